@@ -1,0 +1,3 @@
+from supercharger.cli import main
+
+main()

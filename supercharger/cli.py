@@ -1,0 +1,182 @@
+"""Command line: submit | status | result | cancel | jobs | worker | sandbox run.
+
+Heavy imports (Celery, torch) happen inside commands so ``supercharger --help`` stays fast.
+Every user error is one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+import typer
+
+from supercharger.errors import ConfigError, SuperchargerError, UserError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Generate a function and its pytest tests with a local LLM; keep the pair that passes.",
+)
+sandbox_app = typer.Typer(no_args_is_help=True, help="Run code x test matrices in the sandbox.")
+app.add_typer(sandbox_app, name="sandbox")
+
+EXIT_NO_PASS = 1
+
+
+def _settings(**overrides: Any) -> Any:
+    from supercharger.settings import Settings, get_settings
+
+    base = get_settings()
+    given = {k: v for k, v in overrides.items() if v is not None}
+    if not given:
+        return base
+    try:
+        return Settings.model_validate(base.model_dump() | given)
+    except Exception as e:  # pydantic ValidationError
+        raise ConfigError(str(e).splitlines()[-2].strip() if "\n" in str(e) else str(e)) from None
+
+
+def _store(settings: Any) -> Any:
+    from supercharger.tasks.redisconn import check_reachable, get_redis
+    from supercharger.tasks.store import JobStore
+
+    if not settings.broker_url:
+        raise UserError("this command needs a cluster: set SUPERCHARGER_BROKER_URL")
+    client = get_redis(settings.broker_url)
+    check_reachable(client, settings.broker_url)
+    return JobStore(client)
+
+
+def _err(msg: str) -> None:
+    typer.echo(msg, err=True)
+
+
+@app.command()
+def submit(
+    spec_file: Path = typer.Argument(..., help="spec: a comment and a function signature"),
+    as_json: bool = typer.Option(False, "--json", help="print one JSON summary, no progress"),
+    detach: bool = typer.Option(False, "--detach", help="enqueue, print the job id, return"),
+    threshold: float | None = typer.Option(None, help="judge score needed to stop [0..1]"),
+    max_candidates: int | None = typer.Option(None, help="code (and test) candidates budget"),
+    budget_seconds: float | None = typer.Option(None, help="wall-clock budget in seconds"),
+    output_dir: Path | None = typer.Option(None, help="where results go (default sources/)"),
+) -> None:
+    """Generate code and tests for SPEC_FILE until a judged pair passes or the budget ends."""
+    from supercharger.spec import load_spec
+
+    spec = load_spec(spec_file)
+    settings = _settings(
+        threshold=threshold,
+        max_candidates=max_candidates,
+        budget_seconds=budget_seconds,
+        output_dir=output_dir,
+    )
+    if detach and not settings.broker_url:
+        raise UserError("--detach needs a cluster (SUPERCHARGER_BROKER_URL); the embedded one "
+                        "stops when submit returns")
+    from supercharger.tasks.runner import run_submit
+
+    code = run_submit(spec, settings, as_json=as_json, detach=detach)
+    raise typer.Exit(code)
+
+
+@app.command()
+def status(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
+    """Show a job's state and counters."""
+    from supercharger.tasks.results import build_report
+
+    report = build_report(_store(_settings()), job_id)
+    summary = {k: report[k] for k in ("job", "function", "status", "reason", "best", "score")}
+    summary["candidates"] = len(report["candidates"])
+    summary["pairs_run"] = len(report["matrix"])
+    summary["pairs_passed"] = sum(1 for m in report["matrix"] if m["status"] == "passed")
+    summary["timings"] = report["timings"]
+    if as_json:
+        typer.echo(json.dumps(summary))
+    else:
+        for k, v in summary.items():
+            typer.echo(f"{k:>13}: {v}")
+
+
+@app.command()
+def result(
+    job_id: str,
+    output_dir: Path | None = typer.Option(None, help="where results go (default sources/)"),
+) -> None:
+    """Write a job's files (best pair, candidates, report.json) and print where they are."""
+    from supercharger.tasks.results import write_outputs
+
+    settings = _settings(output_dir=output_dir)
+    report = write_outputs(_store(settings), job_id, settings.output_dir)
+    typer.echo(json.dumps({"status": report["status"], "paths": report["paths"]}))
+
+
+@app.command()
+def cancel(job_id: str) -> None:
+    """Stop a running job; its outstanding tasks are revoked."""
+    from supercharger.tasks.client import cancel as cancel_job
+
+    cancel_job(_store(_settings()), job_id)
+    typer.echo(f"cancel requested for {job_id}")
+
+
+@app.command()
+def jobs(limit: int = typer.Option(20, help="how many, newest first")) -> None:
+    """List recent jobs on the cluster."""
+    store = _store(_settings())
+    for jid in store.job_ids(limit):
+        meta = store.meta(jid)
+        typer.echo(f"{jid}  {meta['status']:<10} {meta['spec']['name']}")
+
+
+@app.command()
+def worker(
+    role: str = typer.Argument(..., help="llm | sandbox | control"),
+    concurrency: int | None = typer.Option(None, help="processes (sandbox) or threads"),
+    name: str | None = typer.Option(None, help="worker name (default role@host)"),
+    gpus: str | None = typer.Option(None, help="GPUs this llm worker uses, e.g. 0,1"),
+    loglevel: str = typer.Option("warning", help="Celery log level"),
+) -> None:
+    """Start one Celery worker serving ROLE's queue against SUPERCHARGER_BROKER_URL."""
+    from supercharger.tasks.workers import run_worker
+
+    run_worker(role, concurrency=concurrency, name=name, gpus=gpus, loglevel=loglevel)
+
+
+@sandbox_app.command("run")
+def sandbox_run(
+    code_files: list[Path] = typer.Argument(..., help="code files"),
+    tests: list[Path] = typer.Option(..., "--tests", help="test files (repeat the option)"),
+    module: str | None = typer.Option(None, help="module the tests import (default: code stem)"),
+    backend: str | None = typer.Option(None, help="sandbox backend (default from settings)"),
+    timeout: float | None = typer.Option(None, help="wall seconds per pair"),
+    as_json: bool = typer.Option(False, "--json", help="one JSON object with every verdict"),
+) -> None:
+    """Run every CODE x TEST pair in the sandbox and print the matrix."""
+    from supercharger.sandbox_cli import run_matrix
+
+    settings = _settings(sandbox_backend=backend, sandbox_timeout=timeout)
+    ok = run_matrix(code_files, tests, module, settings, as_json)
+    raise typer.Exit(0 if ok else 1)
+
+
+def main() -> None:
+    """Entry point: one clear line and a non-zero exit for every expected failure."""
+    try:
+        app(standalone_mode=False)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        _err("supercharger: interrupted")
+        sys.exit(130)
+    except SuperchargerError as e:
+        _err(f"supercharger: error: {e}")
+        sys.exit(e.exit_code)

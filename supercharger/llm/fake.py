@@ -1,0 +1,78 @@
+"""fake: a scripted stand-in for testing pipeline policy, not a model.
+
+Replies come from the option lists by ``prompt.kind``, cycling in order; scores are fixed.
+Deterministic: the same sequence of calls gives the same replies.
+"""
+
+from __future__ import annotations
+
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from supercharger.llm.base import Completion, Prompt, Sampling, Verdict
+from supercharger.llm.options import validate_options
+from supercharger.llm.text import cut_at_stop
+
+
+class FakeOptions(BaseModel):
+    """Scripted replies (continuations after the prefill) and fixed scores."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code_replies: list[str] = Field(default_factory=lambda: ["    return None\n```"], min_length=1)
+    test_replies: list[str] = Field(
+        default_factory=lambda: ["placeholder():\n    assert True\n```"], min_length=1
+    )
+    improve_replies: list[str] = Field(
+        default_factory=lambda: ["    return None\n```"], min_length=1
+    )
+    judge_score: float = Field(1.0, ge=0.0, le=1.0)
+    score: float = Field(1.0, ge=0.0, le=1.0)
+
+
+class FakeBackend:
+    """fake: a scripted stand-in for testing pipeline policy, not a model."""
+
+    name = "fake"
+
+    def __init__(self, options: FakeOptions) -> None:
+        self.options = options
+        self._counters: dict[str, count[int]] = {}
+
+    def _replies(self, kind: str) -> list[str]:
+        table = {
+            "code": self.options.code_replies,
+            "test": self.options.test_replies,
+            "improve": self.options.improve_replies,
+        }
+        return table.get(kind, [""])
+
+    def _next(self, kind: str) -> str:
+        replies = self._replies(kind)
+        i = next(self._counters.setdefault(kind, count()))
+        return replies[i % len(replies)]
+
+    def generate(self, prompt: Prompt, sampling: Sampling) -> Completion:
+        texts = [cut_at_stop(self._next(prompt.kind), sampling.stop) for _ in range(sampling.n)]
+        return Completion(
+            texts=texts,
+            prompt_tokens=_words(prompt),
+            completion_tokens=sum(len(t.split()) for t in texts),
+            seconds=0.0,
+        )
+
+    def yes_probability(self, prompt: Prompt) -> Verdict:
+        value = self.options.judge_score if prompt.kind == "judge" else self.options.score
+        return Verdict(score=value, prompt_tokens=_words(prompt), seconds=0.0)
+
+
+def _words(prompt: Prompt) -> int:
+    return sum(len(m["content"].split()) for m in prompt.messages) + len(prompt.prefill.split())
+
+
+def create(model: str, options: dict[str, Any] | None, cache_dir: Path | None) -> FakeBackend:
+    """The registry's factory; ``model`` and ``cache_dir`` are ignored."""
+    return FakeBackend(validate_options("fake", FakeOptions, options))

@@ -1,0 +1,160 @@
+"""Pipeline policy: plain Python over plain data. No Celery, no Redis, no model.
+
+The coordinator builds a :class:`JobView` from job state after every event and applies the
+:class:`Actions` that :func:`decide` returns. Everything here is unit-tested without a broker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Pair = tuple[str, str]  # (code id, test id)
+CODE, TEST = "code", "test"
+
+
+@dataclass(frozen=True)
+class Budget:
+    max_candidates: int  # per kind
+    budget_seconds: float
+    threshold: float
+    batch_size: int
+    judge_top: int = 3  # judges in flight at once
+
+
+@dataclass
+class JobView:
+    """What the coordinator knows about one job at one moment."""
+
+    budget: Budget
+    codes: list[str] = field(default_factory=list)  # valid (cleaned) code ids, oldest first
+    tests: list[str] = field(default_factory=list)  # valid test ids, oldest first
+    requested: dict[str, int] = field(default_factory=dict)  # candidates asked for, per kind
+    gen_inflight: int = 0  # generation tasks dispatched and not finished
+    results: dict[Pair, bool] = field(default_factory=dict)  # finished pairs: passed?
+    pair_inflight: set[Pair] = field(default_factory=set)
+    judged: dict[Pair, float] = field(default_factory=dict)
+    judge_inflight: set[Pair] = field(default_factory=set)
+    llm_workers: int = 1
+    elapsed: float = 0.0
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class Finish:
+    status: str  # passed | budget | exhausted | cancelled
+    reason: str
+    best: Pair | None
+
+
+@dataclass
+class Actions:
+    generate: list[str] = field(default_factory=list)  # one task per entry: "code" or "test"
+    run: list[tuple[str, list[str]]] = field(default_factory=list)  # code id, its test ids
+    judge: list[Pair] = field(default_factory=list)
+    finish: Finish | None = None
+
+    def empty(self) -> bool:
+        return not (self.generate or self.run or self.judge or self.finish)
+
+
+def passing_tests(view: JobView) -> dict[str, frozenset[str]]:
+    """For each code, the set of tests it passed."""
+    return {
+        c: frozenset(t for t in view.tests if view.results.get((c, t)) is True) for c in view.codes
+    }
+
+
+def rank_codes(view: JobView) -> list[tuple[str, float]]:
+    """Dual agreement (CodeT): codes that pass the same tests form a group; a group's weight is
+    (number of codes in it) x (number of tests they pass). Best first; ties keep age order."""
+    passes = passing_tests(view)
+    groups: dict[frozenset[str], int] = {}
+    for tests in passes.values():
+        groups[tests] = groups.get(tests, 0) + 1
+    weights = {c: float(groups[t] * len(t)) for c, t in passes.items()}
+    order = {c: i for i, c in enumerate(view.codes)}
+    return sorted(weights.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+
+
+def rank_pairs(view: JobView) -> list[Pair]:
+    """Passing pairs, best first: by the code's group weight, then by how many codes agree
+    with the test (a test every code passes says little, but one no other code passes is suspect)."""
+    passes = passing_tests(view)
+    agree = {t: sum(1 for s in passes.values() if t in s) for t in view.tests}
+    ranked: list[Pair] = []
+    for code, weight in rank_codes(view):
+        if weight <= 0:
+            continue
+        tests = sorted(passes[code], key=lambda t: (-agree[t], view.tests.index(t)))
+        ranked.extend((code, t) for t in tests)
+    return ranked
+
+
+def best_pair(view: JobView) -> Pair | None:
+    """Best so far: the highest judged passing pair, else the top-ranked passing pair."""
+    if view.judged:
+        return max(view.judged.items(), key=lambda kv: kv[1])[0]
+    ranked = rank_pairs(view)
+    return ranked[0] if ranked else None
+
+
+def _winner(view: JobView) -> Pair | None:
+    good = [p for p, s in view.judged.items() if s >= view.budget.threshold and view.results.get(p)]
+    if not good:
+        return None
+    order = {p: i for i, p in enumerate(rank_pairs(view))}
+    return min(good, key=lambda p: (order.get(p, len(order)), -view.judged[p]))
+
+
+def _pairs_to_run(view: JobView) -> list[tuple[str, list[str]]]:
+    todo = []
+    for c in view.codes:
+        tests = [
+            t for t in view.tests if (c, t) not in view.results and (c, t) not in view.pair_inflight
+        ]
+        if tests:
+            todo.append((c, tests))
+    return todo
+
+
+def _to_judge(view: JobView) -> list[Pair]:
+    room = view.budget.judge_top - len(view.judge_inflight)
+    if room <= 0:
+        return []
+    fresh = [p for p in rank_pairs(view) if p not in view.judged and p not in view.judge_inflight]
+    return fresh[:room]
+
+
+def _next_kinds(view: JobView) -> list[str]:
+    """Keep every llm worker busy: one generation task in flight per worker, alternating kinds
+    toward whichever has fewer usable candidates, within the candidate budget."""
+    requested = dict(view.requested)
+    valid = {CODE: len(view.codes), TEST: len(view.tests)}
+    kinds: list[str] = []
+    for _ in range(max(0, max(1, view.llm_workers) - view.gen_inflight)):
+        open_kinds = [k for k in (CODE, TEST) if requested.get(k, 0) < view.budget.max_candidates]
+        if not open_kinds:
+            break
+        kind = min(open_kinds, key=lambda k: (valid[k] + requested.get(k, 0), k != CODE))
+        requested[kind] = requested.get(kind, 0) + view.budget.batch_size
+        valid[kind] += view.budget.batch_size
+        kinds.append(kind)
+    return kinds
+
+
+def decide(view: JobView) -> Actions:
+    """What to do next for one job, given everything known about it now."""
+    winner = _winner(view)
+    if winner:
+        return Actions(finish=Finish("passed", f"pair {winner[0]} x {winner[1]} judged", winner))
+    if view.cancelled:
+        return Actions(finish=Finish("cancelled", "cancelled by the user", best_pair(view)))
+    if view.elapsed >= view.budget.budget_seconds:
+        reason = f"time budget of {view.budget.budget_seconds:g} s spent without a judged pass"
+        return Actions(finish=Finish("budget", reason, best_pair(view)))
+    acts = Actions(generate=_next_kinds(view), run=_pairs_to_run(view), judge=_to_judge(view))
+    busy = view.gen_inflight or view.pair_inflight or view.judge_inflight
+    if acts.empty() and not busy:
+        reason = f"all {view.budget.max_candidates} candidates of each kind tried without a judged pass"
+        acts.finish = Finish("exhausted", reason, best_pair(view))
+    return acts

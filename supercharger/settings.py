@@ -1,0 +1,66 @@
+"""The one settings object. Every value can be set with a ``SUPERCHARGER_*`` environment variable."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from supercharger.errors import ConfigError
+
+
+def _default_data_dir() -> Path:
+    return Path.home() / ".cache" / "supercharger"
+
+
+class Settings(BaseSettings):
+    """What a job, a worker and the CLI may be told; see the README's configuration table."""
+
+    model_config = SettingsConfigDict(env_prefix="SUPERCHARGER_", extra="ignore")
+
+    broker_url: str | None = Field(
+        None, description="Redis URL of a cluster; unset = start an embedded Redis and local workers"
+    )
+    llm_backend: str = Field("transformers", description="LLM backend name")
+    model: str = Field("bundled", description="model id, folder or .gguf file; 'bundled' = SmolLM2")
+    llm_options: dict[str, Any] = Field(
+        default_factory=dict, description="backend options as JSON, validated by the backend"
+    )
+    threshold: float = Field(0.5, ge=0.0, le=1.0, description="judge score needed to stop")
+    max_candidates: int = Field(24, ge=1, description="budget: code (and test) candidates per job")
+    budget_seconds: float = Field(900.0, gt=0, description="budget: wall seconds per job")
+    batch_size: int = Field(4, ge=1, le=64, description="candidates per generation call")
+    max_new_tokens: int = Field(320, ge=16, description="token limit of one reply")
+    temperature: float = Field(0.8, ge=0.0, description="sampling temperature")
+    top_p: float = Field(0.95, gt=0.0, le=1.0, description="nucleus sampling")
+    judge_top: int = Field(3, ge=1, description="passing pairs judged per ranking change")
+    sandbox_backend: str = Field("bwrap", description="sandbox backend: bwrap | process")
+    sandbox_timeout: float = Field(10.0, gt=0, description="wall seconds per code x test pair")
+    sandbox_memory_mb: int = Field(1024, ge=64, description="address-space limit per pair")
+    sandbox_python: Path | None = Field(
+        None, description="interpreter inside the sandbox; unset = this one, or a provisioned copy"
+    )
+    output_dir: Path = Field(Path("sources"), description="where results are written")
+    data_dir: Path = Field(default_factory=_default_data_dir, description="caches, embedded Redis")
+    sandbox_concurrency: int = Field(0, ge=0, description="local sandbox processes; 0 = cores")
+
+    @field_validator("threshold")
+    @classmethod
+    def _finite(cls, v: float) -> float:
+        if v != v:  # NaN
+            raise ValueError("must be a number")
+        return v
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    try:
+        return Settings()
+    except ValidationError as e:
+        first = e.errors()[0]
+        name = "SUPERCHARGER_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
+        raise ConfigError(f"{name}: {first['msg']}") from None

@@ -1,0 +1,136 @@
+"""The spec: a comment and/or docstring, imports, and one top-level function signature.
+
+A HumanEval ``prompt`` is a valid spec (helper functions with bodies are kept as context);
+so is a two-liner ``# what it does`` + ``def name(args):``.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from supercharger.errors import SpecError
+
+
+class Spec(BaseModel):
+    """A parsed spec. ``text`` is the user's text exactly; ``name`` the function to write."""
+
+    text: str
+    name: str
+    signature: str
+    docstring: str = ""
+    comment: str = ""
+    imports: list[str] = []
+    helpers: list[str] = []  # helper functions/classes given in full in the spec
+    source: str = "<spec>"
+
+    @property
+    def module(self) -> str:
+        """Module name the code is written to; never one that shadows the standard library."""
+        if self.name in sys.stdlib_module_names or self.name in ("test", "conftest"):
+            return f"{self.name}_impl"
+        return self.name
+
+
+def _parse(text: str, source: str) -> ast.Module:
+    """Parse the spec, completing a bare signature (no colon, or no body) the way a user means it."""
+    try:
+        return ast.parse(text)
+    except SyntaxError as first:
+        stripped = text.rstrip()
+        for tail in ("\n    pass\n", ":\n    pass\n"):
+            try:
+                return ast.parse(stripped + tail)
+            except SyntaxError:
+                continue
+        line = first.lineno or 0
+        raise SpecError(f"{source}:{line}: syntax error: {first.msg}") from None
+
+
+def _is_signature_only(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """True when the body is empty: only a docstring, ``pass`` or ``...``."""
+    for stmt in fn.body:
+        if isinstance(stmt, ast.Pass):
+            continue
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue  # docstring or ...
+        return False
+    return True
+
+
+def _pick_target(
+    fns: list[ast.FunctionDef | ast.AsyncFunctionDef], source: str
+) -> ast.FunctionDef | ast.AsyncFunctionDef:
+    if not fns:
+        raise SpecError(f"{source}:1: no function signature found (expected one `def name(...):`)")
+    if len(fns) == 1:
+        return fns[0]
+    empty = [f for f in fns if _is_signature_only(f)]
+    if len(empty) == 1:
+        return empty[0]
+    second = (empty or fns)[1]
+    raise SpecError(
+        f"{source}:{second.lineno}: more than one function to write "
+        f"({', '.join(f.name for f in (empty or fns))}); a spec holds exactly one"
+    )
+
+
+def _leading_comment(text: str) -> str:
+    lines = []
+    for line in text.splitlines():
+        s = line.strip()
+        if s.startswith("#"):
+            lines.append(s.lstrip("#").strip())
+        elif s and lines:
+            break
+    return "\n".join(lines)
+
+
+def parse_spec(text: str, source: str = "<spec>") -> Spec:
+    """Parse spec text; raise SpecError (naming ``source`` and a line) when it is not a spec."""
+    if not text.strip():
+        raise SpecError(f"{source}:1: the spec is empty")
+    tree = _parse(text, source)
+    fns = [n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+    target = _pick_target(fns, source)
+    lines = text.splitlines()
+    sig_end = target.body[0].lineno - 1 if target.body else target.lineno
+    signature = "\n".join(lines[target.lineno - 1 : max(sig_end, target.lineno)]).rstrip()
+    imports = [
+        ast.get_source_segment(text, n) or ""
+        for n in tree.body
+        if isinstance(n, ast.Import | ast.ImportFrom)
+    ]
+    helpers = [
+        ast.get_source_segment(text, n) or ""
+        for n in tree.body
+        if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and n is not target
+    ]
+    return Spec(
+        text=text,
+        name=target.name,
+        signature=signature,
+        docstring=ast.get_docstring(target) or "",
+        comment=_leading_comment(text),
+        imports=imports,
+        helpers=helpers,
+        source=source,
+    )
+
+
+def load_spec(path: Path) -> Spec:
+    """Read and parse a spec file; every failure is a SpecError naming the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SpecError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise SpecError(f"{path}: is a directory, not a spec file") from None
+    except UnicodeDecodeError:
+        raise SpecError(f"{path}: not UTF-8 text") from None
+    except OSError as e:
+        raise SpecError(f"{path}: cannot read ({e.strerror})") from None
+    return parse_spec(text, str(path))

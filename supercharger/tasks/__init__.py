@@ -1,0 +1,1 @@
+"""Celery tasks, the coordinator and the local cluster: the only package that imports Celery."""

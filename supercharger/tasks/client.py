@@ -1,0 +1,119 @@
+"""The submitting side: create a job, follow its events, cancel it. Used by the CLI."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from supercharger.settings import Settings
+from supercharger.spec import Spec
+from supercharger.tasks.store import JobStore, new_job_id
+
+CONFIG_FIELDS = (
+    "threshold",
+    "max_candidates",
+    "budget_seconds",
+    "batch_size",
+    "max_new_tokens",
+    "temperature",
+    "top_p",
+    "judge_top",
+    "sandbox_timeout",
+    "sandbox_memory_mb",
+)
+
+
+def job_config(settings: Settings) -> dict[str, Any]:
+    return {k: getattr(settings, k) for k in CONFIG_FIELDS}
+
+
+def submit(store: JobStore, spec: Spec, settings: Settings) -> str:
+    from supercharger.tasks.jobs import start_job
+
+    job_id = new_job_id()
+    store.create(job_id, spec.model_dump(), job_config(settings))
+    start_job(job_id, settings.budget_seconds)
+    return job_id
+
+
+def cancel(store: JobStore, job_id: str) -> None:
+    from supercharger.tasks.jobs import advance
+
+    store.meta(job_id)  # raises JobNotFoundError
+    store.request_cancel(job_id)
+    advance.delay(job_id)
+
+
+@dataclass
+class Progress:
+    """Live counters for one job, folded from its event stream."""
+
+    started: float = field(default_factory=time.time)
+    codes: int = 0
+    codes_valid: int = 0
+    tests: int = 0
+    tests_valid: int = 0
+    pairs_run: int = 0
+    pairs_passed: int = 0
+    judged: int = 0
+    best_score: float | None = None
+    status: str = "running"
+    reason: str = ""
+
+    def apply(self, kind: str, data: dict[str, Any]) -> None:
+        if kind == "candidates":
+            n, valid = len(data["ids"]), len(data["valid"])
+            if data["kind"] == "code":
+                self.codes, self.codes_valid = self.codes + n, self.codes_valid + valid
+            else:
+                self.tests, self.tests_valid = self.tests + n, self.tests_valid + valid
+        elif kind == "pairs":
+            results = data["results"].values()
+            self.pairs_run += len(results)
+            self.pairs_passed += sum(1 for s in results if s == "passed")
+        elif kind == "judged":
+            self.judged += 1
+            self.best_score = max(self.best_score or 0.0, data["score"])
+        elif kind == "finished":
+            self.status, self.reason = data["status"], data["reason"]
+
+    @property
+    def elapsed(self) -> float:
+        return time.time() - self.started
+
+    def line(self) -> str:
+        best = "-" if self.best_score is None else f"{self.best_score:.2f}"
+        return (
+            f"codes {self.codes} ({self.codes_valid} usable) | tests {self.tests} "
+            f"({self.tests_valid} usable) | pairs {self.pairs_run} run, {self.pairs_passed} passed "
+            f"| judged {self.judged}, best {best} | {self.elapsed:.0f}s"
+        )
+
+
+def follow(
+    store: JobStore,
+    job_id: str,
+    on_update: Callable[[Progress], None],
+    deadline_s: float,
+    check: Callable[[], None] = lambda: None,
+) -> Progress:
+    """Fold the job's events into a Progress until it finishes; ``check`` runs between reads
+    (it may raise, e.g. when a local worker died). After ``deadline_s`` the job is cancelled."""
+    prog = Progress(started=store.meta(job_id)["created"])
+    last = "0"
+    cancelled = False
+    while prog.status == "running":
+        for eid, kind, data in store.events(job_id, after=last, block_ms=500):
+            last = eid
+            prog.apply(kind, data)
+        on_update(prog)
+        check()
+        if not cancelled and prog.elapsed > deadline_s:
+            cancel(store, job_id)  # the deadline task never ran: no control worker?
+            cancelled = True
+        elif cancelled and prog.elapsed > deadline_s + 60:
+            best = store.meta(job_id).get("best")
+            store.finish(job_id, "budget", "no coordinator answered after the deadline", best)
+    return prog

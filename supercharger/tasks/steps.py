@@ -1,0 +1,186 @@
+"""The work each task does, as plain functions over the job store and a backend (no Celery)."""
+
+from __future__ import annotations
+
+import ast
+import time
+from typing import Any
+
+from supercharger.clean import Cleaned, clean_code, clean_test
+from supercharger.llm import prompts
+from supercharger.llm.base import LLMBackend, Sampling
+from supercharger.policy import Budget, JobView
+from supercharger.sandbox.base import Limits, PairSpec, SandboxBackend
+from supercharger.spec import Spec
+from supercharger.tasks.store import JobStore, split_pair
+
+
+def job_spec(meta: dict[str, Any]) -> Spec:
+    return Spec(**meta["spec"])
+
+
+def _defined_names(code: str) -> set[str]:
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return set()
+    return {
+        n.name
+        for n in tree.body
+        if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+    }
+
+
+def assemble_code(spec: Spec, code: str) -> str:
+    """The spec's imports and helper functions, then the candidate (which may redefine them)."""
+    defined = _defined_names(code)
+    head = [imp for imp in spec.imports if imp not in code]
+    for helper in spec.helpers:
+        names = _defined_names(helper)
+        if not names & defined:
+            head.append(helper)
+    if not head:
+        return code
+    return "\n".join(head) + "\n\n\n" + code
+
+
+def make_candidates(
+    spec: Spec, kind: str, slot: int, raws: list[str], seconds: float
+) -> list[dict[str, Any]]:
+    """Clean raw replies into candidate records; ids are stable for a (kind, slot) so a
+    redelivered task overwrites rather than duplicates."""
+    out = []
+    for i, raw in enumerate(raws):
+        if kind == "code":
+            res = clean_code(raw, spec.name)
+        else:
+            res = clean_test(raw, spec.name, spec.module)
+        ok = isinstance(res, Cleaned)
+        text = (assemble_code(spec, res.text) if kind == "code" else res.text) if ok else ""
+        out.append(
+            {
+                "id": f"{kind[0]}{slot}.{i}",
+                "kind": kind,
+                "seq": slot * 1000 + i,
+                "raw": raw,
+                "text": text,
+                "refused": "" if ok else res.reason,
+                "llm_seconds": seconds / max(1, len(raws)),
+            }
+        )
+    return out
+
+
+def generate(
+    store: JobStore, backend: LLMBackend, job_id: str, kind: str, slot: int
+) -> list[dict[str, Any]]:
+    meta = store.meta(job_id)
+    spec, cfg = job_spec(meta), meta["config"]
+    if kind == "code":
+        prompt = prompts.code_prompt(spec.text, spec.name)
+    else:
+        prompt = prompts.test_prompt(spec.text, spec.name, spec.module)
+    sampling = Sampling(
+        n=cfg["batch_size"],
+        max_new_tokens=cfg["max_new_tokens"],
+        temperature=cfg["temperature"],
+        top_p=cfg["top_p"],
+    )
+    comp = backend.generate(prompt, sampling)
+    raws = [prompt.prefill + t for t in comp.texts]
+    cands = make_candidates(spec, kind, slot, raws, comp.seconds)
+    store.put_candidates(job_id, cands)
+    store.add_stats(
+        job_id,
+        llm_seconds=comp.seconds,
+        prompt_tokens=comp.prompt_tokens,
+        completion_tokens=comp.completion_tokens,
+        llm_calls=1,
+    )
+    store.mark_gen_done(job_id, f"gen:{kind}:{slot}")
+    valid = [c["id"] for c in cands if c["text"]]
+    store.emit(job_id, "candidates", kind=kind, ids=[c["id"] for c in cands], valid=valid)
+    return cands
+
+
+def judge(store: JobStore, backend: LLMBackend, job_id: str, code: str, test: str) -> float:
+    meta = store.meta(job_id)
+    spec = job_spec(meta)
+    code_text = store.candidate(job_id, code)["text"]
+    test_text = store.candidate(job_id, test)["text"]
+    verdict = backend.yes_probability(prompts.judge_prompt(spec.text, code_text, test_text))
+    store.put_judged(job_id, code, test, {"score": verdict.score, "seconds": verdict.seconds})
+    store.add_stats(
+        job_id, llm_seconds=verdict.seconds, prompt_tokens=verdict.prompt_tokens, llm_calls=1
+    )
+    store.emit(job_id, "judged", code=code, test=test, score=verdict.score)
+    return verdict.score
+
+
+def run_pairs(
+    store: JobStore, backend: SandboxBackend, job_id: str, code: str, tests: list[str]
+) -> None:
+    meta = store.meta(job_id)
+    spec, cfg = job_spec(meta), meta["config"]
+    code_text = store.candidate(job_id, code)["text"]
+    pairs = [
+        PairSpec(
+            pair_id=t,
+            module=spec.module,
+            code=code_text,
+            test=store.candidate(job_id, t)["text"],
+        )
+        for t in tests
+    ]
+    limits = Limits(timeout_s=cfg["sandbox_timeout"], memory_mb=cfg["sandbox_memory_mb"])
+    started = time.monotonic()
+    results = backend.run_batch(pairs, limits)
+    store.add_stats(job_id, sandbox_seconds=time.monotonic() - started, pairs_run=len(results))
+    for res in results:
+        store.put_pair(job_id, code, res.pair_id, res.model_dump(mode="json"))
+    store.emit(
+        job_id,
+        "pairs",
+        code=code,
+        results={r.pair_id: r.status.value for r in results},
+    )
+
+
+def budget_of(cfg: dict[str, Any]) -> Budget:
+    return Budget(
+        max_candidates=cfg["max_candidates"],
+        budget_seconds=cfg["budget_seconds"],
+        threshold=cfg["threshold"],
+        batch_size=cfg["batch_size"],
+        judge_top=cfg["judge_top"],
+    )
+
+
+def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
+    """Everything the policy needs, read from the job store."""
+    meta = store.meta(job_id)
+    cands = store.candidates(job_id)
+    sent = store.sent(job_id)
+    gen_done = store.gen_done(job_id)
+    pairs = store.pairs(job_id)
+    judged = store.judged(job_id)
+    gen_sent = [k for k in sent if k.startswith("gen:")]
+    requested = {"code": 0, "test": 0}
+    for k in gen_sent:
+        requested[k.split(":")[1]] += meta["config"]["batch_size"]
+    sent_pairs = {split_pair(k[5:]) for k in sent if k.startswith("pair:")}
+    sent_judge = {split_pair(k[6:]) for k in sent if k.startswith("judge:")}
+    return JobView(
+        budget=budget_of(meta["config"]),
+        codes=[c for c, v in cands.items() if v["kind"] == "code" and v["text"]],
+        tests=[c for c, v in cands.items() if v["kind"] == "test" and v["text"]],
+        requested=requested,
+        gen_inflight=len(set(gen_sent) - gen_done),
+        results={p: r["status"] == "passed" for p, r in pairs.items()},
+        pair_inflight=sent_pairs - set(pairs),
+        judged={p: v["score"] for p, v in judged.items()},
+        judge_inflight=sent_judge - set(judged),
+        llm_workers=llm_workers,
+        elapsed=time.time() - meta["created"],
+        cancelled=meta.get("cancel") == "1",
+    )

@@ -1,0 +1,189 @@
+"""Job state in Redis: atomic per-field updates, one hash per kind of record, an event stream.
+
+Layout (``sc:job:<id>:<part>``): ``meta`` (hash: spec, config, status...), ``cands`` (hash: id ->
+candidate JSON), ``pairs`` (hash: "code|test" -> verdict JSON), ``judged`` (hash: pair -> score
+JSON), ``sent`` (hash: dispatch key -> task id), ``gendone`` (set of finished generation keys),
+``stats`` (hash of counters), ``done`` (string, set once by the finisher), ``events`` (stream).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import redis
+
+from supercharger.constants import JOBS_INDEX, WORKERS_KEY, job_key
+from supercharger.errors import JobNotFoundError
+
+PARTS = ("meta", "cands", "pairs", "judged", "sent", "gendone", "stats", "done", "events")
+EVENTS_MAXLEN = 20000
+FINISHED_TTL = 7 * 24 * 3600
+
+
+def pair_key(code: str, test: str) -> str:
+    return f"{code}|{test}"
+
+
+def split_pair(key: str) -> tuple[str, str]:
+    code, _, test = key.partition("|")
+    return code, test
+
+
+def new_job_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+class JobStore:
+    """Everything a task, the coordinator or the CLI reads or writes about jobs."""
+
+    def __init__(self, client: redis.Redis) -> None:
+        self.r = client
+
+    # ---- creation and metadata ------------------------------------------------------------
+    def create(self, job_id: str, spec: dict[str, Any], config: dict[str, Any]) -> None:
+        now = time.time()
+        meta = {
+            "id": job_id,
+            "spec": json.dumps(spec),
+            "config": json.dumps(config),
+            "status": "running",
+            "created": repr(now),
+        }
+        pipe = self.r.pipeline()
+        pipe.hset(job_key(job_id, "meta"), mapping=meta)
+        pipe.zadd(JOBS_INDEX, {job_id: now})
+        pipe.execute()
+        self.emit(job_id, "created")
+
+    def meta(self, job_id: str) -> dict[str, Any]:
+        raw = self.r.hgetall(job_key(job_id, "meta"))
+        if not raw:
+            raise JobNotFoundError(f"no job {job_id!r} on this broker")
+        out: dict[str, Any] = dict(raw)
+        for k in ("spec", "config", "best", "finish"):
+            if k in out:
+                out[k] = json.loads(out[k])
+        out["created"] = float(out["created"])
+        if "finished" in out:
+            out["finished"] = float(out["finished"])
+        return out
+
+    def exists(self, job_id: str) -> bool:
+        return bool(self.r.exists(job_key(job_id, "meta")))
+
+    def job_ids(self, limit: int = 50) -> list[str]:
+        return list(self.r.zrevrange(JOBS_INDEX, 0, limit - 1))
+
+    # ---- candidates, pairs, judgements ----------------------------------------------------
+    def put_candidates(self, job_id: str, cands: list[dict[str, Any]]) -> None:
+        if cands:
+            self.r.hset(job_key(job_id, "cands"), mapping={c["id"]: json.dumps(c) for c in cands})
+
+    def candidates(self, job_id: str) -> dict[str, dict[str, Any]]:
+        raw = self.r.hgetall(job_key(job_id, "cands"))
+        cands = {k: json.loads(v) for k, v in raw.items()}
+        return dict(sorted(cands.items(), key=lambda kv: kv[1].get("seq", 0)))
+
+    def candidate(self, job_id: str, cid: str) -> dict[str, Any]:
+        raw = self.r.hget(job_key(job_id, "cands"), cid)
+        if raw is None:
+            raise KeyError(cid)
+        return json.loads(raw)
+
+    def put_pair(self, job_id: str, code: str, test: str, result: dict[str, Any]) -> None:
+        self.r.hset(job_key(job_id, "pairs"), pair_key(code, test), json.dumps(result))
+
+    def pairs(self, job_id: str) -> dict[tuple[str, str], dict[str, Any]]:
+        raw = self.r.hgetall(job_key(job_id, "pairs"))
+        return {split_pair(k): json.loads(v) for k, v in raw.items()}
+
+    def put_judged(self, job_id: str, code: str, test: str, verdict: dict[str, Any]) -> None:
+        self.r.hset(job_key(job_id, "judged"), pair_key(code, test), json.dumps(verdict))
+
+    def judged(self, job_id: str) -> dict[tuple[str, str], dict[str, Any]]:
+        raw = self.r.hgetall(job_key(job_id, "judged"))
+        return {split_pair(k): json.loads(v) for k, v in raw.items()}
+
+    # ---- dispatch bookkeeping ---------------------------------------------------------------
+    def mark_sent(self, job_id: str, keys: dict[str, str]) -> None:
+        if keys:
+            self.r.hset(job_key(job_id, "sent"), mapping=keys)
+
+    def sent(self, job_id: str) -> dict[str, str]:
+        return self.r.hgetall(job_key(job_id, "sent"))
+
+    def mark_gen_done(self, job_id: str, key: str) -> None:
+        self.r.sadd(job_key(job_id, "gendone"), key)
+
+    def gen_done(self, job_id: str) -> set[str]:
+        return set(self.r.smembers(job_key(job_id, "gendone")))
+
+    def add_stats(self, job_id: str, **amounts: float) -> None:
+        pipe = self.r.pipeline()
+        for name, amount in amounts.items():
+            pipe.hincrbyfloat(job_key(job_id, "stats"), name, amount)
+        pipe.execute()
+
+    def stats(self, job_id: str) -> dict[str, float]:
+        return {k: float(v) for k, v in self.r.hgetall(job_key(job_id, "stats")).items()}
+
+    # ---- finishing --------------------------------------------------------------------------
+    def is_done(self, job_id: str) -> bool:
+        return bool(self.r.exists(job_key(job_id, "done")))
+
+    def request_cancel(self, job_id: str) -> None:
+        self.r.hset(job_key(job_id, "meta"), "cancel", "1")
+
+    def finish(self, job_id: str, status: str, reason: str, best: Any) -> bool:
+        """Record the end of a job once; False when another finisher was first."""
+        if not self.r.set(job_key(job_id, "done"), status, nx=True):
+            return False
+        finish = {"status": status, "reason": reason}
+        self.r.hset(
+            job_key(job_id, "meta"),
+            mapping={
+                "status": status,
+                "finish": json.dumps(finish),
+                "best": json.dumps(best),
+                "finished": repr(time.time()),
+            },
+        )
+        self.emit(job_id, "finished", status=status, reason=reason)
+        for part in PARTS:
+            self.r.expire(job_key(job_id, part), FINISHED_TTL)
+        return True
+
+    # ---- events -------------------------------------------------------------------------------
+    def emit(self, job_id: str, kind: str, **data: Any) -> None:
+        fields = {"type": kind, "t": repr(time.time()), "data": json.dumps(data)}
+        self.r.xadd(job_key(job_id, "events"), fields, maxlen=EVENTS_MAXLEN, approximate=True)
+
+    def events(
+        self, job_id: str, after: str = "0", block_ms: int = 1000
+    ) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """Events after id ``after``, waiting up to ``block_ms`` for the first."""
+        reply = self.r.xread({job_key(job_id, "events"): after}, block=block_ms, count=500)
+        for _stream, entries in reply or []:
+            for eid, fields in entries:
+                yield eid, fields["type"], json.loads(fields.get("data", "{}"))
+
+    # ---- workers -------------------------------------------------------------------------------
+    def register_worker(self, name: str, queues: list[str]) -> None:
+        self.r.hset(WORKERS_KEY, name, json.dumps({"queues": queues, "seen": time.time()}))
+
+    def unregister_worker(self, name: str) -> None:
+        self.r.hdel(WORKERS_KEY, name)
+
+    def workers(self, max_age: float = 60.0) -> dict[str, list[str]]:
+        """Workers that reported in the last ``max_age`` seconds, with their queues."""
+        now = time.time()
+        out = {}
+        for name, raw in self.r.hgetall(WORKERS_KEY).items():
+            info = json.loads(raw)
+            if now - info["seen"] <= max_age:
+                out[name] = info["queues"]
+        return out

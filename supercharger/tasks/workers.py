@@ -1,0 +1,51 @@
+"""`supercharger worker ROLE`: one Celery worker per role, configured for what it runs."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+from supercharger.constants import CONTROL_QUEUE, LLM_QUEUE, SANDBOX_QUEUE
+from supercharger.errors import ConfigError, UserError
+from supercharger.settings import get_settings
+
+# llm: one thread, model loaded once in the worker process, never forked after CUDA init.
+# sandbox: prefork, one process per core. control: a few threads; the coordinator is I/O.
+POOLS = {"llm": ("threads", 1), "sandbox": ("prefork", 0), "control": ("threads", 4)}
+QUEUES = {"llm": LLM_QUEUE, "sandbox": SANDBOX_QUEUE, "control": CONTROL_QUEUE}
+
+
+def worker_argv(role: str, concurrency: int | None, name: str | None, loglevel: str) -> list[str]:
+    if role not in POOLS:
+        raise UserError(f"unknown worker role {role!r}; known: {', '.join(POOLS)}")
+    pool, default_c = POOLS[role]
+    c = concurrency or default_c or (os.cpu_count() or 1)
+    if role == "llm" and c != 1:
+        raise UserError("an llm worker runs one generation at a time (--concurrency 1)")
+    return [
+        "worker",
+        "-Q", QUEUES[role],
+        "-P", pool,
+        "-c", str(c),
+        "-n", name or f"{role}@{socket.gethostname()}-{os.getpid()}",
+        "-l", loglevel,
+        "-E",
+        "--without-mingle",
+        "--without-gossip",
+    ]  # fmt: skip
+
+
+def run_worker(
+    role: str, concurrency: int | None, name: str | None, gpus: str | None, loglevel: str
+) -> None:
+    if not get_settings().broker_url:
+        raise UserError("a worker needs SUPERCHARGER_BROKER_URL (the Redis of the cluster)")
+    argv = worker_argv(role, concurrency, name, loglevel)
+    if gpus is not None:
+        if role != "llm":
+            raise ConfigError("--gpus is for llm workers")
+        # must be set before torch initialises CUDA in this process
+        os.environ["CUDA_VISIBLE_DEVICES"] = gpus
+    from supercharger.tasks.app import app
+
+    app.worker_main(argv)

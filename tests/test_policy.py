@@ -1,0 +1,99 @@
+"""Pipeline policy over plain data: no broker, no model."""
+
+from supercharger.policy import Budget, JobView, decide, rank_codes, rank_pairs
+
+BUDGET = Budget(max_candidates=8, budget_seconds=100, threshold=0.5, batch_size=4, judge_top=2)
+
+
+def view(**kw) -> JobView:
+    return JobView(budget=BUDGET, **kw)
+
+
+def test_a_new_job_asks_for_code_first_and_keeps_one_task_per_llm_worker() -> None:
+    assert decide(view()).generate == ["code"]
+    assert decide(view(llm_workers=2)).generate == ["code", "test"]
+    assert decide(view(llm_workers=2, gen_inflight=2)).generate == []
+
+
+def test_generation_alternates_toward_the_kind_with_fewer_candidates() -> None:
+    v = view(codes=["c0.0", "c0.1"], requested={"code": 4, "test": 0})
+    assert decide(v).generate == ["test"]
+
+
+def test_generation_stops_at_the_candidate_budget() -> None:
+    v = view(requested={"code": 8, "test": 8}, gen_inflight=1)
+    assert decide(v).generate == []
+
+
+def test_every_new_pair_is_run_once() -> None:
+    v = view(
+        codes=["c1", "c2"],
+        tests=["t1", "t2"],
+        results={("c1", "t1"): True},
+        pair_inflight={("c2", "t1")},
+        requested={"code": 8, "test": 8},
+    )
+    assert decide(v).run == [("c1", ["t2"]), ("c2", ["t2"])]
+
+
+def test_dual_agreement_prefers_the_larger_consensus() -> None:
+    # c1 and c2 agree (both pass t1, t2); c3 passes t3 alone.
+    results = {
+        ("c1", "t1"): True, ("c1", "t2"): True, ("c1", "t3"): False,
+        ("c2", "t1"): True, ("c2", "t2"): True, ("c2", "t3"): False,
+        ("c3", "t1"): False, ("c3", "t2"): False, ("c3", "t3"): True,
+    }  # fmt: skip
+    v = view(codes=["c3", "c1", "c2"], tests=["t1", "t2", "t3"], results=results)
+    ranked = rank_codes(v)
+    assert [c for c, _ in ranked] == ["c1", "c2", "c3"]
+    assert ranked[0][1] == 4.0 and ranked[2][1] == 1.0
+    assert rank_pairs(v)[0] == ("c1", "t1")
+    assert decide(v).judge == [("c1", "t1"), ("c1", "t2")]
+
+
+def test_a_judged_pass_at_threshold_finishes_the_job() -> None:
+    v = view(
+        codes=["c1"], tests=["t1"], results={("c1", "t1"): True}, judged={("c1", "t1"): 0.5}
+    )
+    fin = decide(v).finish
+    assert fin is not None and fin.status == "passed" and fin.best == ("c1", "t1")
+
+
+def test_a_judged_pair_below_threshold_does_not_finish() -> None:
+    v = view(
+        codes=["c1"], tests=["t1"], results={("c1", "t1"): True}, judged={("c1", "t1"): 0.49}
+    )
+    assert decide(v).finish is None
+
+
+def test_time_budget_stops_with_the_best_so_far() -> None:
+    v = view(
+        codes=["c1"],
+        tests=["t1"],
+        results={("c1", "t1"): True},
+        judged={("c1", "t1"): 0.2},
+        elapsed=100.0,
+    )
+    fin = decide(v).finish
+    assert fin is not None and fin.status == "budget" and fin.best == ("c1", "t1")
+
+
+def test_nothing_left_to_try_is_exhaustion() -> None:
+    v = view(
+        codes=["c1"],
+        tests=["t1"],
+        results={("c1", "t1"): False},
+        requested={"code": 8, "test": 8},
+    )
+    fin = decide(v).finish
+    assert fin is not None and fin.status == "exhausted" and fin.best is None
+
+
+def test_work_in_flight_is_not_exhaustion() -> None:
+    v = view(requested={"code": 8, "test": 8}, gen_inflight=1)
+    assert decide(v).finish is None
+
+
+def test_cancel_finishes() -> None:
+    fin = decide(view(cancelled=True)).finish
+    assert fin is not None and fin.status == "cancelled"

