@@ -55,7 +55,7 @@ worker_proc_alive_timeout = 120
 
 
 def _override_from_env() -> None:
-    for name, value in list(globals().items()):
+    for name in list(globals()):
         if name.startswith("_") or not name.islower():
             continue
         env = os.environ.get("CELERY_" + name.upper())

@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 import typer
+from pydantic import ValidationError
 
 from supercharger.errors import ConfigError, SuperchargerError, UserError
 
@@ -37,8 +38,10 @@ def _settings(**overrides: Any) -> Any:
         return base
     try:
         return Settings.model_validate(base.model_dump() | given)
-    except Exception as e:  # pydantic ValidationError
-        raise ConfigError(str(e).splitlines()[-2].strip() if "\n" in str(e) else str(e)) from None
+    except ValidationError as e:
+        first = e.errors()[0]
+        option = "--" + str(first["loc"][0]).replace("_", "-") if first["loc"] else "option"
+        raise ConfigError(f"{option}: {first['msg']}") from None
 
 
 def _store(settings: Any) -> Any:
@@ -77,8 +80,10 @@ def submit(
         output_dir=output_dir,
     )
     if detach and not settings.broker_url:
-        raise UserError("--detach needs a cluster (SUPERCHARGER_BROKER_URL); the embedded one "
-                        "stops when submit returns")
+        raise UserError(
+            "--detach needs a cluster (SUPERCHARGER_BROKER_URL); the embedded one "
+            "stops when submit returns"
+        )
     from supercharger.tasks.runner import run_submit
 
     code = run_submit(spec, settings, as_json=as_json, detach=detach)

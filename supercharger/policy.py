@@ -78,7 +78,7 @@ def rank_codes(view: JobView) -> list[tuple[str, float]]:
 
 def rank_pairs(view: JobView) -> list[Pair]:
     """Passing pairs, best first: by the code's group weight, then by how many codes agree
-    with the test (a test every code passes says little, but one no other code passes is suspect)."""
+    with the test (a test no other code passes is suspect)."""
     passes = passing_tests(view)
     agree = {t: sum(1 for s in passes.values() if t in s) for t in view.tests}
     ranked: list[Pair] = []
@@ -155,6 +155,8 @@ def decide(view: JobView) -> Actions:
     acts = Actions(generate=_next_kinds(view), run=_pairs_to_run(view), judge=_to_judge(view))
     busy = view.gen_inflight or view.pair_inflight or view.judge_inflight
     if acts.empty() and not busy:
-        reason = f"all {view.budget.max_candidates} candidates of each kind tried without a judged pass"
+        reason = (
+            f"all {view.budget.max_candidates} candidates of each kind tried without a judged pass"
+        )
         acts.finish = Finish("exhausted", reason, best_pair(view))
     return acts

@@ -1,4 +1,4 @@
-"""The one settings object. Every value can be set with a ``SUPERCHARGER_*`` environment variable."""
+"""The one settings object; every value can be set with a ``SUPERCHARGER_*`` variable."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SUPERCHARGER_", extra="ignore")
 
     broker_url: str | None = Field(
-        None, description="Redis URL of a cluster; unset = start an embedded Redis and local workers"
+        None,
+        description="Redis URL of a cluster; unset = embedded Redis + local workers",
     )
     llm_backend: str = Field("transformers", description="LLM backend name")
     model: str = Field("bundled", description="model id, folder or .gguf file; 'bundled' = SmolLM2")

@@ -36,7 +36,7 @@ class Spec(BaseModel):
 
 
 def _parse(text: str, source: str) -> ast.Module:
-    """Parse the spec, completing a bare signature (no colon, or no body) the way a user means it."""
+    """Parse the spec, completing a bare signature (no colon, or no body) as meant."""
     try:
         return ast.parse(text)
     except SyntaxError as first:

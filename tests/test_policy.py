@@ -52,17 +52,13 @@ def test_dual_agreement_prefers_the_larger_consensus() -> None:
 
 
 def test_a_judged_pass_at_threshold_finishes_the_job() -> None:
-    v = view(
-        codes=["c1"], tests=["t1"], results={("c1", "t1"): True}, judged={("c1", "t1"): 0.5}
-    )
+    v = view(codes=["c1"], tests=["t1"], results={("c1", "t1"): True}, judged={("c1", "t1"): 0.5})
     fin = decide(v).finish
     assert fin is not None and fin.status == "passed" and fin.best == ("c1", "t1")
 
 
 def test_a_judged_pair_below_threshold_does_not_finish() -> None:
-    v = view(
-        codes=["c1"], tests=["t1"], results={("c1", "t1"): True}, judged={("c1", "t1"): 0.49}
-    )
+    v = view(codes=["c1"], tests=["t1"], results={("c1", "t1"): True}, judged={("c1", "t1"): 0.49})
     assert decide(v).finish is None
 
 

@@ -43,6 +43,59 @@ def _tail(path: Path, n: int = 15) -> str:
         return ""
 
 
+class EmbeddedRedis:
+    """A private redis-server on a unix socket in a 0700 temp dir, append-only persistence."""
+
+    def __init__(self, log_dir: Path) -> None:
+        self.log_dir = log_dir
+        self.tmp = Path(tempfile.mkdtemp(prefix="supercharger-"))
+        os.chmod(self.tmp, 0o700)
+        self.sock = self.tmp / "redis.sock"
+        self.url = f"redis+socket://{self.sock}"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 15.0) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        args = [
+            redis_server_binary(),
+            "--port", "0",
+            "--unixsocket", str(self.sock),
+            "--unixsocketperm", "700",
+            "--dir", str(self.tmp),
+            "--appendonly", "yes",
+            "--appendfsync", "everysec",
+            "--save", "",
+            "--maxmemory-policy", "noeviction",
+            "--daemonize", "no",
+        ]  # fmt: skip
+        log = open(self.log_dir / "redis.log", "ab")  # noqa: SIM115 - owned by the process
+        self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
+        client = get_redis(self.url)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise BrokerError(f"embedded Redis exited: {_tail(self.log_dir / 'redis.log', 3)}")
+            try:
+                if self.sock.exists() and client.ping():
+                    return
+            except Exception:
+                pass
+            time.sleep(0.05)
+        raise BrokerError(f"embedded Redis did not answer within {timeout:.0f} s")
+
+    def stop(self, remove: bool = True) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+            self.proc = None
+        if remove:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+
 class LocalCluster:
     """Start with ``with LocalCluster(...) as cluster:``; ``cluster.broker_url`` is then set."""
 
@@ -53,49 +106,21 @@ class LocalCluster:
         sandbox_concurrency: int = 0,
         env: dict[str, str] | None = None,
         on_status: Callable[[str], None] | None = None,
+        broker_url: str = "",
     ) -> None:
         self.log_dir = log_dir
         self.roles = roles
         self.sandbox_concurrency = sandbox_concurrency or (os.cpu_count() or 1)
         self.extra_env = env or {}
         self.on_status = on_status or (lambda _msg: None)
-        self.tmp: Path | None = None
-        self.redis_proc: subprocess.Popen[bytes] | None = None
+        self.redis: EmbeddedRedis | None = None
         self.workers: dict[str, subprocess.Popen[bytes]] = {}
-        self.broker_url = ""
+        self.broker_url = broker_url  # given: use that Redis instead of starting one
 
-    # ---- redis -----------------------------------------------------------------------------
     def start_redis(self) -> None:
-        self.tmp = Path(tempfile.mkdtemp(prefix="supercharger-"))
-        os.chmod(self.tmp, 0o700)
-        sock = self.tmp / "redis.sock"
-        args = [
-            redis_server_binary(),
-            "--port", "0",
-            "--unixsocket", str(sock),
-            "--unixsocketperm", "700",
-            "--dir", str(self.tmp),
-            "--appendonly", "yes",
-            "--appendfsync", "everysec",
-            "--save", "",
-            "--maxmemory-policy", "noeviction",
-            "--daemonize", "no",
-        ]  # fmt: skip
-        log = open(self.log_dir / "redis.log", "wb")  # noqa: SIM115 - owned by the process
-        self.redis_proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
-        self.broker_url = f"redis+socket://{sock}"
-        client = get_redis(self.broker_url)
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            if self.redis_proc.poll() is not None:
-                raise BrokerError(f"embedded Redis exited: {_tail(self.log_dir / 'redis.log', 3)}")
-            try:
-                if sock.exists() and client.ping():
-                    return
-            except Exception:
-                pass
-            time.sleep(0.05)
-        raise BrokerError("embedded Redis did not answer within 15 s")
+        self.redis = EmbeddedRedis(self.log_dir)
+        self.redis.start()
+        self.broker_url = self.redis.url
 
     # ---- workers ----------------------------------------------------------------------------
     def _worker_cmd(self, role: str) -> list[str]:
@@ -148,8 +173,9 @@ class LocalCluster:
     def __enter__(self) -> LocalCluster:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         try:
-            self.on_status("starting embedded Redis")
-            self.start_redis()
+            if not self.broker_url:
+                self.on_status("starting embedded Redis")
+                self.start_redis()
             self.on_status("starting local workers (loading the model)")
             for role in self.roles:
                 self.start_worker(role)
@@ -176,17 +202,9 @@ class LocalCluster:
             _signal_group(proc, signal.SIGKILL)
         _wait_all(procs, 5.0)
         self.workers.clear()
-        if self.redis_proc is not None:
-            self.redis_proc.terminate()
-            try:
-                self.redis_proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.redis_proc.kill()
-                self.redis_proc.wait()
-            self.redis_proc = None
-        if self.tmp is not None:
-            shutil.rmtree(self.tmp, ignore_errors=True)
-            self.tmp = None
+        if self.redis is not None:
+            self.redis.stop()
+            self.redis = None
 
 
 def _signal_group(proc: subprocess.Popen[bytes], sig: int) -> None:

@@ -48,7 +48,8 @@ def build_report(store: JobStore, job_id: str) -> dict[str, Any]:
             for c in cands.values()
         ],
         "matrix": [
-            {"code": c, "test": t} | {k: r[k] for k in ("status", "passed", "failed", "collected")}
+            {"code": c, "test": t}
+            | {k: r[k] for k in ("status", "passed", "failed", "collected")}
             | {"duration_s": round(r.get("duration_s", 0.0), 4)}
             for (c, t), r in pairs.items()
         ],

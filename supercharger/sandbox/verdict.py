@@ -1,0 +1,75 @@
+"""Turn the runner's raw result into a verdict. Never trusts an exit code: counts only."""
+
+from __future__ import annotations
+
+import signal
+from typing import Any
+
+from supercharger.sandbox.base import PairResult, Status
+
+COUNTS = ("passed", "failed", "errors", "skipped", "collected")
+
+
+def _counts(report: dict[str, Any] | None) -> dict[str, int]:
+    report = report or {}
+    out = {}
+    for key in COUNTS:
+        value = report.get(key, 0)
+        out[key] = value if isinstance(value, int) and value >= 0 else 0
+    return out
+
+
+def _status_from_counts(c: dict[str, int]) -> Status:
+    if c["collected"] == 0:
+        return Status.ERROR
+    if c["failed"] > 0:
+        return Status.FAILED
+    if c["errors"] or c["skipped"] or c["passed"] != c["collected"]:
+        return Status.ERROR
+    return Status.PASSED
+
+
+def _status(raw: dict[str, Any], counts: dict[str, int]) -> Status:
+    report = raw.get("report")
+    if raw.get("timeout"):
+        return Status.TIMEOUT
+    if isinstance(report, dict) and report.get("oom") is True:
+        return Status.OOM
+    sig = raw.get("signal")
+    if sig == signal.SIGXCPU:
+        return Status.TIMEOUT
+    if sig is not None:
+        return Status.KILLED
+    if not isinstance(report, dict):
+        return Status.ERROR  # os._exit, a crash, or anything that skipped the session's end
+    return _status_from_counts(counts)
+
+
+def _note(raw: dict[str, Any], status: Status) -> str:
+    if status is Status.TIMEOUT:
+        return "\n[supercharger] wall-clock or CPU limit reached; the pair was killed"
+    if status is Status.KILLED:
+        return f"\n[supercharger] killed by signal {raw.get('signal')}"
+    if raw.get("report") is None and status is Status.ERROR:
+        return f"\n[supercharger] the run ended without a report (exit code {raw.get('exit')})"
+    return ""
+
+
+def to_result(pair_id: str, raw: dict[str, Any], output_bytes: int) -> PairResult:
+    """The verdict for one pair; ``raw`` is the runner's line for it."""
+    counts = _counts(raw.get("report"))
+    status = _status(raw, counts)
+    output = str(raw.get("output", ""))[-output_bytes:] + _note(raw, status)
+    duration = raw.get("duration", 0.0)
+    return PairResult(
+        pair_id=pair_id,
+        status=status,
+        duration_s=float(duration) if isinstance(duration, (int, float)) else 0.0,
+        output=output,
+        **counts,
+    )
+
+
+def lost(pair_id: str, status: Status, why: str) -> PairResult:
+    """The verdict for a pair whose runner died or hung twice."""
+    return PairResult(pair_id=pair_id, status=status, output=f"[supercharger] {why}")

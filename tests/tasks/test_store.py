@@ -1,0 +1,62 @@
+"""Job state on a real Redis server."""
+
+from __future__ import annotations
+
+import pytest
+
+from supercharger.errors import JobNotFoundError
+from supercharger.tasks.store import JobStore, new_job_id
+
+SPEC = {"text": "def f(x):\n", "name": "f", "signature": "def f(x):"}
+CONFIG = {"batch_size": 2, "threshold": 0.5}
+
+
+def test_a_job_round_trips(store: JobStore) -> None:
+    job = new_job_id()
+    store.create(job, SPEC, CONFIG)
+    meta = store.meta(job)
+    assert meta["status"] == "running"
+    assert meta["spec"] == SPEC and meta["config"] == CONFIG
+    assert job in store.job_ids()
+
+
+def test_unknown_job_is_a_clear_error(store: JobStore) -> None:
+    with pytest.raises(JobNotFoundError, match="no job 'nope'"):
+        store.meta("nope")
+
+
+def test_candidates_are_keyed_so_a_rewrite_does_not_duplicate(store: JobStore) -> None:
+    job = new_job_id()
+    store.create(job, SPEC, CONFIG)
+    cand = {"id": "c0.0", "kind": "code", "seq": 0, "raw": "r", "text": "t"}
+    store.put_candidates(job, [cand])
+    store.put_candidates(job, [cand | {"raw": "r2"}])  # a redelivered task writes again
+    cands = store.candidates(job)
+    assert list(cands) == ["c0.0"] and cands["c0.0"]["raw"] == "r2"
+
+
+def test_finish_happens_once_and_is_announced(store: JobStore) -> None:
+    job = new_job_id()
+    store.create(job, SPEC, CONFIG)
+    assert store.finish(job, "passed", "pair judged", ["c0.0", "t0.0"]) is True
+    assert store.finish(job, "budget", "late", None) is False
+    meta = store.meta(job)
+    assert meta["status"] == "passed" and meta["best"] == ["c0.0", "t0.0"]
+    kinds = [k for _, k, _ in store.events(job, block_ms=10)]
+    assert kinds == ["created", "finished"]
+
+
+def test_pairs_and_judgements(store: JobStore) -> None:
+    job = new_job_id()
+    store.create(job, SPEC, CONFIG)
+    store.put_pair(job, "c1", "t1", {"status": "passed"})
+    store.put_judged(job, "c1", "t1", {"score": 0.7})
+    assert store.pairs(job) == {("c1", "t1"): {"status": "passed"}}
+    assert store.judged(job)[("c1", "t1")]["score"] == 0.7
+
+
+def test_workers_registry_forgets_silent_workers(store: JobStore) -> None:
+    store.register_worker("w-test@x", ["llm"])
+    assert store.workers()["w-test@x"] == ["llm"]
+    assert "w-test@x" not in store.workers(max_age=-1)
+    store.unregister_worker("w-test@x")
