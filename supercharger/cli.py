@@ -153,6 +153,17 @@ def worker(
     run_worker(role, concurrency=concurrency, name=name, gpus=gpus, loglevel=loglevel)
 
 
+@app.command()
+def flower(
+    port: int = typer.Option(5555, help="port to listen on"),
+    address: str = typer.Option("127.0.0.1", help="address to bind"),
+) -> None:
+    """Start Flower on the cluster's broker (needs SUPERCHARGER_FLOWER_BASIC_AUTH=user:pass)."""
+    from supercharger.tasks.workers import run_flower
+
+    run_flower(port=port, address=address)
+
+
 @sandbox_app.command("run")
 def sandbox_run(
     code_files: list[Path] = typer.Argument(..., help="code files"),

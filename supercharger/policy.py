@@ -117,9 +117,11 @@ def _pairs_to_run(view: JobView) -> list[tuple[str, list[str]]]:
     return todo
 
 
-def _to_judge(view: JobView) -> list[Pair]:
+def _to_judge(view: JobView, runs_pending: bool) -> list[Pair]:
+    """Judge only once the matrix of the candidates so far is complete: a ranking read from
+    half a matrix could send a lone wrong code to the judge ahead of the consensus."""
     room = view.budget.judge_top - len(view.judge_inflight)
-    if room <= 0:
+    if room <= 0 or runs_pending or view.pair_inflight:
         return []
     fresh = [p for p in rank_pairs(view) if p not in view.judged and p not in view.judge_inflight]
     return fresh[:room]
@@ -152,7 +154,8 @@ def decide(view: JobView) -> Actions:
     if view.elapsed >= view.budget.budget_seconds:
         reason = f"time budget of {view.budget.budget_seconds:g} s spent without a judged pass"
         return Actions(finish=Finish("budget", reason, best_pair(view)))
-    acts = Actions(generate=_next_kinds(view), run=_pairs_to_run(view), judge=_to_judge(view))
+    run = _pairs_to_run(view)
+    acts = Actions(generate=_next_kinds(view), run=run, judge=_to_judge(view, bool(run)))
     busy = view.gen_inflight or view.pair_inflight or view.judge_inflight
     if acts.empty() and not busy:
         reason = (

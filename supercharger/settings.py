@@ -47,6 +47,7 @@ class Settings(BaseSettings):
     output_dir: Path = Field(Path("sources"), description="where results are written")
     data_dir: Path = Field(default_factory=_default_data_dir, description="caches, embedded Redis")
     sandbox_concurrency: int = Field(0, ge=0, description="local sandbox processes; 0 = cores")
+    flower_basic_auth: str | None = Field(None, description="user:password for Flower")
 
     @field_validator("threshold")
     @classmethod

@@ -93,3 +93,12 @@ def test_work_in_flight_is_not_exhaustion() -> None:
 def test_cancel_finishes() -> None:
     fin = decide(view(cancelled=True)).finish
     assert fin is not None and fin.status == "cancelled"
+
+
+def test_nothing_is_judged_while_the_matrix_is_incomplete() -> None:
+    results = {("c1", "t1"): True}
+    v = view(codes=["c1", "c2"], tests=["t1"], results=results, pair_inflight={("c2", "t1")})
+    assert decide(v).judge == []
+    v = view(codes=["c1", "c2"], tests=["t1"], results=results)  # c2 x t1 not even sent
+    acts = decide(v)
+    assert acts.run == [("c2", ["t1"])] and acts.judge == []

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Cleaned:
-    """A runnable file made from a raw reply."""
+    """A runnable file made from a raw reply; ``notes`` says what was cut or dropped."""
 
     text: str
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

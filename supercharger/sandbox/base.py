@@ -31,7 +31,8 @@ class Limits(BaseModel):
 
 
 class PairSpec(BaseModel):
-    """One code x test pair. The code is written as ``<module>.py``, the test as ``test_<module>.py``."""
+    """One code x test pair: the code is written as ``<module>.py``, the test as
+    ``test_<module>.py``."""
 
     model_config = ConfigDict(extra="forbid")
 

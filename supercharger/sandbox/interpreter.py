@@ -51,8 +51,14 @@ def _as_cred(cred: Cred | None) -> dict[str, object]:
 
 def _run_as(argv: list[str], cred: Cred | None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        argv, capture_output=True, text=True, env=dict(PROBE_ENV), cwd="/", timeout=60,
-        check=False, **_as_cred(cred),  # type: ignore[arg-type]
+        argv,
+        capture_output=True,
+        text=True,
+        env=dict(PROBE_ENV),
+        cwd="/",
+        timeout=60,
+        check=False,
+        **_as_cred(cred),  # type: ignore[arg-type]
     )
 
 
@@ -100,7 +106,7 @@ def _safe_dir(path: Path) -> Path:
     path.mkdir(mode=0o755, parents=True, exist_ok=True)
     st = os.lstat(path)
     if stat.S_ISLNK(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o022:
-        raise SandboxError(f"refusing to use {path}: not a directory owned by us and closed to others")
+        raise SandboxError(f"refusing {path}: not a directory owned by us and closed to others")
     os.chmod(path, 0o755)
     return path
 
@@ -119,7 +125,7 @@ def _copy_dist(dist: md.Distribution, site: Path) -> None:
 
 def _open_up(root: Path) -> None:
     """World-readable files, world-searchable dirs (nothing writable by others)."""
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, _dirs, filenames in os.walk(root):
         os.chmod(dirpath, 0o755)
         for f in filenames:
             p = os.path.join(dirpath, f)
@@ -151,8 +157,12 @@ def provision_python(base_dir: Path, base_python: str) -> str:
     target = _safe_dir(base_dir) / f"py-{_fingerprint(base_python)}"
 
     def build(tmp: Path) -> None:
-        done = subprocess.run([base_python, "-m", "venv", "--without-pip", str(tmp)],
-                              capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [base_python, "-m", "venv", "--without-pip", str(tmp)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if done.returncode != 0:
             raise SandboxError(f"{base_python} -m venv failed: {done.stderr.strip()[-300:]}")
         site = next(tmp.glob("lib/python3*/site-packages"))
@@ -166,8 +176,9 @@ def provision_python(base_dir: Path, base_python: str) -> str:
     return str(target / "bin" / "python")
 
 
-def find_python(explicit: str | None, cred: Cred | None, base_dir: Path, base_python: str
-                ) -> SandboxPython:
+def find_python(
+    explicit: str | None, cred: Cred | None, base_dir: Path, base_python: str
+) -> SandboxPython:
     """The explicit interpreter, else this one if the sandbox uid can run it, else a copy."""
     if explicit:
         found = probe(explicit, cred)

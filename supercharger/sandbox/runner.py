@@ -26,8 +26,18 @@ import time
 REPORT_FD = 3
 REPORT_CAP = 65536
 PR_SET_DUMPABLE = 4
-PYTEST_ARGS = ["-q", "-p", "no:cacheprovider", "--noconftest", "-p", "no:unraisableexception",
-               "-p", "no:threadexception", "-W", "ignore::DeprecationWarning"]
+PYTEST_ARGS = [
+    "-q",
+    "-p",
+    "no:cacheprovider",
+    "--noconftest",
+    "-p",
+    "no:unraisableexception",
+    "-p",
+    "no:threadexception",
+    "-W",
+    "ignore::DeprecationWarning",
+]
 
 
 class Counter:
@@ -123,7 +133,8 @@ class Tail:
             del self.buf[: len(self.buf) - self.cap]
 
     def text(self) -> str:
-        head = f"[... {self.total - len(self.buf)} bytes cut ...]\n" if self.total > len(self.buf) else ""
+        cut = self.total - len(self.buf)
+        head = f"[... {cut} bytes cut ...]\n" if cut else ""
         return head + self.buf.decode("utf-8", "replace")
 
 
@@ -139,21 +150,22 @@ def read_into(fd: int, sink: Tail) -> bool:
     return True
 
 
-def sweep(pid: int, pidns: bool) -> None:
-    """Kill the pair's process group and, inside our own pid namespace, every other process."""
+def sweep(pid: int, pidns: bool) -> int:
+    """Kill the pair's process group and reap the pair; inside our own pid namespace then kill
+    every other process too (orphans are reaped by bwrap's init). Returns the wait status."""
     try:
         os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
-    if not pidns:
-        return
+    _, status = os.waitpid(pid, 0)
     deadline = time.monotonic() + 2.0
-    while time.monotonic() < deadline:
+    while pidns and time.monotonic() < deadline:
         try:
             os.kill(-1, signal.SIGKILL)
         except ProcessLookupError:
-            return
-        time.sleep(0.002)
+            break
+        time.sleep(0.001)
+    return status
 
 
 def wait_child(pid: int, out_r: int, rep_r: int, timeout: float, cap: int) -> tuple:
@@ -234,9 +246,9 @@ def run_pair(pair: dict, cfg: dict) -> dict:
             os._exit(70)
     os.close(out_w)
     os.close(rep_w)
-    exited, out, rep, fds = wait_child(pid, out_r, rep_r, limits["timeout_s"], limits["output_bytes"])
-    sweep(pid, pidns)
-    _, status = os.waitpid(pid, 0)
+    cap = limits["output_bytes"]
+    exited, out, rep, fds = wait_child(pid, out_r, rep_r, limits["timeout_s"], cap)
+    status = sweep(pid, pidns)
     duration = time.monotonic() - t0
     drain(fds)
     os.close(out_r)
@@ -245,7 +257,9 @@ def run_pair(pair: dict, cfg: dict) -> dict:
     return raw_result(pair["id"], status, not exited, rep, out, duration)
 
 
-def raw_result(pair_id: str, status: int, timed_out: bool, rep: Tail, out: Tail, dur: float) -> dict:
+def raw_result(
+    pair_id: str, status: int, timed_out: bool, rep: Tail, out: Tail, dur: float
+) -> dict:
     try:
         report = json.loads(bytes(rep.buf)) if rep.buf else None
     except ValueError:

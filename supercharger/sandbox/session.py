@@ -63,8 +63,14 @@ class Runner:
             kwargs.update(user=launch.user, group=launch.group, extra_groups=[])
         try:
             self.proc = subprocess.Popen(
-                launch.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.err,
-                env=launch.env, cwd=launch.cwd, start_new_session=True, **kwargs,
+                launch.argv,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self.err,
+                env=launch.env,
+                cwd=launch.cwd,
+                start_new_session=True,
+                **kwargs,
             )
         except OSError as e:
             raise SandboxError(f"cannot start the sandbox ({launch.argv[0]}): {e}") from None
@@ -77,8 +83,10 @@ class Runner:
 
     def run(self, pair: PairSpec) -> dict[str, Any]:
         budget = self.limits.timeout_s + GRACE_S
-        self._send({"id": pair.pair_id, "module": pair.module, "code": pair.code,
-                    "test": pair.test}, budget)
+        self._send(
+            {"id": pair.pair_id, "module": pair.module, "code": pair.code, "test": pair.test},
+            budget,
+        )
         return self._receive(budget + 5.0)
 
     def _send(self, obj: dict[str, Any], budget: float) -> None:
@@ -90,7 +98,7 @@ class Runner:
             if left <= 0 or not select.select([], [fd], [], left)[1]:
                 raise RunnerDied("runner did not take input", hung=True)
             try:
-                data = data[os.write(fd, data[:65536]):]
+                data = data[os.write(fd, data[:65536]) :]
             except (BrokenPipeError, OSError):
                 raise RunnerDied("runner closed its input", hung=False) from None
 
@@ -170,12 +178,19 @@ def run_all(make: Callable[[], Launch], pairs: list[PairSpec], limits: Limits) -
 
 
 def _feed(
-    runner: Runner, pairs: list[PairSpec], todo: list[int], tries: list[int],
-    results: dict[int, PairResult], limits: Limits,
+    runner: Runner,
+    pairs: list[PairSpec],
+    todo: list[int],
+    tries: list[int],
+    results: dict[int, PairResult],
+    limits: Limits,
 ) -> list[int]:
     """Feed pairs to one runner until done or it dies; returns what is left."""
     for pos, i in enumerate(todo):
         pair = pairs[i]
+        if not pair.module.isidentifier():
+            results[i] = lost(pair.pair_id, Status.ERROR, "module must be a Python identifier")
+            continue
         try:
             raw = runner.run(pair)
         except RunnerDied as e:
@@ -183,7 +198,7 @@ def _feed(
             if tries[i] >= 2:
                 status = Status.TIMEOUT if e.hung else Status.KILLED
                 results[i] = lost(pair.pair_id, status, f"sandbox runner lost twice: {e}")
-                return todo[pos + 1:]
+                return todo[pos + 1 :]
             return todo[pos:]
         results[i] = to_result(pair.pair_id, raw, limits.output_bytes)
     return []

@@ -59,7 +59,7 @@ def to_result(pair_id: str, raw: dict[str, Any], output_bytes: int) -> PairResul
     """The verdict for one pair; ``raw`` is the runner's line for it."""
     counts = _counts(raw.get("report"))
     status = _status(raw, counts)
-    output = str(raw.get("output", ""))[-output_bytes:] + _note(raw, status)
+    output = str(raw.get("output", ""))[-(output_bytes + 64) :] + _note(raw, status)
     duration = raw.get("duration", 0.0)
     return PairResult(
         pair_id=pair_id,

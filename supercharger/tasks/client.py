@@ -61,6 +61,7 @@ class Progress:
     best_score: float | None = None
     status: str = "running"
     reason: str = ""
+    errors: list[str] = field(default_factory=list)
 
     def apply(self, kind: str, data: dict[str, Any]) -> None:
         if kind == "candidates":
@@ -76,6 +77,8 @@ class Progress:
         elif kind == "judged":
             self.judged += 1
             self.best_score = max(self.best_score or 0.0, data["score"])
+        elif kind == "error":
+            self.errors.append(f"{data['step']}: {data['message']}")
         elif kind == "finished":
             self.status, self.reason = data["status"], data["reason"]
 
@@ -85,10 +88,11 @@ class Progress:
 
     def line(self) -> str:
         best = "-" if self.best_score is None else f"{self.best_score:.2f}"
+        errors = f" | {len(self.errors)} failed steps" if self.errors else ""
         return (
             f"codes {self.codes} ({self.codes_valid} usable) | tests {self.tests} "
             f"({self.tests_valid} usable) | pairs {self.pairs_run} run, {self.pairs_passed} passed "
-            f"| judged {self.judged}, best {best} | {self.elapsed:.0f}s"
+            f"| judged {self.judged}, best {best} | {self.elapsed:.0f}s{errors}"
         )
 
 

@@ -5,6 +5,7 @@ done returns at once, so late and redelivered messages are harmless."""
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 import uuid
@@ -57,7 +58,11 @@ def sandbox_backend() -> Any:
 def generate(job_id: str, kind: str, slot: int) -> None:
     store = _store()
     if not store.is_done(job_id):
-        steps.generate(store, llm_backend(), job_id, kind, slot)
+        try:
+            steps.generate(store, llm_backend(), job_id, kind, slot)
+        except Exception as e:  # recorded as a failed step; the job goes on or runs out
+            log.exception("generate failed")
+            steps.record_failure(store, job_id, f"gen:{kind}:{slot}", e)
     advance.delay(job_id)
 
 
@@ -65,7 +70,11 @@ def generate(job_id: str, kind: str, slot: int) -> None:
 def judge(job_id: str, code: str, test: str) -> None:
     store = _store()
     if not store.is_done(job_id):
-        steps.judge(store, llm_backend(), job_id, code, test)
+        try:
+            steps.judge(store, llm_backend(), job_id, code, test)
+        except Exception as e:
+            log.exception("judge failed")
+            steps.record_failure(store, job_id, f"judge:{code}|{test}", e)
     advance.delay(job_id)
 
 
@@ -73,7 +82,12 @@ def judge(job_id: str, code: str, test: str) -> None:
 def run_pairs(job_id: str, code: str, tests: list[str]) -> None:
     store = _store()
     if not store.is_done(job_id):
-        steps.run_pairs(store, sandbox_backend(), job_id, code, tests)
+        try:
+            steps.run_pairs(store, sandbox_backend(), job_id, code, tests)
+        except Exception as e:
+            log.exception("sandbox run failed")
+            for t in tests:
+                steps.record_failure(store, job_id, f"pair:{code}|{t}", e)
     advance.delay(job_id)
 
 
@@ -145,7 +159,11 @@ def _on_ready(sender: Any = None, **_: Any) -> None:
     queues = _worker_queues()
     if LLM_QUEUE in queues:
         t0 = time.monotonic()
-        llm_backend()
+        try:
+            llm_backend()
+        except Exception as e:  # a worker without its model must not look ready
+            log.critical("cannot load the model: %s", e)
+            os._exit(3)
         log.warning("model loaded in %.1f s", time.monotonic() - t0)
     store = _store()
     store.register_worker(name, queues)

@@ -97,10 +97,12 @@ def run_submit(spec: Spec, settings: Settings, as_json: bool, detach: bool) -> i
             return 0
         console.print(f"job {job_id}: {spec.name} from {spec.source}")
         try:
-            _follow(store, job_id, settings, console, check)
+            prog = _follow(store, job_id, settings, console, check)
         except KeyboardInterrupt:
             client.cancel(store, job_id)
             raise
+        for err in dict.fromkeys(prog.errors[:20]):  # the distinct first ones
+            console.print(f"[yellow]step failed[/yellow] {err}", highlight=False)
         report = write_outputs(store, job_id, settings.output_dir)
     if as_json:
         print(json.dumps(summary(report)))

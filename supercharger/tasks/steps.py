@@ -77,10 +77,11 @@ def generate(
     meta = store.meta(job_id)
     spec, cfg = job_spec(meta), meta["config"]
     if kind == "code":
-        prompt = prompts.code_prompt(spec.text, spec.name)
+        prompt, stop = prompts.code_prompt(spec.text, spec.name), prompts.CODE_STOP
     else:
-        prompt = prompts.test_prompt(spec.text, spec.name, spec.module)
+        prompt, stop = prompts.test_prompt(spec.text, spec.name, spec.module), prompts.TEST_STOP
     sampling = Sampling(
+        stop=stop,
         n=cfg["batch_size"],
         max_new_tokens=cfg["max_new_tokens"],
         temperature=cfg["temperature"],
@@ -144,6 +145,23 @@ def run_pairs(
         code=code,
         results={r.pair_id: r.status.value for r in results},
     )
+
+
+def record_failure(store: JobStore, job_id: str, key: str, error: BaseException) -> None:
+    """A step that raised still completes: the job sees an error result and moves on."""
+    message = f"{type(error).__name__}: {error}"[:500]
+    if key.startswith("gen:"):
+        store.mark_gen_done(job_id, key)
+    elif key.startswith("judge:"):
+        code, test = split_pair(key[6:])
+        store.put_judged(job_id, code, test, {"score": 0.0, "seconds": 0.0, "error": message})
+    elif key.startswith("pair:"):
+        code, test = split_pair(key[5:])
+        store.put_pair(
+            job_id, code, test, {"status": "error", "passed": 0, "failed": 0, "collected": 0,
+                                 "output": message}
+        )  # fmt: skip
+    store.emit(job_id, "error", step=key, message=message)
 
 
 def budget_of(cfg: dict[str, Any]) -> Budget:

@@ -49,3 +49,21 @@ def run_worker(
     from supercharger.tasks.app import app
 
     app.worker_main(argv)
+
+
+def run_flower(port: int, address: str) -> None:
+    """Flower's API can run any task, so it never starts without basic auth."""
+    s = get_settings()
+    if not s.broker_url:
+        raise UserError("flower needs SUPERCHARGER_BROKER_URL (the Redis of the cluster)")
+    if not s.flower_basic_auth or ":" not in s.flower_basic_auth:
+        raise UserError("set SUPERCHARGER_FLOWER_BASIC_AUTH=user:password: Flower can run tasks")
+    try:
+        import flower  # noqa: F401
+    except ImportError:
+        raise UserError("Flower is not installed: pip install 'supercharger[flower]'") from None
+    from supercharger.tasks.app import app
+
+    app.start(
+        ["flower", f"--port={port}", f"--address={address}", f"--basic-auth={s.flower_basic_auth}"]
+    )

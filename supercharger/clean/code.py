@@ -1,0 +1,158 @@
+"""Clean a code reply into a module that defines the requested function."""
+
+from __future__ import annotations
+
+import ast
+
+from supercharger.clean.base import Cleaned, CleanResult, Refused
+from supercharger.clean.names import SIDE_EFFECT_CALLS, eager, missing_globals
+from supercharger.clean.parsing import Chunk, find_chunks, has_real_body, quiet
+from supercharger.clean.render import render_chunk
+from supercharger.clean.source import prepare
+from supercharger.clean.stmts import Selector, is_declarative, is_docstring, without_names
+
+MAX_PULL_ROUNDS = 8
+
+
+@quiet
+def clean_code(raw: str, fn_name: str) -> CleanResult:
+    """A runnable module defining ``fn_name`` from a raw model reply, or why there is none."""
+    if not fn_name.isidentifier():
+        return Refused(f"not a function name: {fn_name!r}")
+    prepared = prepare(raw)
+    blocks = [find_chunks(block, rescue=fn_name) for block in prepared.blocks]
+    target = pick_block(blocks, fn_name)
+    if isinstance(target, Refused):
+        return target
+    notes = list(prepared.notes)
+    if len(blocks) > 1:
+        notes.append(f"used block {target + 1} of {len(blocks)}")
+    text = render(blocks[target], fn_name)
+    pulled = pull_helpers(text, blocks, target, fn_name)
+    if pulled != text:
+        notes.append("took helpers from other blocks")
+    text = render([_whole(pulled)], fn_name)
+    try:
+        compile(text, "<clean>", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as err:
+        return Refused(f"cleaned code does not compile: {err}")
+    return Cleaned(text, tuple(notes))
+
+
+def pick_block(blocks: list[list[Chunk]], fn_name: str) -> int | Refused:
+    """Index of the first block whose (last) top-level ``fn_name`` does something."""
+    stub = method = False
+    for index, chunks in enumerate(blocks):
+        defs = [n for c in chunks for n in c.tree.body if _is_fn(n, fn_name)]
+        if defs and has_real_body(defs[-1]):  # type: ignore[arg-type]
+            return index
+        stub = stub or bool(defs)
+        method = method or any(_has_method(c.tree, fn_name) for c in chunks)
+    if not any(blocks):
+        return Refused("no Python code found in the reply")
+    if stub:
+        return Refused(f"{fn_name}() is only a stub (no statement in its body)")
+    if method:
+        return Refused(f"{fn_name}() is only defined as a method, not at module level")
+    return Refused(f"no complete top-level definition of {fn_name}() in the reply")
+
+
+def render(chunks: list[Chunk], fn_name: str) -> str:
+    """The kept statements of ``chunks``, original text, ending with one newline."""
+    selector = Selector(fn_name)
+
+    def decide(node: ast.stmt) -> ast.stmt | None:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            kept = without_names(node, {fn_name})
+            return kept if kept is not None and selector.keep(kept) else None
+        return node if selector.keep(node) else None
+
+    parts = [render_chunk(chunk, decide) for chunk in chunks]
+    return "\n\n\n".join(p for p in parts if p) + "\n"
+
+
+def pull_helpers(text: str, blocks: list[list[Chunk]], target: int, fn_name: str) -> str:
+    """Add definitions from other blocks for global names the kept code reads but never binds."""
+    for _ in range(MAX_PULL_ROUNDS):
+        tree = ast.parse(text)
+        bound = set().union(*(eager(node).stores for node in tree.body))
+        missing = missing_globals(text, bound)
+        found = _providers(blocks, target, missing, fn_name) if missing else []
+        if not found:
+            return text
+        text = _insert(text, tree, found)
+    return text
+
+
+def _providers(
+    blocks: list[list[Chunk]], target: int, missing: set[str], fn_name: str
+) -> list[tuple[ast.stmt, str]]:
+    found: list[tuple[ast.stmt, str]] = []
+    for index, chunks in enumerate(blocks):
+        if index == target:
+            continue
+        for chunk in chunks:
+            for node in chunk.tree.body:
+                source = _provider_source(chunk, node, missing, fn_name)
+                if source is not None:
+                    found.append((node, source))
+                    missing = missing - eager(node).stores
+    return found
+
+
+def _provider_source(chunk: Chunk, node: ast.stmt, missing: set[str], fn_name: str) -> str | None:
+    if not is_declarative(node) or is_docstring(node) or _is_fn(node, fn_name):
+        return None
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        kept = without_names(node, {fn_name})
+        if kept is None or not (eager(kept).stores & missing):
+            return None
+        return chunk.source(node) if kept is node else ast.unparse(kept)
+    info = eager(node)
+    if not (info.stores & missing) or info.calls & (SIDE_EFFECT_CALLS | {fn_name}):
+        return None
+    return chunk.source(node)
+
+
+def _insert(text: str, tree: ast.Module, found: list[tuple[ast.stmt, str]]) -> str:
+    """Imports go after the docstring and ``__future__`` imports; other definitions before the
+    first statement that is not an import."""
+    imports = [s for n, s in found if isinstance(n, (ast.Import, ast.ImportFrom))]
+    others = [s for n, s in found if not isinstance(n, (ast.Import, ast.ImportFrom))]
+    lines = text.split("\n")
+    header = 0
+    while header < len(tree.body) and _is_header(tree.body[header], header):
+        header += 1
+    at_imports = (tree.body[header - 1].end_lineno or 0) if header else 0
+    rest = [n for n in tree.body[header:] if not isinstance(n, (ast.Import, ast.ImportFrom))]
+    at_others = _start(rest[0]) if rest else len(lines)
+    if others:
+        lines[at_others:at_others] = ["", "", *"\n\n\n".join(others).split("\n"), "", ""]
+    if imports:
+        lines[at_imports:at_imports] = ["", *"\n".join(imports).split("\n"), ""]
+    return "\n".join(lines)
+
+
+def _is_header(node: ast.stmt, index: int) -> bool:
+    return (index == 0 and is_docstring(node)) or _is_future(node)
+
+
+def _start(node: ast.stmt) -> int:
+    return min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])]) - 1
+
+
+def _whole(text: str) -> Chunk:
+    return Chunk(tuple(text.rstrip("\n").split("\n")), ast.parse(text))
+
+
+def _is_fn(node: ast.stmt, fn_name: str) -> bool:
+    return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == fn_name
+
+
+def _has_method(tree: ast.Module, fn_name: str) -> bool:
+    classes = [n for n in tree.body if isinstance(n, ast.ClassDef)]
+    return any(_is_fn(m, fn_name) for c in classes for m in c.body)
+
+
+def _is_future(node: ast.stmt) -> bool:
+    return isinstance(node, ast.ImportFrom) and node.module == "__future__"

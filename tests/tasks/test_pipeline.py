@@ -1,0 +1,126 @@
+"""The whole pipeline on real parts — a real Redis server, real `celery worker` processes, the
+real bubblewrap sandbox — with the `fake` LLM backend (a scripted stand-in, not a model) so the
+policy's outcomes are known in advance."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from supercharger.settings import Settings
+from supercharger.spec import parse_spec
+from supercharger.tasks import client
+from supercharger.tasks.local import EmbeddedRedis, LocalCluster
+from supercharger.tasks.results import write_outputs
+from supercharger.tasks.runner import _connect
+from supercharger.tasks.store import JobStore
+
+SPEC = parse_spec("# factorial of a non-negative integer\ndef factorial(n):\n", "factorial.spec")
+# continuations after the prompts' prefills (the code prefill ends inside the body's indent)
+RIGHT = " return 1 if n < 2 else n * factorial(n - 1)\n```"
+WRONG = " return n\n```"
+TEST_OK = "five():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n```"
+TEST_WEAK = "one():\n    assert factorial(1) == 1\n```"
+
+
+def _cluster(redis_server: EmbeddedRedis, tmp: Path, **fake: object) -> LocalCluster:
+    env = {
+        "SUPERCHARGER_LLM_BACKEND": "fake",
+        "SUPERCHARGER_LLM_OPTIONS": json.dumps(fake),
+    }
+    return LocalCluster(log_dir=tmp, env=env, broker_url=redis_server.url, sandbox_concurrency=2)
+
+
+def _run(store: JobStore, redis_url: str, out: Path, **cfg: object) -> dict:
+    settings = Settings(broker_url=redis_url, **cfg)
+    job = client.submit(store, SPEC, settings)
+    prog = client.follow(store, job, lambda _p: None, deadline_s=settings.budget_seconds + 30)
+    report = write_outputs(store, job, out)
+    report["progress"] = prog
+    return report
+
+
+@pytest.fixture(scope="class")
+def good_cluster(
+    redis_server: EmbeddedRedis, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[JobStore]:
+    with _cluster(
+        redis_server,
+        tmp_path_factory.mktemp("logs"),
+        code_replies=[WRONG, RIGHT],
+        test_replies=[TEST_WEAK, TEST_OK],
+        judge_score=0.9,
+    ):
+        yield _connect(redis_server.url)
+
+
+@pytest.fixture(scope="class")
+def wrong_cluster(
+    redis_server: EmbeddedRedis, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[JobStore]:
+    with _cluster(
+        redis_server,
+        tmp_path_factory.mktemp("logs"),
+        code_replies=[WRONG],
+        test_replies=[TEST_OK],
+        judge_score=0.9,
+    ):
+        yield _connect(redis_server.url)
+
+
+class TestWithARightCandidate:
+    def test_a_judged_passing_pair_stops_the_job_and_is_written(
+        self, good_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
+    ) -> None:
+        report = _run(good_cluster, redis_server.url, tmp_path, max_candidates=4, batch_size=2)
+        assert report["status"] == "passed", report["reason"]
+        folder = tmp_path / "factorial"
+        code = (folder / "factorial.py").read_text()
+        assert "n * factorial(n - 1)" in code  # the consensus winner, not `return n`
+        assert "from factorial import factorial" in (folder / "test_factorial.py").read_text()
+        saved = json.loads((folder / "report.json").read_text())
+        assert saved["score"] == pytest.approx(0.9)
+        assert any(m["status"] == "passed" for m in saved["matrix"])
+        assert any(m["status"] == "failed" for m in saved["matrix"])  # WRONG fails TEST_OK
+        raws = list((folder / "candidates").glob("*.raw.txt"))
+        assert len(raws) == len(saved["candidates"]) >= 4
+
+    def test_several_jobs_at_once_all_finish(
+        self, good_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
+    ) -> None:
+        settings = Settings(broker_url=redis_server.url, max_candidates=4, batch_size=2)
+        jobs = [client.submit(good_cluster, SPEC, settings) for _ in range(5)]
+        for job in jobs:
+            prog = client.follow(good_cluster, job, lambda _p: None, deadline_s=90)
+            assert prog.status == "passed"
+
+
+class TestWithOnlyWrongCode:
+    def test_no_passing_pair_within_the_candidate_budget_is_exhaustion(
+        self, wrong_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
+    ) -> None:
+        report = _run(wrong_cluster, redis_server.url, tmp_path, max_candidates=4, batch_size=2)
+        assert report["status"] == "exhausted"
+        assert report["best"] is None
+        assert len(report["matrix"]) == 16  # 4 codes x 4 tests, each run once
+        assert all(m["status"] == "failed" for m in report["matrix"])
+
+    def test_the_time_budget_stops_an_endless_job(
+        self, wrong_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
+    ) -> None:
+        report = _run(
+            wrong_cluster, redis_server.url, tmp_path, max_candidates=10_000, budget_seconds=4
+        )
+        assert report["status"] == "budget"
+        assert report["timings"]["wall_seconds"] < 30
+
+    def test_cancel_stops_a_job(self, wrong_cluster: JobStore, redis_server: EmbeddedRedis) -> None:
+        settings = Settings(broker_url=redis_server.url, max_candidates=10_000, budget_seconds=300)
+        job = client.submit(wrong_cluster, SPEC, settings)
+        client.cancel(wrong_cluster, job)
+        prog = client.follow(wrong_cluster, job, lambda _p: None, deadline_s=60)
+        assert prog.status == "cancelled"
+        assert wrong_cluster.is_done(job)
