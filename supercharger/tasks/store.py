@@ -158,8 +158,8 @@ class JobStore:
         return True
 
     # ---- events -------------------------------------------------------------------------------
-    def emit(self, job_id: str, kind: str, **data: Any) -> None:
-        fields = {"type": kind, "t": repr(time.time()), "data": json.dumps(data)}
+    def emit(self, job_id: str, event: str, **data: Any) -> None:
+        fields = {"type": event, "t": repr(time.time()), "data": json.dumps(data)}
         self.r.xadd(job_key(job_id, "events"), fields, maxlen=EVENTS_MAXLEN, approximate=True)
 
     def events(

@@ -11,7 +11,10 @@ from supercharger.llm.prompts import CODE_STOP, code_prompt, judge_prompt
 FACTORIAL = (
     "# A function that calculates the factorial of a given non-negative integer\ndef factorial(n):"
 )
-RIGHT = "def factorial(n):\n    result = 1\n    for i in range(2, n + 1):\n        result *= i\n    return result\n"
+RIGHT = (
+    "def factorial(n):\n    result = 1\n    for i in range(2, n + 1):\n"
+    "        result *= i\n    return result\n"
+)
 WRONG = 'def factorial(n):\n    return "banana"\n'
 TEST = (
     "from factorial import factorial\n\n\ndef test_factorial():\n    assert factorial(5) == 120\n"

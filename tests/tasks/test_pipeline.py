@@ -77,6 +77,9 @@ class TestWithARightCandidate:
     ) -> None:
         report = _run(good_cluster, redis_server.url, tmp_path, max_candidates=4, batch_size=2)
         assert report["status"] == "passed", report["reason"]
+        prog = report["progress"]
+        assert prog.errors == []
+        assert prog.codes >= 2 and prog.tests >= 2 and prog.pairs_passed >= 1
         folder = tmp_path / "factorial"
         code = (folder / "factorial.py").read_text()
         assert "n * factorial(n - 1)" in code  # the consensus winner, not `return n`
