@@ -30,12 +30,14 @@ class Settings(BaseSettings):
     llm_options: dict[str, Any] = Field(
         default_factory=dict, description="backend options as JSON, validated by the backend"
     )
-    threshold: float = Field(0.5, ge=0.0, le=1.0, description="judge score needed to stop")
+    threshold: float | None = Field(
+        None, ge=0.0, le=1.0, description="judge score needed to stop; unset = the model's default"
+    )
     max_candidates: int = Field(24, ge=1, description="budget: code (and test) candidates per job")
     budget_seconds: float = Field(900.0, gt=0, description="budget: wall seconds per job")
-    batch_size: int = Field(4, ge=1, le=64, description="candidates per generation call")
-    max_new_tokens: int = Field(320, ge=16, description="token limit of one reply")
-    temperature: float = Field(0.8, ge=0.0, description="sampling temperature")
+    batch_size: int = Field(8, ge=1, le=64, description="candidates per generation call")
+    max_new_tokens: int = Field(256, ge=16, description="token limit of one reply")
+    temperature: float = Field(0.7, ge=0.0, description="sampling temperature")
     top_p: float = Field(0.95, gt=0.0, le=1.0, description="nucleus sampling")
     judge_top: int = Field(3, ge=1, description="passing pairs judged per ranking change")
     sandbox_backend: str = Field("bwrap", description="sandbox backend: bwrap | process")
@@ -51,10 +53,18 @@ class Settings(BaseSettings):
 
     @field_validator("threshold")
     @classmethod
-    def _finite(cls, v: float) -> float:
-        if v != v:  # NaN
+    def _finite(cls, v: float | None) -> float | None:
+        if v is not None and v != v:  # NaN
             raise ValueError("must be a number")
         return v
+
+    def judge_threshold(self) -> float:
+        """The threshold in force: the one set, else the model's calibrated default."""
+        if self.threshold is not None:
+            return self.threshold
+        from supercharger.llm.bundled import default_threshold
+
+        return default_threshold(self.llm_backend, self.model)
 
 
 @lru_cache(maxsize=1)

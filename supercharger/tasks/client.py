@@ -26,7 +26,9 @@ CONFIG_FIELDS = (
 
 
 def job_config(settings: Settings) -> dict[str, Any]:
-    return {k: getattr(settings, k) for k in CONFIG_FIELDS}
+    return {k: getattr(settings, k) for k in CONFIG_FIELDS} | {
+        "threshold": settings.judge_threshold()
+    }
 
 
 def submit(store: JobStore, spec: Spec, settings: Settings) -> str:
