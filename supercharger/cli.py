@@ -184,7 +184,8 @@ def sandbox_run(
 def main() -> None:
     """Entry point: one clear line and a non-zero exit for every expected failure."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # click returns a command's exit code here
+        sys.exit(code if isinstance(code, int) else 0)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except click.ClickException as e:

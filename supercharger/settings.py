@@ -33,7 +33,8 @@ class Settings(BaseSettings):
     threshold: float | None = Field(
         None, ge=0.0, le=1.0, description="judge score needed to stop; unset = the model's default"
     )
-    max_candidates: int = Field(24, ge=1, description="budget: code (and test) candidates per job")
+    max_candidates: int = Field(48, ge=1, description="budget: code (and test) candidates per job")
+    seed: int | None = Field(None, description="sampling seed: same seed, same candidates")
     budget_seconds: float = Field(900.0, gt=0, description="budget: wall seconds per job")
     batch_size: int = Field(8, ge=1, le=64, description="candidates per generation call")
     max_new_tokens: int = Field(256, ge=16, description="token limit of one reply")

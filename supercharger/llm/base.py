@@ -27,6 +27,7 @@ class Sampling(BaseModel):
     temperature: float = Field(0.8, ge=0.0)
     top_p: float = Field(0.95, gt=0.0, le=1.0)
     stop: list[str] = Field(default_factory=list)
+    seed: int | None = Field(None, description="same seed, prompt and model: same replies")
 
 
 class Completion(BaseModel):

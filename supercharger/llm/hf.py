@@ -125,6 +125,8 @@ class TransformersBackend:
         started = time.perf_counter()
         max_new = min(sampling.max_new_tokens, max(self.context - 16, 1))
         input_ids = self.encode(prompt, room=max_new)
+        if sampling.seed is not None:
+            torch.manual_seed(sampling.seed)
         with torch.inference_mode():
             out = self.model.generate(
                 input_ids=input_ids,

@@ -22,6 +22,7 @@ CONFIG_FIELDS = (
     "judge_top",
     "sandbox_timeout",
     "sandbox_memory_mb",
+    "seed",
 )
 
 

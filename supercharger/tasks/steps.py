@@ -80,7 +80,9 @@ def generate(
         prompt, stop = prompts.code_prompt(spec.text, spec.name), prompts.CODE_STOP
     else:
         prompt, stop = prompts.test_prompt(spec.text, spec.name, spec.module), prompts.TEST_STOP
+    seed = cfg.get("seed")
     sampling = Sampling(
+        seed=None if seed is None else seed * 1000 + slot * 2 + (kind == "test"),
         stop=stop,
         n=cfg["batch_size"],
         max_new_tokens=cfg["max_new_tokens"],

@@ -5,6 +5,9 @@ policy's outcomes are known in advance."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,6 +103,41 @@ class TestWithARightCandidate:
             prog = client.follow(good_cluster, job, lambda _p: None, deadline_s=90)
             assert prog.status == "passed"
 
+    def test_the_cli_enqueues_on_a_configured_cluster_and_follows(
+        self, good_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
+    ) -> None:
+        spec = tmp_path / "factorial.spec"
+        spec.write_text(SPEC.text)
+        env = dict(
+            os.environ,
+            SUPERCHARGER_BROKER_URL=redis_server.url,
+            SUPERCHARGER_MAX_CANDIDATES="4",
+            SUPERCHARGER_BATCH_SIZE="2",
+        )
+
+        def cli(*args: str) -> subprocess.CompletedProcess[str]:
+            cmd = [sys.executable, "-m", "supercharger", *args]
+            return subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True,
+                                  timeout=120)  # fmt: skip
+
+        followed = cli("submit", str(spec), "--json")
+        assert followed.returncode == 0, followed.stderr
+        assert json.loads(followed.stdout)["status"] == "passed"
+        assert (tmp_path / "sources/factorial/factorial.py").is_file()
+
+        detached = cli("submit", str(spec), "--detach")
+        assert detached.returncode == 0, detached.stderr
+        job = detached.stdout.strip()
+        assert client.follow(good_cluster, job, lambda _p: None, deadline_s=90).status == "passed"
+        status = json.loads(cli("status", job, "--json").stdout)
+        assert status["status"] == "passed" and status["pairs_passed"] >= 1
+        written = cli("result", job, "--output-dir", "out")
+        assert written.returncode == 0, written.stderr
+        assert (tmp_path / "out/factorial/report.json").is_file()
+        missing = cli("status", "nosuchjob")
+        assert missing.returncode == 2
+        assert missing.stderr.strip() == "supercharger: error: no job 'nosuchjob' on this broker"
+
 
 class TestWithOnlyWrongCode:
     def test_no_passing_pair_within_the_candidate_budget_is_exhaustion(
@@ -110,6 +148,22 @@ class TestWithOnlyWrongCode:
         assert report["best"] is None
         assert len(report["matrix"]) == 16  # 4 codes x 4 tests, each run once
         assert all(m["status"] == "failed" for m in report["matrix"])
+
+    def test_the_cli_exits_1_and_keeps_what_it_has_when_nothing_passes(
+        self, wrong_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
+    ) -> None:
+        spec = tmp_path / "factorial.spec"
+        spec.write_text(SPEC.text)
+        env = dict(os.environ, SUPERCHARGER_BROKER_URL=redis_server.url,
+                   SUPERCHARGER_MAX_CANDIDATES="2", SUPERCHARGER_BATCH_SIZE="2")  # fmt: skip
+        proc = subprocess.run(
+            [sys.executable, "-m", "supercharger", "submit", str(spec)],
+            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert proc.returncode == 1, proc.stderr
+        assert "exhausted" in proc.stderr
+        report = json.loads((tmp_path / "sources/factorial/report.json").read_text())
+        assert report["status"] == "exhausted" and len(report["candidates"]) == 4
 
     def test_the_time_budget_stops_an_endless_job(
         self, wrong_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
