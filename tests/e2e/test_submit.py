@@ -90,3 +90,35 @@ def test_detach_without_a_cluster_is_refused(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "--detach needs a cluster" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_killing_submit_leaves_nothing_running(tmp_path: Path) -> None:
+    """SIGKILL gives submit no chance to clean up: its Redis and workers must go by themselves."""
+    import json as _json
+    import signal
+    import time
+
+    before = _worker_pids()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUPERCHARGER_")}
+    env |= {
+        "SUPERCHARGER_LLM_BACKEND": "fake",
+        "SUPERCHARGER_LLM_OPTIONS": _json.dumps({"code_replies": [" return n\n```"]}),
+        "SUPERCHARGER_MAX_CANDIDATES": "100000",
+        "SUPERCHARGER_DATA_DIR": str(tmp_path / "data"),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "supercharger", "submit", str(SPEC)],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    for line in proc.stderr:  # wait until the job runs, so every process has started
+        if line.startswith("job "):
+            break
+    started = _worker_pids() - before
+    assert len(started) >= 4  # redis-server + llm, sandbox and control workers
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while _worker_pids() - before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _worker_pids() - before == set()
