@@ -30,6 +30,7 @@ task_default_queue = CONTROL_QUEUE
 task_routes = {
     "sc.generate": {"queue": LLM_QUEUE},
     "sc.judge": {"queue": LLM_QUEUE},
+    "sc.improve": {"queue": LLM_QUEUE},
     "sc.run_pairs": {"queue": SANDBOX_QUEUE},
     "sc.advance": {"queue": CONTROL_QUEUE},
 }

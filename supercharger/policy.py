@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 Pair = tuple[str, str]  # (code id, test id)
-CODE, TEST = "code", "test"
+CODE, TEST, IMPROVE = "code", "test", "improve"
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,8 @@ class JobView:
     budget: Budget
     codes: list[str] = field(default_factory=list)  # valid (cleaned) code ids, oldest first
     tests: list[str] = field(default_factory=list)  # valid test ids, oldest first
-    requested: dict[str, int] = field(default_factory=dict)  # candidates asked for, per kind
+    requested: dict[str, int] = field(default_factory=dict)  # asked for: code, test, improve
+    improved: set[str] = field(default_factory=set)  # codes already sent for repair
     gen_inflight: int = 0  # generation tasks dispatched and not finished
     results: dict[Pair, bool] = field(default_factory=dict)  # finished pairs: passed?
     pair_inflight: set[Pair] = field(default_factory=set)
@@ -48,13 +49,14 @@ class Finish:
 
 @dataclass
 class Actions:
-    generate: list[str] = field(default_factory=list)  # one task per entry: "code" or "test"
+    generate: list[str] = field(default_factory=list)  # one task each: "code" or "test"
+    improve: list[Pair] = field(default_factory=list)  # repair this code from this failing test
     run: list[tuple[str, list[str]]] = field(default_factory=list)  # code id, its test ids
     judge: list[Pair] = field(default_factory=list)
     finish: Finish | None = None
 
     def empty(self) -> bool:
-        return not (self.generate or self.run or self.judge or self.finish)
+        return not (self.generate or self.improve or self.run or self.judge or self.finish)
 
 
 def passing_tests(view: JobView) -> dict[str, frozenset[str]]:
@@ -127,21 +129,40 @@ def _to_judge(view: JobView, runs_pending: bool) -> list[Pair]:
     return fresh[:room]
 
 
-def _next_kinds(view: JobView) -> list[str]:
-    """Keep every llm worker busy: one generation task in flight per worker, alternating kinds
-    toward whichever has fewer usable candidates, within the candidate budget."""
-    requested = dict(view.requested)
-    valid = {CODE: len(view.codes), TEST: len(view.tests)}
+def repair_target(view: JobView, skip: set[str] | frozenset[str] = frozenset()) -> Pair | None:
+    """The best-ranked code not yet repaired that fails a test, with the failing test the most
+    other codes pass (the consensus says that test is right, so its output says what is wrong)."""
+    passes = passing_tests(view)
+    agree = {t: sum(1 for s in passes.values() if t in s) for t in view.tests}
+    for code, _weight in rank_codes(view):
+        if code in view.improved or code in skip:
+            continue
+        failing = [t for t in view.tests if view.results.get((code, t)) is False]
+        if failing:
+            return code, max(failing, key=lambda t: (agree[t], -view.tests.index(t)))
+    return None
+
+
+def _next_work(view: JobView) -> tuple[list[str], list[Pair]]:
+    """Keep every llm worker busy: one generation task in flight per worker, cycling new code,
+    new tests and repairs of failing code, each within the candidate budget."""
+    b = view.budget
+    requested = {k: view.requested.get(k, 0) for k in (CODE, TEST, IMPROVE)}
     kinds: list[str] = []
+    repairs: list[Pair] = []
     for _ in range(max(0, max(1, view.llm_workers) - view.gen_inflight)):
-        open_kinds = [k for k in (CODE, TEST) if requested.get(k, 0) < view.budget.max_candidates]
+        target = repair_target(view, skip={c for c, _ in repairs})
+        if target and requested[IMPROVE] < min(requested[CODE], requested[TEST], b.max_candidates):
+            repairs.append(target)
+            requested[IMPROVE] += b.batch_size
+            continue
+        open_kinds = [k for k in (CODE, TEST) if requested[k] < b.max_candidates]
         if not open_kinds:
             break
-        kind = min(open_kinds, key=lambda k: (valid[k] + requested.get(k, 0), k != CODE))
-        requested[kind] = requested.get(kind, 0) + view.budget.batch_size
-        valid[kind] += view.budget.batch_size
+        kind = min(open_kinds, key=lambda k: (requested[k], k != CODE))
+        requested[kind] += b.batch_size
         kinds.append(kind)
-    return kinds
+    return kinds, repairs
 
 
 def decide(view: JobView) -> Actions:
@@ -155,7 +176,8 @@ def decide(view: JobView) -> Actions:
         reason = f"time budget of {view.budget.budget_seconds:g} s spent without a judged pass"
         return Actions(finish=Finish("budget", reason, best_pair(view)))
     run = _pairs_to_run(view)
-    acts = Actions(generate=_next_kinds(view), run=run, judge=_to_judge(view, bool(run)))
+    kinds, repairs = _next_work(view)
+    acts = Actions(generate=kinds, improve=repairs, run=run, judge=_to_judge(view, bool(run)))
     busy = view.gen_inflight or view.pair_inflight or view.judge_inflight
     if acts.empty() and not busy:
         reason = (

@@ -80,6 +80,7 @@ def test_nothing_left_to_try_is_exhaustion() -> None:
         tests=["t1"],
         results={("c1", "t1"): False},
         requested={"code": 8, "test": 8},
+        improved={"c1"},
     )
     fin = decide(v).finish
     assert fin is not None and fin.status == "exhausted" and fin.best is None
@@ -102,3 +103,27 @@ def test_nothing_is_judged_while_the_matrix_is_incomplete() -> None:
     v = view(codes=["c1", "c2"], tests=["t1"], results=results)  # c2 x t1 not even sent
     acts = decide(v)
     assert acts.run == [("c2", ["t1"])] and acts.judge == []
+
+
+def test_a_failing_code_is_repaired_with_the_test_the_consensus_passes() -> None:
+    results = {
+        ("c1", "t1"): True, ("c1", "t2"): False,
+        ("c2", "t1"): True, ("c2", "t2"): True,
+        ("c3", "t1"): True, ("c3", "t2"): True,
+    }  # fmt: skip
+    v = view(
+        codes=["c1", "c2", "c3"], tests=["t2", "t1"], results=results,
+        requested={"code": 4, "test": 4},
+    )  # fmt: skip
+    acts = decide(v)
+    assert acts.improve == [("c1", "t2")] and acts.generate == []
+
+
+def test_repairs_keep_pace_with_new_candidates_and_are_not_repeated() -> None:
+    results = {("c1", "t1"): False}
+    base = dict(codes=["c1"], tests=["t1"], results=results)
+    # as many repairs asked for as code batches: generate instead
+    assert decide(view(**base, requested={"code": 4, "test": 4, "improve": 4})).improve == []
+    # c1 already repaired: nothing more to repair
+    acts = decide(view(**base, requested={"code": 8, "test": 4}, improved={"c1"}))
+    assert acts.improve == [] and acts.generate == ["test"]

@@ -22,6 +22,7 @@ from supercharger.tasks.redisconn import get_redis
 from supercharger.tasks.store import JobStore, pair_key
 
 log = logging.getLogger(__name__)
+KINDS = ("code", "test", "improve")
 _cache: dict[str, Any] = {}
 _cache_lock = threading.Lock()
 
@@ -63,6 +64,18 @@ def generate(job_id: str, kind: str, slot: int) -> None:
         except Exception as e:  # recorded as a failed step; the job goes on or runs out
             log.exception("generate failed")
             steps.record_failure(store, job_id, f"gen:{kind}:{slot}", e)
+    advance.delay(job_id)
+
+
+@app.task(name="sc.improve")
+def improve(job_id: str, slot: int, code: str, test: str) -> None:
+    store = _store()
+    if not store.is_done(job_id):
+        try:
+            steps.improve(store, llm_backend(), job_id, slot, code, test)
+        except Exception as e:
+            log.exception("improve failed")
+            steps.record_failure(store, job_id, f"gen:improve:{slot}:{code}|{test}", e)
     advance.delay(job_id)
 
 
@@ -111,10 +124,14 @@ def _apply(store: JobStore, job_id: str, acts: Actions) -> None:
         return
     sends: list[tuple[str, Any, tuple]] = []
     sent = store.sent(job_id)
-    slots = {k: sum(1 for s in sent if s.startswith(f"gen:{k}:")) for k in ("code", "test")}
+    slots = {k: sum(1 for s in sent if s.startswith(f"gen:{k}:")) for k in KINDS}
     for kind in acts.generate:
         sends.append((f"gen:{kind}:{slots[kind]}", generate, (job_id, kind, slots[kind])))
         slots[kind] += 1
+    for code, test in acts.improve:
+        key = f"gen:improve:{slots['improve']}:{pair_key(code, test)}"
+        sends.append((key, improve, (job_id, slots["improve"], code, test)))
+        slots["improve"] += 1
     for code, tests in acts.run:
         key = "pair:" + ",".join(pair_key(code, t) for t in tests)
         sends.append((key, run_pairs, (job_id, code, tests)))

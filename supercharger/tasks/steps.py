@@ -45,10 +45,17 @@ def assemble_code(spec: Spec, code: str) -> str:
 
 
 def make_candidates(
-    spec: Spec, kind: str, slot: int, raws: list[str], seconds: float
+    spec: Spec,
+    kind: str,
+    slot: int,
+    raws: list[str],
+    seconds: float,
+    prefix: str = "",
+    parent: str = "",
 ) -> list[dict[str, Any]]:
     """Clean raw replies into candidate records; ids are stable for a (kind, slot) so a
     redelivered task overwrites rather than duplicates."""
+    prefix = prefix or kind[0]
     out = []
     for i, raw in enumerate(raws):
         if kind == "code":
@@ -59,9 +66,10 @@ def make_candidates(
         text = (assemble_code(spec, res.text) if kind == "code" else res.text) if ok else ""
         out.append(
             {
-                "id": f"{kind[0]}{slot}.{i}",
+                "id": f"{prefix}{slot}.{i}",
                 "kind": kind,
-                "seq": slot * 1000 + i,
+                "parent": parent,
+                "seq": slot * 1000 + i + (500 if parent else 0),
                 "raw": raw,
                 "text": text,
                 "refused": "" if ok else res.reason,
@@ -80,18 +88,45 @@ def generate(
         prompt, stop = prompts.code_prompt(spec.text, spec.name), prompts.CODE_STOP
     else:
         prompt, stop = prompts.test_prompt(spec.text, spec.name, spec.module), prompts.TEST_STOP
+    comp = backend.generate(prompt, _sampling(cfg, stop, slot, int(kind == "test")))
+    raws = [prompt.prefill + t for t in comp.texts]
+    cands = make_candidates(spec, kind, slot, raws, comp.seconds)
+    _record_generation(store, job_id, cands, comp, f"gen:{kind}:{slot}")
+    return cands
+
+
+def improve(
+    store: JobStore, backend: LLMBackend, job_id: str, slot: int, code: str, test: str
+) -> list[dict[str, Any]]:
+    """Repair a failing code with the failing pair's pytest output; new code candidates."""
+    meta = store.meta(job_id)
+    spec, cfg = job_spec(meta), meta["config"]
+    code_text = store.candidate(job_id, code)["text"]
+    test_text = store.candidate(job_id, test)["text"]
+    output = store.pairs(job_id).get((code, test), {}).get("output", "")
+    prompt = prompts.improve_prompt(spec.text, spec.name, code_text, test_text, output)
+    comp = backend.generate(prompt, _sampling(cfg, prompts.CODE_STOP, slot, 2))
+    raws = [prompt.prefill + t for t in comp.texts]
+    cands = make_candidates(spec, "code", slot, raws, comp.seconds, prefix="i", parent=code)
+    _record_generation(store, job_id, cands, comp, f"gen:improve:{slot}:{code}|{test}")
+    return cands
+
+
+def _sampling(cfg: dict[str, Any], stop: list[str], slot: int, stream: int) -> Sampling:
     seed = cfg.get("seed")
-    sampling = Sampling(
-        seed=None if seed is None else seed * 1000 + slot * 2 + (kind == "test"),
+    return Sampling(
+        seed=None if seed is None else seed * 1000 + slot * 3 + stream,
         stop=stop,
         n=cfg["batch_size"],
         max_new_tokens=cfg["max_new_tokens"],
         temperature=cfg["temperature"],
         top_p=cfg["top_p"],
     )
-    comp = backend.generate(prompt, sampling)
-    raws = [prompt.prefill + t for t in comp.texts]
-    cands = make_candidates(spec, kind, slot, raws, comp.seconds)
+
+
+def _record_generation(
+    store: JobStore, job_id: str, cands: list[dict[str, Any]], comp: Any, done_key: str
+) -> None:
     store.put_candidates(job_id, cands)
     store.add_stats(
         job_id,
@@ -100,10 +135,10 @@ def generate(
         completion_tokens=comp.completion_tokens,
         llm_calls=1,
     )
-    store.mark_gen_done(job_id, f"gen:{kind}:{slot}")
+    store.mark_gen_done(job_id, done_key)
     valid = [c["id"] for c in cands if c["text"]]
+    kind = cands[0]["kind"] if cands else "code"
     store.emit(job_id, "candidates", kind=kind, ids=[c["id"] for c in cands], valid=valid)
-    return cands
 
 
 def judge(store: JobStore, backend: LLMBackend, job_id: str, code: str, test: str) -> float:
@@ -185,9 +220,10 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
     pairs = store.pairs(job_id)
     judged = store.judged(job_id)
     gen_sent = [k for k in sent if k.startswith("gen:")]
-    requested = {"code": 0, "test": 0}
+    requested = {"code": 0, "test": 0, "improve": 0}
     for k in gen_sent:
         requested[k.split(":")[1]] += meta["config"]["batch_size"]
+    improved = {split_pair(k.split(":", 3)[3])[0] for k in gen_sent if k.startswith("gen:improve:")}
     sent_pairs = {split_pair(k[5:]) for k in sent if k.startswith("pair:")}
     sent_judge = {split_pair(k[6:]) for k in sent if k.startswith("judge:")}
     return JobView(
@@ -195,6 +231,7 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
         codes=[c for c, v in cands.items() if v["kind"] == "code" and v["text"]],
         tests=[c for c, v in cands.items() if v["kind"] == "test" and v["text"]],
         requested=requested,
+        improved=improved,
         gen_inflight=len(set(gen_sent) - gen_done),
         results={p: r["status"] == "passed" for p, r in pairs.items()},
         pair_inflight=sent_pairs - set(pairs),

@@ -146,7 +146,10 @@ class TestWithOnlyWrongCode:
         report = _run(wrong_cluster, redis_server.url, tmp_path, max_candidates=4, batch_size=2)
         assert report["status"] == "exhausted"
         assert report["best"] is None
-        assert len(report["matrix"]) == 16  # 4 codes x 4 tests, each run once
+        codes = [c for c in report["candidates"] if c["kind"] == "code"]
+        tests = [c for c in report["candidates"] if c["kind"] == "test"]
+        assert len(codes) == 8  # 4 new + 4 repairs (2 per failing code sent), budget 4 each
+        assert len(report["matrix"]) == len(codes) * len(tests)  # every pair once
         assert all(m["status"] == "failed" for m in report["matrix"])
 
     def test_the_cli_exits_1_and_keeps_what_it_has_when_nothing_passes(
@@ -163,7 +166,7 @@ class TestWithOnlyWrongCode:
         assert proc.returncode == 1, proc.stderr
         assert "exhausted" in proc.stderr
         report = json.loads((tmp_path / "sources/factorial/report.json").read_text())
-        assert report["status"] == "exhausted" and len(report["candidates"]) == 4
+        assert report["status"] == "exhausted" and len(report["candidates"]) == 6
 
     def test_the_time_budget_stops_an_endless_job(
         self, wrong_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
@@ -181,3 +184,31 @@ class TestWithOnlyWrongCode:
         prog = client.follow(wrong_cluster, job, lambda _p: None, deadline_s=60)
         assert prog.status == "cancelled"
         assert wrong_cluster.is_done(job)
+
+
+@pytest.fixture(scope="class")
+def repair_cluster(
+    redis_server: EmbeddedRedis, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[JobStore]:
+    with _cluster(
+        redis_server,
+        tmp_path_factory.mktemp("logs"),
+        code_replies=[WRONG],
+        improve_replies=[RIGHT],
+        test_replies=[TEST_OK],
+        judge_score=0.9,
+    ):
+        yield _connect(redis_server.url)
+
+
+class TestRepair:
+    def test_a_failing_code_repaired_from_its_pytest_output_wins(
+        self, repair_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
+    ) -> None:
+        report = _run(repair_cluster, redis_server.url, tmp_path, max_candidates=4, batch_size=2)
+        assert report["status"] == "passed", report["reason"]
+        winner = report["best"]["code"]
+        assert winner.startswith("i")  # a repair, not a fresh sample
+        cands = repair_cluster.candidates(report["job"])
+        assert cands[winner]["parent"] in cands  # repaired from an earlier code
+        assert "n * factorial(n - 1)" in (tmp_path / "factorial/factorial.py").read_text()
