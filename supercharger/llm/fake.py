@@ -6,6 +6,7 @@ Deterministic: the same sequence of calls gives the same replies.
 
 from __future__ import annotations
 
+import time
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ class FakeOptions(BaseModel):
         default_factory=lambda: ["    return None\n```"], min_length=1
     )
     judge_score: float = Field(1.0, ge=0.0, le=1.0)
+    delay_s: float = Field(0.0, ge=0.0, description="seconds each generate call takes")
     score: float = Field(1.0, ge=0.0, le=1.0)
 
 
@@ -56,6 +58,7 @@ class FakeBackend:
         return replies[i % len(replies)]
 
     def generate(self, prompt: Prompt, sampling: Sampling) -> Completion:
+        time.sleep(self.options.delay_s)
         texts = [cut_at_stop(self._next(prompt.kind), sampling.stop) for _ in range(sampling.n)]
         return Completion(
             texts=texts,

@@ -6,6 +6,7 @@ torch and transformers are imported lazily here only, so ``import supercharger.l
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import time
@@ -225,8 +226,11 @@ def _load(source: ModelSource, options: TransformersOptions, cache_dir: Path) ->
 
     transformers.utils.logging.disable_progress_bar()
     torch.set_num_threads(options.threads or usable_cores())
-    if options.quantization != "none" and source.gguf_file:
-        source = _dequantized(source, cache_dir)
+    if options.quantization != "none":
+        # bitsandbytes logs a line per 8-bit matmul on float32 inputs (CPU); that is expected.
+        logging.getLogger("bitsandbytes.autograd._functions").setLevel(logging.ERROR)
+        if source.gguf_file:
+            source = _dequantized(source, cache_dir)
     try:
         tokenizer = transformers.AutoTokenizer.from_pretrained(
             source.location, gguf_file=source.gguf_file, local_files_only=True
@@ -286,24 +290,48 @@ def _dequantized(source: ModelSource, cache_dir: Path) -> ModelSource:
 
 
 def _save_dequantized(source: ModelSource, folder: Path) -> None:
-    import torch
+    """Dequantize the GGUF into ``folder`` (float32 safetensors + tokenizer), atomically.
+
+    Written to a temporary sibling folder, then renamed: a reader never sees half a folder,
+    and of two processes converting at once the first rename wins.
+    """
     import transformers
 
-    tmp = folder.with_name(folder.name + f".tmp{os.getpid()}")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = folder.with_name(f"{folder.name}.tmp{os.getpid()}-{time.monotonic_ns()}")
     try:
-        kw = {"gguf_file": source.gguf_file, "local_files_only": True}
+        kw: dict[str, Any] = {"gguf_file": source.gguf_file, "local_files_only": True}
         tokenizer = transformers.AutoTokenizer.from_pretrained(source.location, **kw)
-        model = transformers.AutoModelForCausalLM.from_pretrained(
-            source.location, dtype=torch.float32, **kw
-        )
+        model = _dense_from_gguf(source, kw)
         model.save_pretrained(tmp)
         tokenizer.save_pretrained(tmp)
     except (OSError, ValueError, RuntimeError, ImportError) as e:
+        shutil.rmtree(tmp, ignore_errors=True)
         raise ModelError(f"cannot dequantize {source.gguf_file}: {_first_line(e)}") from e
     try:
         tmp.rename(folder)
     except OSError:  # another process finished first
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _dense_from_gguf(source: ModelSource, kw: dict[str, Any]) -> Any:
+    """The GGUF model with every weight unpacked to float32, detached from the GGUF quantizer.
+
+    A model still attached to its GGUF quantizer refuses ``save_pretrained``.
+    """
+    import torch
+    import transformers
+
+    gguf_config = getattr(transformers, "GgufConfig", None)
+    if gguf_config is not None:
+        kw = {**kw, "quantization_config": gguf_config(dequantize=True)}
+    model = transformers.AutoModelForCausalLM.from_pretrained(
+        source.location, dtype=torch.float32, **kw
+    )
+    model.hf_quantizer = None
+    if getattr(model.config, "quantization_config", None) is not None:
+        del model.config.quantization_config
+    return model
 
 
 def _first_line(e: BaseException) -> str:

@@ -37,7 +37,7 @@ def submit(store: JobStore, spec: Spec, settings: Settings) -> str:
 
     job_id = new_job_id()
     store.create(job_id, spec.model_dump(), job_config(settings))
-    start_job(job_id, settings.budget_seconds)
+    start_job(job_id)
     return job_id
 
 

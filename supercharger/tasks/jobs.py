@@ -9,9 +9,10 @@ import os
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
-from celery import signals
+from celery import Task, signals
 
 from supercharger.constants import LLM_QUEUE
 from supercharger.policy import Actions, decide
@@ -19,10 +20,12 @@ from supercharger.settings import get_settings
 from supercharger.tasks import steps
 from supercharger.tasks.app import app
 from supercharger.tasks.redisconn import get_redis
-from supercharger.tasks.store import JobStore, pair_key
+from supercharger.tasks.store import JobStore, pair_key, split_pair
 
 log = logging.getLogger(__name__)
 KINDS = ("code", "test", "improve")
+TICK_S = 2.0  # how often a running job checks its time budget and its workers
+ALIVE_S = 30.0  # a worker silent this long is dead: its running steps are sent again
 _cache: dict[str, Any] = {}
 _cache_lock = threading.Lock()
 
@@ -55,52 +58,47 @@ def sandbox_backend() -> Any:
         return _cache["sandbox"]
 
 
-@app.task(name="sc.generate")
-def generate(job_id: str, kind: str, slot: int) -> None:
+@app.task(name="sc.generate", bind=True)
+def generate(self: Task, job_id: str, kind: str, slot: int) -> None:
+    _run_step(self, job_id, f"gen:{kind}:{slot}",
+              lambda s: steps.generate(s, llm_backend(), job_id, kind, slot))  # fmt: skip
+
+
+@app.task(name="sc.improve", bind=True)
+def improve(self: Task, job_id: str, slot: int, code: str, test: str) -> None:
+    _run_step(self, job_id, f"gen:improve:{slot}:{pair_key(code, test)}",
+              lambda s: steps.improve(s, llm_backend(), job_id, slot, code, test))  # fmt: skip
+
+
+@app.task(name="sc.judge", bind=True)
+def judge(self: Task, job_id: str, code: str, test: str) -> None:
+    _run_step(self, job_id, f"judge:{pair_key(code, test)}",
+              lambda s: steps.judge(s, llm_backend(), job_id, code, test))  # fmt: skip
+
+
+@app.task(name="sc.run_pairs", bind=True)
+def run_pairs(self: Task, job_id: str, code: str, tests: list[str]) -> None:
+    keys = [f"pair:{pair_key(code, t)}" for t in tests]
+    _run_step(self, job_id, keys,
+              lambda s: steps.run_pairs(s, sandbox_backend(), job_id, code, tests))  # fmt: skip
+
+
+def _run_step(
+    task: Task, job_id: str, keys: str | list[str], work: Callable[[JobStore], Any]
+) -> None:
+    """Skip a finished job; say which worker runs the step (so a dead worker's steps can be
+    sent again); record a failure as a result; then ask the coordinator what comes next."""
     store = _store()
+    keys = [keys] if isinstance(keys, str) else keys
     if not store.is_done(job_id):
+        store.mark_running(job_id, keys, task.request.hostname or "?")
         try:
-            steps.generate(store, llm_backend(), job_id, kind, slot)
+            work(store)
         except Exception as e:  # recorded as a failed step; the job goes on or runs out
-            log.exception("generate failed")
-            steps.record_failure(store, job_id, f"gen:{kind}:{slot}", e)
-    advance.delay(job_id)
-
-
-@app.task(name="sc.improve")
-def improve(job_id: str, slot: int, code: str, test: str) -> None:
-    store = _store()
-    if not store.is_done(job_id):
-        try:
-            steps.improve(store, llm_backend(), job_id, slot, code, test)
-        except Exception as e:
-            log.exception("improve failed")
-            steps.record_failure(store, job_id, f"gen:improve:{slot}:{code}|{test}", e)
-    advance.delay(job_id)
-
-
-@app.task(name="sc.judge")
-def judge(job_id: str, code: str, test: str) -> None:
-    store = _store()
-    if not store.is_done(job_id):
-        try:
-            steps.judge(store, llm_backend(), job_id, code, test)
-        except Exception as e:
-            log.exception("judge failed")
-            steps.record_failure(store, job_id, f"judge:{code}|{test}", e)
-    advance.delay(job_id)
-
-
-@app.task(name="sc.run_pairs")
-def run_pairs(job_id: str, code: str, tests: list[str]) -> None:
-    store = _store()
-    if not store.is_done(job_id):
-        try:
-            steps.run_pairs(store, sandbox_backend(), job_id, code, tests)
-        except Exception as e:
-            log.exception("sandbox run failed")
-            for t in tests:
-                steps.record_failure(store, job_id, f"pair:{code}|{t}", e)
+            log.exception("%s failed", task.name)
+            for key in keys:
+                steps.record_failure(store, job_id, key, e)
+        store.clear_running(job_id, keys)
     advance.delay(job_id)
 
 
@@ -111,33 +109,54 @@ def advance(job_id: str) -> None:
     with store.r.lock(f"sc:lock:{job_id}", timeout=60, blocking_timeout=120):
         if store.is_done(job_id) or not store.exists(job_id):
             return
-        llm_workers = sum(1 for qs in store.workers().values() if LLM_QUEUE in qs)
+        alive = store.workers(max_age=ALIVE_S)
+        llm_workers = sum(1 for qs in alive.values() if LLM_QUEUE in qs)
         view = steps.build_view(store, job_id, max(1, llm_workers))
-        _apply(store, job_id, decide(view))
+        acts = decide(view)
+        if not acts.finish:
+            _resend_orphans(store, job_id, set(alive))
+        _apply(store, job_id, acts)
 
 
-def _apply(store: JobStore, job_id: str, acts: Actions) -> None:
-    if acts.finish:
-        best = list(acts.finish.best) if acts.finish.best else None
-        if store.finish(job_id, acts.finish.status, acts.finish.reason, best):
-            _revoke_outstanding(store, job_id)
+@app.task(name="sc.tick")
+def tick(job_id: str) -> None:
+    """Every few seconds while a job runs: the time budget, and steps of dead workers."""
+    store = _store()
+    if store.is_done(job_id) or not store.exists(job_id):
         return
-    sends: list[tuple[str, Any, tuple]] = []
-    sent = store.sent(job_id)
-    slots = {k: sum(1 for s in sent if s.startswith(f"gen:{k}:")) for k in KINDS}
-    for kind in acts.generate:
-        sends.append((f"gen:{kind}:{slots[kind]}", generate, (job_id, kind, slots[kind])))
-        slots[kind] += 1
-    for code, test in acts.improve:
-        key = f"gen:improve:{slots['improve']}:{pair_key(code, test)}"
-        sends.append((key, improve, (job_id, slots["improve"], code, test)))
-        slots["improve"] += 1
-    for code, tests in acts.run:
-        key = "pair:" + ",".join(pair_key(code, t) for t in tests)
-        sends.append((key, run_pairs, (job_id, code, tests)))
-    for code, test in acts.judge:
-        sends.append((f"judge:{pair_key(code, test)}", judge, (job_id, code, test)))
-    ids = {key: uuid.uuid4().hex for key, _, _ in sends}
+    advance(job_id)
+    if not store.is_done(job_id):
+        tick.apply_async(args=(job_id,), countdown=TICK_S)
+
+
+def _resend_orphans(store: JobStore, job_id: str, alive: set[str]) -> None:
+    """Steps started by a worker that stopped reporting (killed, machine gone) are sent again;
+    the step ids make a second run overwrite, never duplicate."""
+    orphans = [k for k, worker in store.running(job_id).items() if worker not in alive]
+    if orphans:
+        log.warning("job %s: re-sending %d steps of dead workers", job_id, len(orphans))
+        store.clear_running(job_id, orphans)
+        _send(store, job_id, orphans)
+
+
+def _task_for(job_id: str, key: str) -> tuple[Any, tuple]:
+    """The task and arguments that perform the step named by ``key``."""
+    head, _, rest = key.partition(":")
+    if head == "gen":
+        kind, _, more = rest.partition(":")
+        if kind == "improve":
+            slot, _, pair = more.partition(":")
+            return improve, (job_id, int(slot), *split_pair(pair))
+        return generate, (job_id, kind, int(more))
+    if head == "judge":
+        return judge, (job_id, *split_pair(rest))
+    code = split_pair(rest.split(",")[0])[0]
+    return run_pairs, (job_id, code, [split_pair(p)[1] for p in rest.split(",")])
+
+
+def _send(store: JobStore, job_id: str, keys: list[str]) -> None:
+    """Record, then send, one task per key (``pair:`` keys may hold several pairs of a code)."""
+    ids = {key: uuid.uuid4().hex for key in keys}
     marks = {}
     for key, tid in ids.items():
         if key.startswith("pair:"):  # one mark per pair, so in-flight pairs are known singly
@@ -146,8 +165,29 @@ def _apply(store: JobStore, job_id: str, acts: Actions) -> None:
         else:
             marks[key] = tid
     store.mark_sent(job_id, marks)
-    for key, task, args in sends:
-        task.apply_async(args=args, task_id=ids[key])
+    for key, tid in ids.items():
+        task, args = _task_for(job_id, key)
+        task.apply_async(args=args, task_id=tid)
+
+
+def _apply(store: JobStore, job_id: str, acts: Actions) -> None:
+    if acts.finish:
+        best = list(acts.finish.best) if acts.finish.best else None
+        if store.finish(job_id, acts.finish.status, acts.finish.reason, best):
+            _revoke_outstanding(store, job_id)
+        return
+    sent = store.sent(job_id)
+    slots = {k: sum(1 for s in sent if s.startswith(f"gen:{k}:")) for k in KINDS}
+    keys = []
+    for kind in acts.generate:
+        keys.append(f"gen:{kind}:{slots[kind]}")
+        slots[kind] += 1
+    for code, test in acts.improve:
+        keys.append(f"gen:improve:{slots['improve']}:{pair_key(code, test)}")
+        slots["improve"] += 1
+    keys += ["pair:" + ",".join(pair_key(code, t) for t in tests) for code, tests in acts.run]
+    keys += [f"judge:{pair_key(code, test)}" for code, test in acts.judge]
+    _send(store, job_id, keys)
 
 
 def _revoke_outstanding(store: JobStore, job_id: str) -> None:
@@ -156,10 +196,9 @@ def _revoke_outstanding(store: JobStore, job_id: str) -> None:
         app.control.revoke(ids)
 
 
-def start_job(job_id: str, budget_seconds: float) -> None:
-    """Kick off a job that the store already holds, plus its deadline."""
-    advance.apply_async(args=(job_id,))
-    advance.apply_async(args=(job_id,), countdown=budget_seconds + 0.5)
+def start_job(job_id: str) -> None:
+    """Kick off a job that the store already holds; its tick keeps time from then on."""
+    tick.apply_async(args=(job_id,))
 
 
 # ---- worker lifecycle: registry heartbeat and model preload ----------------------------------

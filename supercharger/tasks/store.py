@@ -19,7 +19,9 @@ import redis
 from supercharger.constants import JOBS_INDEX, WORKERS_KEY, job_key
 from supercharger.errors import JobNotFoundError
 
-PARTS = ("meta", "cands", "pairs", "judged", "sent", "gendone", "stats", "done", "events")
+PARTS = (
+    "meta", "cands", "pairs", "judged", "sent", "gendone", "running", "stats", "done", "events"
+)  # fmt: skip
 EVENTS_MAXLEN = 20000
 FINISHED_TTL = 7 * 24 * 3600
 
@@ -115,6 +117,17 @@ class JobStore:
 
     def sent(self, job_id: str) -> dict[str, str]:
         return self.r.hgetall(job_key(job_id, "sent"))
+
+    def mark_running(self, job_id: str, keys: list[str], worker: str) -> None:
+        self.r.hset(job_key(job_id, "running"), mapping=dict.fromkeys(keys, worker))
+
+    def clear_running(self, job_id: str, keys: list[str]) -> None:
+        if keys:
+            self.r.hdel(job_key(job_id, "running"), *keys)
+
+    def running(self, job_id: str) -> dict[str, str]:
+        """Steps being run now, and the worker running each."""
+        return self.r.hgetall(job_key(job_id, "running"))
 
     def mark_gen_done(self, job_id: str, key: str) -> None:
         self.r.sadd(job_key(job_id, "gendone"), key)

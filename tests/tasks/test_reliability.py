@@ -1,0 +1,83 @@
+"""Crashes on real parts: a real Redis server, real `celery worker` processes killed with
+SIGKILL, many jobs at once. The LLM is the `fake` backend (a scripted stand-in, not a
+model), slowed down so that a kill lands mid-generation."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from supercharger.settings import Settings
+from supercharger.spec import parse_spec
+from supercharger.tasks import client
+from supercharger.tasks.local import EmbeddedRedis, LocalCluster
+from supercharger.tasks.runner import _connect
+from supercharger.tasks.store import JobStore
+
+SPEC = parse_spec("# factorial of a non-negative integer\ndef factorial(n):\n", "factorial.spec")
+RIGHT = " return 1 if n < 2 else n * factorial(n - 1)\n```"
+WRONG = " return n\n```"
+TEST_OK = "five():\n    assert factorial(5) == 120\n```"
+
+
+def _env(**fake: object) -> dict[str, str]:
+    return {"SUPERCHARGER_LLM_BACKEND": "fake", "SUPERCHARGER_LLM_OPTIONS": json.dumps(fake)}
+
+
+def _wait(pred, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not pred():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.05)
+
+
+def _no_duplicates(store: JobStore, job: str, batch: int) -> None:
+    """Every finished generation step left exactly its batch: none lost, none doubled."""
+    cands = store.candidates(job)
+    done = store.gen_done(job)
+    assert done and len(cands) == len(done) * batch
+    for key in done:
+        kind, slot = key.split(":")[1:3]
+        prefix = {"code": "c", "test": "t", "improve": "i"}[kind]
+        assert sum(1 for c in cands if c.startswith(f"{prefix}{slot}.")) == batch
+
+
+@pytest.mark.timeout(240)
+def test_sigkill_of_the_llm_worker_mid_generation(
+    redis_server: EmbeddedRedis, tmp_path: Path
+) -> None:
+    # one code batch only: the job can pass only if the killed step is run again elsewhere
+    env = _env(code_replies=[RIGHT], test_replies=[TEST_OK], delay_s=2.0)
+    with LocalCluster(log_dir=tmp_path, env=env, broker_url=redis_server.url) as cluster:
+        store = _connect(redis_server.url)
+        settings = Settings(broker_url=redis_server.url, max_candidates=2, batch_size=2)
+        job = client.submit(store, SPEC, settings)
+        _wait(lambda: "gen:code:0" in store.running(job))
+        victim = cluster.workers.pop("llm")
+        os.killpg(victim.pid, signal.SIGKILL)
+        victim.wait()
+        cluster.start_worker("llm", name="llm2@test")
+        prog = client.follow(store, job, lambda _p: None, deadline_s=180)
+        assert prog.status == "passed"
+        assert prog.errors == []
+        assert "gen:code:0" in store.gen_done(job)
+        _no_duplicates(store, job, batch=2)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_twenty_jobs_at_once_on_one_small_cluster(
+    redis_server: EmbeddedRedis, tmp_path: Path
+) -> None:
+    env = _env(code_replies=[WRONG, RIGHT], test_replies=[TEST_OK])
+    with LocalCluster(log_dir=tmp_path, env=env, broker_url=redis_server.url):
+        store = _connect(redis_server.url)
+        settings = Settings(broker_url=redis_server.url, max_candidates=4, batch_size=2)
+        jobs = [client.submit(store, SPEC, settings) for _ in range(20)]
+        statuses = [client.follow(store, j, lambda _p: None, deadline_s=240).status for j in jobs]
+        assert statuses == ["passed"] * 20
