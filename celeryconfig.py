@@ -34,6 +34,7 @@ task_routes = {
     "sc.run_pairs": {"queue": SANDBOX_QUEUE},
     "sc.advance": {"queue": CONTROL_QUEUE},
     "sc.tick": {"queue": CONTROL_QUEUE},
+    "sc.ping": {"queue": CONTROL_QUEUE},
 }
 # Ack after the task ran, and re-queue it when its worker dies mid-task (tasks are idempotent).
 task_acks_late = True

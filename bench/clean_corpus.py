@@ -50,7 +50,9 @@ def defines(text: str | None, fn_name: str) -> bool:
 
 
 def probe(fn_name: str, module: str) -> str:
-    return f"from {module} import {fn_name}\n\n\ndef test_defined():\n    assert callable({fn_name})\n"
+    return (
+        f"from {module} import {fn_name}\n\n\ndef test_defined():\n    assert callable({fn_name})\n"
+    )
 
 
 def main() -> None:
@@ -73,7 +75,9 @@ def main() -> None:
             code = texts[row["id"]]
             if code is not None:
                 pairs.append(
-                    PairSpec(pair_id=f"{how}:{row['id']}", module=row["module"], code=code, test=test)
+                    PairSpec(
+                        pair_id=f"{how}:{row['id']}", module=row["module"], code=code, test=test
+                    )
                 )
     started = time.perf_counter()
     results = get_backend("bwrap").run_batch(pairs, Limits(timeout_s=5))
