@@ -9,7 +9,8 @@ Run once by hand (CPU, a few minutes): ``python scripts/record_corpus.py``. It w
 With the prefill, ``raw`` is ``prompt.prefill + text`` (what the pipeline hands the cleaner) and
 generation stops at the closing fence (``CODE_STOP``/``TEST_STOP``). Without the prefill the
 model answers free-form (prose, fences, examples) and there is no stop sequence, so the reply
-runs to EOS or ``MAX_NEW`` tokens and keeps whatever follows the first fence.
+runs to EOS or ``MAX_NEW_FREE`` tokens and keeps whatever follows the first fence (often a
+reply cut by the token limit, another case the cleaner must handle).
 
 Replies are seeded, so the same model and prompts give the same file. A run that is stopped
 resumes: batches already in the file are skipped.
@@ -27,7 +28,8 @@ from supercharger.llm.base import Prompt, Sampling
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "clean" / "corpus" / "replies.jsonl"
 N = 8
-MAX_NEW = 256
+MAX_NEW = 256  # the pipeline's default token limit
+MAX_NEW_FREE = 160  # free-form replies ramble to the limit; shorter keeps recording affordable
 BASE_SEED = 20261201
 
 # name -> (fn_name, spec text in the project's .spec format: a comment and the signature)
@@ -125,8 +127,9 @@ def main() -> None:
         prompt, fn_name = make_prompt(kind, name, prefill)
         seed = BASE_SEED + order.index((kind, name, prefill))
         stop = (prompts.CODE_STOP if kind == "code" else prompts.TEST_STOP) if prefill else []
+        limit = MAX_NEW if prefill else MAX_NEW_FREE
         sampling = Sampling(
-            n=N, max_new_tokens=MAX_NEW, temperature=0.7, top_p=0.95, stop=stop, seed=seed
+            n=N, max_new_tokens=limit, temperature=0.7, top_p=0.95, stop=stop, seed=seed
         )
         t0 = time.perf_counter()
         completion = backend.generate(prompt, sampling)

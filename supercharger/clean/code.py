@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import ast
+import re
 
 from supercharger.clean.base import Cleaned, CleanResult, Refused
 from supercharger.clean.names import SIDE_EFFECT_CALLS, eager, missing_globals
 from supercharger.clean.parsing import Chunk, find_chunks, has_real_body, quiet
 from supercharger.clean.render import render_chunk
-from supercharger.clean.source import prepare
+from supercharger.clean.source import Block, prepare
 from supercharger.clean.stmts import Selector, is_declarative, is_docstring, without_names
 
 MAX_PULL_ROUNDS = 8
@@ -23,7 +24,7 @@ def clean_code(raw: str, fn_name: str) -> CleanResult:
     blocks = [find_chunks(block, rescue=fn_name) for block in prepared.blocks]
     target = pick_block(blocks, fn_name)
     if isinstance(target, Refused):
-        return target
+        return _unparsed(prepared.blocks, blocks, fn_name) or target
     notes = list(prepared.notes)
     if len(blocks) > 1:
         notes.append(f"used block {target + 1} of {len(blocks)}")
@@ -55,6 +56,19 @@ def pick_block(blocks: list[list[Chunk]], fn_name: str) -> int | Refused:
     if method:
         return Refused(f"{fn_name}() is only defined as a method, not at module level")
     return Refused(f"no complete top-level definition of {fn_name}() in the reply")
+
+
+def _unparsed(raw: tuple[Block, ...], blocks: list[list[Chunk]], fn_name: str) -> Refused | None:
+    """Say so when the reply writes ``def fn_name(`` at top level but that never parses."""
+    pattern = re.compile(rf"(async[ \t]+)?def[ \t]+{re.escape(fn_name)}[ \t]*\(")
+    if not any(pattern.match(line) for block in raw for line in block.lines):
+        return None
+    trees = [chunk.tree for chunks in blocks for chunk in chunks]
+    if any(_is_fn(n, fn_name) for t in trees for n in t.body) or any(
+        _has_method(t, fn_name) for t in trees
+    ):
+        return None
+    return Refused(f"the definition of {fn_name}() does not parse (syntax error or cut off)")
 
 
 def render(chunks: list[Chunk], fn_name: str) -> str:

@@ -19,13 +19,10 @@ from supercharger.errors import ModelError
 from supercharger.llm.base import Completion, Prompt, Sampling, Verdict
 from supercharger.llm.bundled import bundled_gguf
 from supercharger.llm.options import validate_options
-from supercharger.llm.text import cut_at_stop, keep_head_and_tail, plain_chat
+from supercharger.llm.text import NO_WORDS, YES_WORDS, cut_at_stop, keep_head_and_tail, plain_chat
 
 if TYPE_CHECKING:
     import torch
-
-YES_WORDS = ("Yes", "yes", "YES")
-NO_WORDS = ("No", "no", "NO")
 
 
 class TransformersOptions(BaseModel):
@@ -112,20 +109,42 @@ class TransformersBackend:
 
     def encode(self, prompt: Prompt, room: int) -> torch.Tensor:
         """Token ids of the rendered prompt, trimmed to leave ``room`` tokens of context."""
+        return self.encode_text(self.render(prompt), room)
+
+    def encode_text(self, text: str, room: int) -> torch.Tensor:
+        """Token ids of an already rendered text, trimmed to leave ``room`` tokens of context."""
         import torch
 
-        ids = self.tokenizer(self.render(prompt), add_special_tokens=False)["input_ids"]
+        ids = self.tokenizer(text, add_special_tokens=False)["input_ids"]
         limit = max(self.context - room, 16)
         ids = keep_head_and_tail(list(ids), limit)
         return torch.tensor([ids], dtype=torch.long, device=self.model.device)
 
     # -- the protocol --------------------------------------------------------------------
     def generate(self, prompt: Prompt, sampling: Sampling) -> Completion:
+        return self.generate_text(self.render(prompt), sampling)
+
+    def yes_probability(self, prompt: Prompt) -> Verdict:
+        started = time.perf_counter()
+        input_ids = self.encode(prompt, room=1)
+        probs = self._next_token_probs(input_ids)
+        p_yes = float(probs[self.yes_ids].sum())
+        p_no = float(probs[self.no_ids].sum())
+        score = p_yes / (p_yes + p_no) if p_yes + p_no > 0 else 0.5
+        return Verdict(
+            score=min(max(score, 0.0), 1.0),
+            prompt_tokens=int(input_ids.shape[1]),
+            seconds=time.perf_counter() - started,
+        )
+
+    # -- text level (also what an OpenAI-compatible server needs) ------------------------
+    def generate_text(self, text: str, sampling: Sampling) -> Completion:
+        """n continuations of an already rendered text, in one batched generation."""
         import torch
 
         started = time.perf_counter()
         max_new = min(sampling.max_new_tokens, max(self.context - 16, 1))
-        input_ids = self.encode(prompt, room=max_new)
+        input_ids = self.encode_text(text, room=max_new)
         if sampling.seed is not None:
             torch.manual_seed(sampling.seed)
         with torch.inference_mode():
@@ -143,22 +162,26 @@ class TransformersBackend:
             seconds=time.perf_counter() - started,
         )
 
-    def yes_probability(self, prompt: Prompt) -> Verdict:
+    def top_logprobs(self, text: str, k: int) -> tuple[list[tuple[str, float]], int]:
+        """The ``k`` likeliest next tokens after ``text`` (decoded, natural-log probability),
+        most likely first, and the number of prompt tokens."""
         import torch
 
-        started = time.perf_counter()
-        input_ids = self.encode(prompt, room=1)
+        input_ids = self.encode_text(text, room=1)
+        probs = self._next_token_probs(input_ids)
+        values, ids = torch.topk(probs, k)
+        top = [
+            (self.tokenizer.decode([int(i)]), float(torch.log(v)))
+            for v, i in zip(values, ids, strict=True)
+        ]
+        return top, int(input_ids.shape[1])
+
+    def _next_token_probs(self, input_ids: torch.Tensor) -> torch.Tensor:
+        import torch
+
         with torch.inference_mode():
             logits = self.model(input_ids=input_ids).logits[0, -1].double()
-        probs = torch.softmax(logits, dim=-1)
-        p_yes = float(probs[self.yes_ids].sum())
-        p_no = float(probs[self.no_ids].sum())
-        score = p_yes / (p_yes + p_no) if p_yes + p_no > 0 else 0.5
-        return Verdict(
-            score=min(max(score, 0.0), 1.0),
-            prompt_tokens=int(input_ids.shape[1]),
-            seconds=time.perf_counter() - started,
-        )
+        return torch.softmax(logits, dim=-1)
 
     # -- helpers -------------------------------------------------------------------------
     def _generate_kwargs(self, sampling: Sampling, max_new: int) -> dict[str, Any]:

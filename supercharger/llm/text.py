@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+# The answer scale of ``yes_probability``: single-token variants of these (with or without a
+# leading space) count as yes / no.
+YES_WORDS = ("Yes", "yes", "YES")
+NO_WORDS = ("No", "no", "NO")
+
 
 def cut_at_stop(text: str, stop: list[str]) -> str:
     """``text`` up to (not including) the earliest occurrence of any stop sequence."""

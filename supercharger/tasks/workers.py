@@ -38,9 +38,9 @@ def worker_argv(role: str, concurrency: int | None, name: str | None, loglevel: 
 def run_worker(
     role: str, concurrency: int | None, name: str | None, gpus: str | None, loglevel: str
 ) -> None:
+    argv = worker_argv(role, concurrency, name, loglevel)
     if not get_settings().broker_url:
         raise UserError("a worker needs SUPERCHARGER_BROKER_URL (the Redis of the cluster)")
-    argv = worker_argv(role, concurrency, name, loglevel)
     if gpus is not None:
         if role != "llm":
             raise ConfigError("--gpus is for llm workers")

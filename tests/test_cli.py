@@ -1,0 +1,54 @@
+"""The command line as a user runs it: exit codes, one-line errors, the sandbox matrix."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "supercharger", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_help_is_fast_and_lists_the_commands(tmp_path: Path) -> None:
+    proc = cli(tmp_path, "--help")
+    assert proc.returncode == 0
+    for command in ("submit", "status", "result", "cancel", "jobs", "worker", "sandbox"):
+        assert command in proc.stdout
+
+
+def test_sandbox_run_prints_a_verdict_per_pair(tmp_path: Path) -> None:
+    (tmp_path / "factorial.py").write_text(
+        "def factorial(n):\n    return 1 if n < 2 else n * factorial(n - 1)\n"
+    )
+    (tmp_path / "wrong.py").write_text("def factorial(n):\n    return n\n")
+    (tmp_path / "test_a.py").write_text(
+        "from factorial import factorial\n\n\ndef test_five():\n    assert factorial(5) == 120\n"
+    )
+    (tmp_path / "test_exit.py").write_text("import os\n\nos._exit(0)\n")
+    proc = cli(tmp_path, "sandbox", "run", "factorial.py", "wrong.py", "--module", "factorial",
+               "--tests", "test_a.py", "--tests", "test_exit.py", "--json")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    verdicts = {(p["code"], p["test"]): p["status"] for p in json.loads(proc.stdout)["pairs"]}
+    assert verdicts == {
+        ("factorial.py", "test_a.py"): "passed",
+        ("factorial.py", "test_exit.py"): "error",
+        ("wrong.py", "test_a.py"): "failed",
+        ("wrong.py", "test_exit.py"): "error",
+    }
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    for args, message in [
+        (("sandbox", "run", "nope.py", "--tests", "t.py"), "nope.py: cannot read"),
+        (("worker", "gpu"), "unknown worker role 'gpu'"),
+        (("submit", "x.spec", "--threshold", "2"), "--threshold: Input should be less than"),
+    ]:
+        proc = cli(tmp_path, *args)
+        assert proc.returncode == 2, args
+        assert proc.stderr.count("\n") == 1 and message in proc.stderr, proc.stderr
