@@ -44,10 +44,12 @@ def test_sandbox_run_prints_a_verdict_per_pair(tmp_path: Path) -> None:
 
 
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "f.spec").write_text("def f(x):\n")
     for args, message in [
         (("sandbox", "run", "nope.py", "--tests", "t.py"), "nope.py: cannot read"),
         (("worker", "gpu"), "unknown worker role 'gpu'"),
-        (("submit", "x.spec", "--threshold", "2"), "--threshold: Input should be less than"),
+        (("submit", "x.spec"), "x.spec: no such file"),
+        (("submit", "f.spec", "--threshold", "2"), "--threshold: Input should be less than"),
     ]:
         proc = cli(tmp_path, *args)
         assert proc.returncode == 2, args

@@ -1,7 +1,8 @@
 """LLM backends behind one Protocol, registered by name; prompts live in ``prompts``.
 
-Backends: ``transformers`` (a local model; the default is the bundled SmolLM2) and
-``fake`` (a scripted stand-in for testing pipeline policy, not a model).
+Backends: ``transformers`` (a local model; the default is the bundled SmolLM2), ``openai``
+(any OpenAI-compatible HTTP server) and ``fake`` (a scripted stand-in for testing pipeline
+policy, not a model).
 Importing this package does not import torch or transformers.
 """
 
@@ -17,6 +18,7 @@ from supercharger.llm.base import Completion, LLMBackend, Prompt, Sampling, Verd
 # name -> module with ``create(model, options, cache_dir)``; imported only when asked for.
 BACKENDS: dict[str, str] = {
     "transformers": "supercharger.llm.hf",
+    "openai": "supercharger.llm.openai_backend",
     "fake": "supercharger.llm.fake",
 }
 
