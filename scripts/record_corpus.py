@@ -51,8 +51,7 @@ SPECS: dict[str, tuple[str, str]] = {
     ),
     "unique_sorted": (
         "unique_sorted",
-        "# Return a sorted list of the distinct elements of the list xs\n"
-        "def unique_sorted(xs):",
+        "# Return a sorted list of the distinct elements of the list xs\ndef unique_sorted(xs):",
     ),
     "fibonacci": (
         "fibonacci",
@@ -63,8 +62,10 @@ SPECS: dict[str, tuple[str, str]] = {
         "is_prime",
         "# Return True if the integer n is a prime number, else False\ndef is_prime(n):",
     ),
-    "gcd": ("gcd", "# Return the greatest common divisor of two positive integers a and b\n"
-            "def gcd(a, b):"),
+    "gcd": (
+        "gcd",
+        "# Return the greatest common divisor of two positive integers a and b\ndef gcd(a, b):",
+    ),
     "word_count": (
         "word_count",
         "# Return a dict mapping each word of the string text (split on whitespace) to how\n"
@@ -90,8 +91,10 @@ def batches() -> list[tuple[str, str, bool]]:
 
 def make_prompt(kind: str, name: str, prefill: bool) -> tuple[Prompt, str]:
     fn_name, spec = SPECS[name]
-    prompt = prompts.code_prompt(spec, fn_name) if kind == "code" else (
-        prompts.test_prompt(spec, fn_name, fn_name)
+    prompt = (
+        prompts.code_prompt(spec, fn_name)
+        if kind == "code"
+        else (prompts.test_prompt(spec, fn_name, fn_name))
     )
     if not prefill:
         prompt = Prompt(kind=prompt.kind, messages=prompt.messages, prefill="")
@@ -120,7 +123,9 @@ def main() -> None:
     elif not done and OUT.exists():
         OUT.unlink()
     started = time.perf_counter()
-    backend = get_backend("transformers")
+    # One torch thread: on a shared 2-core machine two threads spin against other work and
+    # ran several times slower; one thread also keeps the sampled replies reproducible.
+    backend = get_backend("transformers", options={"threads": 1})
     print(f"loaded in {time.perf_counter() - started:.1f}s; {len(todo)} batches to go", flush=True)
     order = batches()
     for kind, name, prefill in todo:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+MAX_SETTLE_ROUNDS = 3
 
 
 @dataclass(frozen=True)
@@ -21,3 +24,21 @@ class Refused:
 
 
 CleanResult = Cleaned | Refused
+
+
+def settle(result: CleanResult, again: Callable[[str], CleanResult]) -> CleanResult:
+    """Clean the cleaned text again until it stops changing, so cleaning is idempotent.
+
+    One pass can leave what a second pass would cut: copies of a statement that only become a
+    loop once the unparseable lines between them are gone, or a loop hidden by a last line that
+    was cut mid-line. The text only shrinks, so this ends after a round or two.
+    """
+    for _ in range(MAX_SETTLE_ROUNDS):
+        if not isinstance(result, Cleaned):
+            return result
+        nxt = again(result.text)
+        if not isinstance(nxt, Cleaned) or nxt.text == result.text:
+            return result
+        notes = result.notes + tuple(n for n in nxt.notes if n not in result.notes)
+        result = Cleaned(nxt.text, notes)
+    return result

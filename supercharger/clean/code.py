@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import re
 
-from supercharger.clean.base import Cleaned, CleanResult, Refused
+from supercharger.clean.base import Cleaned, CleanResult, Refused, settle
 from supercharger.clean.names import SIDE_EFFECT_CALLS, eager, missing_globals
 from supercharger.clean.parsing import Chunk, find_chunks, has_real_body, quiet
 from supercharger.clean.render import render_chunk
@@ -20,6 +20,10 @@ def clean_code(raw: str, fn_name: str) -> CleanResult:
     """A runnable module defining ``fn_name`` from a raw model reply, or why there is none."""
     if not fn_name.isidentifier():
         return Refused(f"not a function name: {fn_name!r}")
+    return settle(_clean_code(raw, fn_name), lambda text: _clean_code(text, fn_name))
+
+
+def _clean_code(raw: str, fn_name: str) -> CleanResult:
     prepared = prepare(raw)
     blocks = [find_chunks(block, rescue=fn_name) for block in prepared.blocks]
     target = pick_block(blocks, fn_name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import codeop
 import functools
 import re
 import warnings
@@ -126,6 +127,8 @@ def _rescue(block: Block, pos: int, end: int, name: str) -> int | None:
     if def_line is None or any(is_start(line) for line in lines[def_line + 1 :]):
         return None
     stop = len(lines) - 1 if block.partial_tail else len(lines)
+    if not looks_cut(lines[pos:stop]):
+        return None
     bound = stop
     for j in range(stop, def_line + 1, -1):
         if j > bound:
@@ -139,6 +142,22 @@ def _rescue(block: Block, pos: int, end: int, name: str) -> int | None:
             return j
         return None
     return None
+
+
+def looks_cut(lines: Sequence[str]) -> bool:
+    """Whether code reads like a valid text cut short: it parses, is incomplete (an open
+    bracket, string or block) or its only error is on its last line. An error further
+    up, like an indentation slip, is no truncation, so cutting there would change the code."""
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1) + 1
+    try:
+        codeop.compile_command("\n".join(lines), symbol="exec")  # None when incomplete
+        return True
+    except IndentationError:  # a cut never misaligns a line (an open block is incomplete)
+        return False
+    except SyntaxError as err:
+        return (err.lineno or 0) >= last
+    except (ValueError, OverflowError, RecursionError, MemoryError):
+        return False
 
 
 def _def_line(lines: Sequence[str], at: int, name: str) -> int | None:

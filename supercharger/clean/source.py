@@ -13,6 +13,7 @@ _NOT_PYTHON = frozenset(
     "bash sh shell zsh console terminal text txt output plaintext json yaml yml toml ini cfg "
     "markdown md html xml csv c cpp java javascript js typescript ts go rust sql diff log".split()
 )
+_DEFINES = re.compile(r"(async[ \t]+)?def[ \t]+\w|class[ \t]+\w")
 MIN_LOOP_COPIES = 3
 MIN_LOOP_LINES = 6
 MAX_LOOP_PERIOD = 40
@@ -113,7 +114,19 @@ def _fenced_blocks(lines: list[str], partial: bool) -> list[tuple[str, Block]] |
         if partial and body:
             body = body[:-1]  # the token limit cut the last line
         found.append((opened[1], _block(body, open_end=True)))
-    return found if found else None
+    if not found:
+        return None
+    lead = _leading_code(lines)
+    return ([("", _block(lead))] if lead else []) + found
+
+
+def _leading_code(lines: list[str]) -> list[str]:
+    """The lines before the first fence when they define something: a reply that starts with
+    code and only closes a fence the prompt opened (``def f(): ...`` then ```` ``` ```` then
+    prose)."""
+    first = next((i for i, line in enumerate(lines) if _FENCE_OPEN.match(line)), len(lines))
+    lead = textwrap.dedent("\n".join(lines[:first])).split("\n")
+    return lines[:first] if any(_DEFINES.match(line) for line in lead) else []
 
 
 def _closes(line: str, fence: str) -> bool:

@@ -6,7 +6,7 @@ import ast
 import copy
 from dataclasses import dataclass
 
-from supercharger.clean.base import Cleaned, CleanResult, Refused
+from supercharger.clean.base import Cleaned, CleanResult, Refused, settle
 from supercharger.clean.names import eager
 from supercharger.clean.parsing import Chunk, find_chunks, quiet
 from supercharger.clean.source import prepare
@@ -27,6 +27,10 @@ def clean_test(raw: str, fn_name: str, module: str) -> CleanResult:
     """A pytest module testing ``module.fn_name`` from a raw model reply, or why there is none."""
     if not fn_name.isidentifier() or not all(p.isidentifier() for p in module.split(".")):
         return Refused(f"not a function/module name: {fn_name!r} in {module!r}")
+    return settle(_clean_test(raw, fn_name, module), lambda t: _clean_test(t, fn_name, module))
+
+
+def _clean_test(raw: str, fn_name: str, module: str) -> CleanResult:
     prepared = prepare(raw)
     chunks = [chunk for block in prepared.blocks for chunk in find_chunks(block)]
     if not chunks:

@@ -174,3 +174,58 @@ def test_stop_token_and_crlf() -> None:
 def test_indented_block_is_dedented() -> None:
     raw = "1. Code:\n   ```python\n   def f(x):\n       return x\n   ```\n"
     assert cleaned(raw, "f") == "def f(x):\n    return x\n"
+
+
+def test_refused_with_the_reason_when_the_definition_does_not_parse() -> None:
+    # Seen in the corpus: unbalanced brackets in the only definition.
+    raw = "```python\ndef f(s):\n     return len([c for c in s if c in [a, e])])\n"
+    assert clean_code(raw, "f") == Refused(
+        "the definition of f() does not parse (syntax error or cut off)"
+    )
+
+
+def test_a_loop_hidden_by_a_cut_last_line_is_cut_once_and_for_all() -> None:
+    # Found by hypothesis: the first pass left what a second pass cut (not idempotent).
+    copy = "LIMIT = 10\n\n\ndef target(x):\n    return x\n"
+    raw = copy + "\n" + copy * 3
+    expected = copy + "\n" + copy
+    result = clean_code(raw.rstrip("\n"), "target")
+    assert result == Cleaned(expected, ("cut a reply that repeats itself",))
+    assert clean_code(expected, "target") == Cleaned(expected)
+
+
+def test_copies_left_between_dropped_lines_are_cut_once_and_for_all() -> None:
+    raw = (
+        "LIMIT = 10\n\n\nNAMES = ['a', 'b']\n\n\ndef target(x):\n    return x\n\n\n"
+        + "NAMES = ['a', 'b']\n\n\ndef target(x):\n\n" * 3
+    ).rstrip("\n")
+    expected = (
+        "LIMIT = 10\n\n\nNAMES = ['a', 'b']\n\n\ndef target(x):\n    return x\n\n\n"
+        "NAMES = ['a', 'b']\n"
+    )
+    assert clean_code(raw, "target") == Cleaned(expected, ("cut a reply that repeats itself",))
+    assert clean_code(expected, "target") == Cleaned(expected)
+
+
+def test_an_indentation_slip_is_not_cut_like_a_truncated_reply() -> None:
+    # Seen in the corpus (sum_even): the body's 5-space first line, then 4-space lines. Cutting
+    # back to the last statement that parses gave a function that always returns None.
+    raw = (
+        "```python\ndef sum_even(xs):\n     total = 0\n    for x in xs:\n"
+        "        total += x\n    return total\n"
+    )
+    assert clean_code(raw, "sum_even") == Refused(
+        "the definition of sum_even() does not parse (syntax error or cut off)"
+    )
+
+
+def test_a_reply_cut_inside_a_bracket_or_mid_line_is_still_cut_back() -> None:
+    expected = Cleaned("def f(x):\n    y = 1\n")
+    assert clean_code("```python\ndef f(x):\n    y = 1\n    return y +", "f") == expected
+    assert clean_code("```python\ndef f(x):\n    y = 1\n    z = g(y,\n", "f") == expected
+
+
+def test_unfenced_code_before_a_closing_fence_is_found() -> None:
+    # Seen in the corpus: the reply starts with the code and only closes a fence, then prose.
+    raw = "def f(x):\n    return x\n```\n\nThis returns x.\n"
+    assert clean_code(raw, "f") == Cleaned("def f(x):\n    return x\n", ("used block 1 of 2",))

@@ -22,12 +22,14 @@ ROWS = [json.loads(line) for line in CORPUS.read_text().splitlines() if line.str
 CODE = [r for r in ROWS if r["kind"] == "code"]
 TESTS = [r for r in ROWS if r["kind"] == "test"]
 
-# Measured shares of Cleaned on this corpus, minus a small margin (see test_cleaned_share).
+# Floors on the share of Cleaned replies, a little below what was measured (in brackets) so a
+# regression cannot go unnoticed. Free-form test replies mostly rewrite the function instead of
+# testing it, so most are rightly refused.
 MIN_CLEANED = {
-    ("code", True): 0.0,
-    ("code", False): 0.0,
-    ("test", True): 0.0,
-    ("test", False): 0.0,
+    ("code", True): 0.85,  # 72/80
+    ("code", False): 0.95,  # 24/24
+    ("test", True): 0.85,  # 71/80
+    ("test", False): 0.12,  # 4/24
 }
 
 _EFFECTS = {"print", "input", "exit", "quit", "breakpoint", "help"}
@@ -135,13 +137,13 @@ def _is_main_guard(node: ast.stmt) -> bool:
 
 
 def _called_names(node: ast.stmt) -> set[str]:
-    return {
-        n.func.id for n in ast.walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-    }
+    calls = [n for n in ast.walk(node) if isinstance(n, ast.Call)]
+    return {c.func.id for c in calls if isinstance(c.func, ast.Name)}
 
 
 def _stored_names(node: ast.stmt) -> set[str]:
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    names = [n for n in ast.walk(node) if isinstance(n, ast.Name)]
+    return {n.id for n in names if isinstance(n.ctx, ast.Store)}
 
 
 def _is_assertion(node: ast.AST) -> bool:
