@@ -36,6 +36,9 @@ class Completion(BaseModel):
     texts: list[str]
     prompt_tokens: int = 0
     completion_tokens: int = 0  # useful tokens: up to each sequence's end
+    ended: list[bool] = Field(
+        default_factory=list, description="per text: ended at EOS or a stop (not the token limit)"
+    )
     seconds: float = 0.0
 
 

@@ -154,9 +154,13 @@ class TransformersBackend:
                 **self._generate_kwargs(sampling, max_new),
             )
         new = out[:, input_ids.shape[1] :].tolist()
-        texts, useful = zip(*(self._finish(row, sampling.stop) for row in new), strict=True)
+        finished = [self._finish(row, sampling.stop) for row in new]
+        texts, useful = zip(*finished, strict=True)
+        ended = [n < len(row) or len(t) < len(self.tokenizer.decode(row, skip_special_tokens=True))
+                 for (t, n), row in zip(finished, new, strict=True)]  # fmt: skip
         return Completion(
             texts=list(texts),
+            ended=ended,
             prompt_tokens=int(input_ids.shape[1]),
             completion_tokens=sum(useful),
             seconds=time.perf_counter() - started,

@@ -79,6 +79,18 @@ def make_candidates(
     return out
 
 
+def _raw_replies(prompt: Any, comp: Any) -> list[str]:
+    """The reply as the model wrote it: prefill + text, and a final newline where the reply
+    ended by itself (so the cleaner does not take its last line for one cut by the limit)."""
+    raws = []
+    for i, text in enumerate(comp.texts):
+        raw = prompt.prefill + text
+        if i < len(comp.ended) and comp.ended[i] and not raw.endswith("\n"):
+            raw += "\n"
+        raws.append(raw)
+    return raws
+
+
 def generate(
     store: JobStore, backend: LLMBackend, job_id: str, kind: str, slot: int
 ) -> list[dict[str, Any]]:
@@ -89,7 +101,7 @@ def generate(
     else:
         prompt, stop = prompts.test_prompt(spec.text, spec.name, spec.module), prompts.TEST_STOP
     comp = backend.generate(prompt, _sampling(cfg, stop, slot, int(kind == "test")))
-    raws = [prompt.prefill + t for t in comp.texts]
+    raws = _raw_replies(prompt, comp)
     cands = make_candidates(spec, kind, slot, raws, comp.seconds)
     _record_generation(store, job_id, cands, comp, f"gen:{kind}:{slot}")
     return cands
@@ -106,7 +118,7 @@ def improve(
     output = store.pairs(job_id).get((code, test), {}).get("output", "")
     prompt = prompts.improve_prompt(spec.text, spec.name, code_text, test_text, output)
     comp = backend.generate(prompt, _sampling(cfg, prompts.CODE_STOP, slot, 2))
-    raws = [prompt.prefill + t for t in comp.texts]
+    raws = _raw_replies(prompt, comp)
     cands = make_candidates(spec, "code", slot, raws, comp.seconds, prefix="i", parent=code)
     _record_generation(store, job_id, cands, comp, f"gen:improve:{slot}:{code}|{test}")
     return cands
