@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,6 +38,19 @@ def _cluster(redis_server: EmbeddedRedis, tmp: Path, **fake: object) -> LocalClu
     return LocalCluster(log_dir=tmp, env=env, broker_url=redis_server.url, sandbox_concurrency=2)
 
 
+def _cluster_fixture(**fake: object) -> Any:
+    """A class-scoped fixture: workers whose fake LLM answers as scripted, the judge says 0.9."""
+
+    @pytest.fixture(scope="class")
+    def fixture(
+        redis_server: EmbeddedRedis, tmp_path_factory: pytest.TempPathFactory
+    ) -> Iterator[JobStore]:
+        with _cluster(redis_server, tmp_path_factory.mktemp("logs"), judge_score=0.9, **fake):
+            yield _connect(redis_server.url)
+
+    return fixture
+
+
 def _run(store: JobStore, redis_url: str, out: Path, **cfg: object) -> dict:
     settings = Settings(broker_url=redis_url, **cfg)
     job = client.submit(store, SPEC, settings)
@@ -46,32 +60,10 @@ def _run(store: JobStore, redis_url: str, out: Path, **cfg: object) -> dict:
     return report
 
 
-@pytest.fixture(scope="class")
-def good_cluster(
-    redis_server: EmbeddedRedis, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[JobStore]:
-    with _cluster(
-        redis_server,
-        tmp_path_factory.mktemp("logs"),
-        code_replies=[WRONG, RIGHT],
-        test_replies=[TEST_WEAK, TEST_OK],
-        judge_score=0.9,
-    ):
-        yield _connect(redis_server.url)
+good_cluster = _cluster_fixture(code_replies=[WRONG, RIGHT], test_replies=[TEST_WEAK, TEST_OK])
 
 
-@pytest.fixture(scope="class")
-def wrong_cluster(
-    redis_server: EmbeddedRedis, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[JobStore]:
-    with _cluster(
-        redis_server,
-        tmp_path_factory.mktemp("logs"),
-        code_replies=[WRONG],
-        test_replies=[TEST_OK],
-        judge_score=0.9,
-    ):
-        yield _connect(redis_server.url)
+wrong_cluster = _cluster_fixture(code_replies=[WRONG], test_replies=[TEST_OK])
 
 
 class TestWithARightCandidate:
@@ -186,19 +178,9 @@ class TestWithOnlyWrongCode:
         assert wrong_cluster.is_done(job)
 
 
-@pytest.fixture(scope="class")
-def repair_cluster(
-    redis_server: EmbeddedRedis, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[JobStore]:
-    with _cluster(
-        redis_server,
-        tmp_path_factory.mktemp("logs"),
-        code_replies=[WRONG],
-        improve_replies=[RIGHT],
-        test_replies=[TEST_OK],
-        judge_score=0.9,
-    ):
-        yield _connect(redis_server.url)
+repair_cluster = _cluster_fixture(
+    code_replies=[WRONG], improve_replies=[RIGHT], test_replies=[TEST_OK]
+)
 
 
 class TestRepair:
