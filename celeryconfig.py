@@ -30,10 +30,10 @@ task_default_queue = CONTROL_QUEUE
 task_routes = {
     "sc.generate": {"queue": LLM_QUEUE},
     "sc.judge": {"queue": LLM_QUEUE},
+    "sc.score": {"queue": LLM_QUEUE},
     "sc.improve": {"queue": LLM_QUEUE},
     "sc.run_pairs": {"queue": SANDBOX_QUEUE},
     "sc.advance": {"queue": CONTROL_QUEUE},
-    "sc.tick": {"queue": CONTROL_QUEUE},
     "sc.ping": {"queue": CONTROL_QUEUE},
 }
 # Ack after the task ran, and re-queue it when its worker dies mid-task (tasks are idempotent).
@@ -49,6 +49,8 @@ task_soft_time_limit = 1700
 # Task events so Flower can show tasks by name.
 worker_send_task_events = True
 task_send_sent_event = True
+# A broker restart does not cancel running tasks: their results reach Redis once it is back.
+worker_cancel_long_running_tasks_on_connection_loss = False
 # Keep retrying the broker at start-up instead of dying (a restarted Redis comes back).
 broker_connection_retry_on_startup = True
 # No rich hijacking of the root logger inside workers.

@@ -17,3 +17,4 @@ def job_key(job_id: str, part: str = "") -> str:
 
 JOBS_INDEX = f"{KEY_PREFIX}:jobs"
 WORKERS_KEY = f"{KEY_PREFIX}:workers"
+ACTIVE_JOBS = f"{KEY_PREFIX}:active"  # set of jobs still running

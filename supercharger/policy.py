@@ -35,6 +35,9 @@ class JobView:
     pair_inflight: set[Pair] = field(default_factory=set)
     judged: dict[Pair, float] = field(default_factory=dict)
     judge_inflight: set[Pair] = field(default_factory=set)
+    scores: dict[str, float] = field(default_factory=dict)  # the model's code score, in [0, 1]
+    score_inflight: set[str] = field(default_factory=set)
+    scoring: bool = True  # ask the model to score each new code
     llm_workers: int = 1
     elapsed: float = 0.0
     cancelled: bool = False
@@ -53,10 +56,12 @@ class Actions:
     improve: list[Pair] = field(default_factory=list)  # repair this code from this failing test
     run: list[tuple[str, list[str]]] = field(default_factory=list)  # code id, its test ids
     judge: list[Pair] = field(default_factory=list)
+    score: list[str] = field(default_factory=list)  # code ids, scored in one task
     finish: Finish | None = None
 
     def empty(self) -> bool:
-        return not (self.generate or self.improve or self.run or self.judge or self.finish)
+        work = self.generate or self.improve or self.run or self.judge or self.score
+        return not (work or self.finish)
 
 
 def passing_tests(view: JobView) -> dict[str, frozenset[str]]:
@@ -66,16 +71,39 @@ def passing_tests(view: JobView) -> dict[str, frozenset[str]]:
     }
 
 
+SUSPECT_CODES = 3  # codes that must agree against a test before it is dropped
+SUSPECT_PASSES = 2  # tests each of them must pass
+
+
+def suspect_tests(view: JobView) -> set[str]:
+    """Tests the consensus contradicts: run against at least ``SUSPECT_CODES`` codes that each
+    pass ``SUSPECT_PASSES`` other tests, and failed by every one of them. Such a test is more
+    likely wrong than all those codes; it is dropped from repair decisions (its failures say
+    nothing about the code). A weaker consensus (a few codes agreeing on one easy test) is
+    not enough: then the failing test is the one that shows what they share wrongly."""
+    passes = passing_tests(view)
+    strong = [c for c, tests in passes.items() if len(tests) >= SUSPECT_PASSES]
+    suspect = set()
+    for t in view.tests:
+        ran = [c for c in strong if (c, t) in view.results]
+        if len(ran) >= SUSPECT_CODES and not any(view.results[(c, t)] for c in ran):
+            suspect.add(t)
+    return suspect
+
+
 def rank_codes(view: JobView) -> list[tuple[str, float]]:
     """Dual agreement (CodeT): codes that pass the same tests form a group; a group's weight is
-    (number of codes in it) x (number of tests they pass). Best first; ties keep age order."""
+    (number of codes in it) x (number of tests they pass). Best first; ties go to the code the
+    model scored higher, then to the older one."""
     passes = passing_tests(view)
     groups: dict[frozenset[str], int] = {}
     for tests in passes.values():
         groups[tests] = groups.get(tests, 0) + 1
     weights = {c: float(groups[t] * len(t)) for c, t in passes.items()}
     order = {c: i for i, c in enumerate(view.codes)}
-    return sorted(weights.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+    return sorted(
+        weights.items(), key=lambda kv: (-kv[1], -view.scores.get(kv[0], 0.5), order[kv[0]])
+    )
 
 
 def rank_pairs(view: JobView) -> list[Pair]:
@@ -134,10 +162,13 @@ def repair_target(view: JobView, skip: set[str] | frozenset[str] = frozenset()) 
     other codes pass (the consensus says that test is right, so its output says what is wrong)."""
     passes = passing_tests(view)
     agree = {t: sum(1 for s in passes.values() if t in s) for t in view.tests}
+    suspect = suspect_tests(view)
     for code, _weight in rank_codes(view):
         if code in view.improved or code in skip:
             continue
-        failing = [t for t in view.tests if view.results.get((code, t)) is False]
+        failing = [
+            t for t in view.tests if view.results.get((code, t)) is False and t not in suspect
+        ]
         if failing:
             return code, max(failing, key=lambda t: (agree[t], -view.tests.index(t)))
     return None
@@ -178,7 +209,11 @@ def decide(view: JobView) -> Actions:
     run = _pairs_to_run(view)
     kinds, repairs = _next_work(view)
     acts = Actions(generate=kinds, improve=repairs, run=run, judge=_to_judge(view, bool(run)))
-    busy = view.gen_inflight or view.pair_inflight or view.judge_inflight
+    if view.scoring:
+        acts.score = [
+            c for c in view.codes if c not in view.scores and c not in view.score_inflight
+        ]
+    busy = view.gen_inflight or view.pair_inflight or view.judge_inflight or view.score_inflight
     if acts.empty() and not busy:
         reason = (
             f"all {view.budget.max_candidates} candidates of each kind tried without a judged pass"

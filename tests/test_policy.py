@@ -1,6 +1,14 @@
 """Pipeline policy over plain data: no broker, no model."""
 
-from supercharger.policy import Budget, JobView, decide, rank_codes, rank_pairs
+from supercharger.policy import (
+    Budget,
+    JobView,
+    decide,
+    rank_codes,
+    rank_pairs,
+    repair_target,
+    suspect_tests,
+)
 
 BUDGET = Budget(max_candidates=8, budget_seconds=100, threshold=0.5, batch_size=4, judge_top=2)
 
@@ -81,6 +89,7 @@ def test_nothing_left_to_try_is_exhaustion() -> None:
         results={("c1", "t1"): False},
         requested={"code": 8, "test": 8},
         improved={"c1"},
+        scores={"c1": 0.4},
     )
     fin = decide(v).finish
     assert fin is not None and fin.status == "exhausted" and fin.best is None
@@ -127,3 +136,50 @@ def test_repairs_keep_pace_with_new_candidates_and_are_not_repeated() -> None:
     # c1 already repaired: nothing more to repair
     acts = decide(view(**base, requested={"code": 8, "test": 4}, improved={"c1"}))
     assert acts.improve == [] and acts.generate == ["test"]
+
+
+def test_each_new_code_is_scored_once() -> None:
+    v = view(codes=["c1", "c2", "c3"], scores={"c1": 0.3}, score_inflight={"c2"})
+    assert decide(v).score == ["c3"]
+    assert decide(view(codes=["c1"], scoring=False)).score == []
+
+
+def test_an_unscored_code_keeps_the_job_from_ending() -> None:
+    v = view(codes=["c1"], tests=["t1"], results={("c1", "t1"): False},
+             requested={"code": 8, "test": 8}, improved={"c1"})  # fmt: skip
+    assert decide(v).finish is None and decide(v).score == ["c1"]
+
+
+def test_the_code_score_breaks_ranking_ties_and_orders_repairs() -> None:
+    results = {("c1", "t1"): True, ("c2", "t2"): True, ("c1", "t2"): False, ("c2", "t1"): False}
+    v = view(codes=["c1", "c2"], tests=["t1", "t2"], results=results, scores={"c2": 0.9, "c1": 0.2})
+    assert [c for c, _ in rank_codes(v)] == ["c2", "c1"]  # same weight: the higher score first
+    assert repair_target(v) == ("c2", "t1")
+    v.scores = {"c1": 0.9, "c2": 0.2}
+    assert [c for c, _ in rank_codes(v)] == ["c1", "c2"]
+    # more agreement still beats a higher score
+    v.codes.append("c3")
+    v.results |= {("c3", "t2"): True, ("c3", "t1"): False}
+    assert rank_codes(v)[0][0] in {"c2", "c3"}
+
+
+def test_a_test_the_consensus_contradicts_is_not_used_for_repair() -> None:
+    # c1..c3 agree on t1 and t2 and all fail t3: t3 is suspect, none is repaired from it
+    codes, tests = ["c1", "c2", "c3"], ["t1", "t2", "t3"]
+    results = {(c, t): t != "t3" for c in codes for t in tests}
+    v = view(codes=list(codes), tests=tests, results=results)
+    assert suspect_tests(v) == {"t3"}
+    assert repair_target(v) is None
+    # a code that fails the consensus tests is still repaired from them
+    v.codes.append("c4")
+    v.results |= {("c4", t): False for t in tests}
+    assert repair_target(v) == ("c4", "t1")
+
+
+def test_a_weak_consensus_does_not_drop_the_test_that_shows_its_mistake() -> None:
+    # three wrong codes pass only an easy test and fail the real one: the real one stays
+    codes = ["c1", "c2", "c3"]
+    results = {(c, "easy"): True for c in codes} | {(c, "real"): False for c in codes}
+    v = view(codes=codes, tests=["easy", "real"], results=results)
+    assert suspect_tests(v) == set()
+    assert repair_target(v) == ("c1", "real")

@@ -20,6 +20,7 @@ CONFIG_FIELDS = (
     "temperature",
     "top_p",
     "judge_top",
+    "score_codes",
     "sandbox_timeout",
     "sandbox_memory_mb",
     "seed",

@@ -4,6 +4,7 @@ done returns at once, so late and redelivered messages are harmless."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -12,9 +13,10 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+import redis
 from celery import Task, signals
 
-from supercharger.constants import LLM_QUEUE
+from supercharger.constants import CONTROL_QUEUE, LLM_QUEUE
 from supercharger.policy import Actions, decide
 from supercharger.settings import get_settings
 from supercharger.tasks import steps
@@ -76,6 +78,12 @@ def judge(self: Task, job_id: str, code: str, test: str) -> None:
               lambda s: steps.judge(s, llm_backend(), job_id, code, test))  # fmt: skip
 
 
+@app.task(name="sc.score", bind=True)
+def score(self: Task, job_id: str, codes: list[str]) -> None:
+    _run_step(self, job_id, [f"score:{c}" for c in codes],
+              lambda s: steps.score(s, llm_backend(), job_id, codes))  # fmt: skip
+
+
 @app.task(name="sc.run_pairs", bind=True)
 def run_pairs(self: Task, job_id: str, code: str, tests: list[str]) -> None:
     keys = [f"pair:{pair_key(code, t)}" for t in tests]
@@ -105,10 +113,18 @@ def _run_step(
 @app.task(name="sc.advance")
 def advance(job_id: str) -> None:
     """The coordinator: under the job's lock, read state, decide, dispatch."""
-    store = _store()
-    with store.r.lock(f"sc:lock:{job_id}", timeout=60, blocking_timeout=120):
+    _advance(_store(), job_id, wait_s=120)
+
+
+def _advance(store: JobStore, job_id: str, wait_s: float) -> bool:
+    """One coordinator step; False when the job's lock was busy for ``wait_s`` seconds."""
+    lock = store.r.lock(f"sc:lock:{job_id}", timeout=60, blocking_timeout=wait_s)
+    if not lock.acquire():
+        return False
+    try:
         if store.is_done(job_id) or not store.exists(job_id):
-            return
+            store.forget_active(job_id)
+            return True
         alive = store.workers(max_age=ALIVE_S)
         llm_workers = sum(1 for qs in alive.values() if LLM_QUEUE in qs)
         view = steps.build_view(store, job_id, max(1, llm_workers))
@@ -116,17 +132,18 @@ def advance(job_id: str) -> None:
         if not acts.finish:
             _resend_orphans(store, job_id, set(alive))
         _apply(store, job_id, acts)
+        return True
+    finally:
+        with contextlib.suppress(redis.RedisError):
+            lock.release()
 
 
-@app.task(name="sc.tick")
-def tick(job_id: str) -> None:
-    """Every few seconds while a job runs: the time budget, and steps of dead workers."""
-    store = _store()
-    if store.is_done(job_id) or not store.exists(job_id):
-        return
-    advance(job_id)
-    if not store.is_done(job_id):
-        tick.apply_async(args=(job_id,), countdown=TICK_S)
+def sweep(store: JobStore) -> None:
+    """What every control worker does every ``TICK_S``: advance each running job (the time
+    budget, steps of dead workers, a message lost to a broker restart). It is not a message
+    chain, so nothing a crash or a Redis restart drops can stop a job's clock."""
+    for job_id in store.active_jobs():
+        _advance(store, job_id, wait_s=0.1)
 
 
 def _resend_orphans(store: JobStore, job_id: str, alive: set[str]) -> None:
@@ -150,6 +167,8 @@ def _task_for(job_id: str, key: str) -> tuple[Any, tuple]:
         return generate, (job_id, kind, int(more))
     if head == "judge":
         return judge, (job_id, *split_pair(rest))
+    if head == "score":
+        return score, (job_id, rest.split(","))
     code = split_pair(rest.split(",")[0])[0]
     return run_pairs, (job_id, code, [split_pair(p)[1] for p in rest.split(",")])
 
@@ -159,9 +178,10 @@ def _send(store: JobStore, job_id: str, keys: list[str]) -> None:
     ids = {key: uuid.uuid4().hex for key in keys}
     marks = {}
     for key, tid in ids.items():
-        if key.startswith("pair:"):  # one mark per pair, so in-flight pairs are known singly
-            for pk in key[5:].split(","):
-                marks[f"pair:{pk}"] = tid
+        head, _, rest = key.partition(":")
+        if head in ("pair", "score"):  # one mark per pair or code, so each is known singly
+            for one in rest.split(","):
+                marks[f"{head}:{one}"] = tid
         else:
             marks[key] = tid
     store.mark_sent(job_id, marks)
@@ -187,6 +207,8 @@ def _apply(store: JobStore, job_id: str, acts: Actions) -> None:
         slots["improve"] += 1
     keys += ["pair:" + ",".join(pair_key(code, t) for t in tests) for code, tests in acts.run]
     keys += [f"judge:{pair_key(code, test)}" for code, test in acts.judge]
+    if acts.score:
+        keys.append("score:" + ",".join(acts.score))
     _send(store, job_id, keys)
 
 
@@ -204,8 +226,8 @@ def ping(key: str) -> None:
 
 
 def start_job(job_id: str) -> None:
-    """Kick off a job that the store already holds; its tick keeps time from then on."""
-    tick.apply_async(args=(job_id,))
+    """Kick off a job that the store already holds; the control workers' sweep keeps time."""
+    advance.delay(job_id)
 
 
 # ---- worker lifecycle: registry heartbeat and model preload ----------------------------------
@@ -240,6 +262,17 @@ def _on_ready(sender: Any = None, **_: Any) -> None:
                 log.debug("heartbeat failed", exc_info=True)
 
     threading.Thread(target=beat, name="sc-heartbeat", daemon=True).start()
+    if CONTROL_QUEUE in queues:
+        threading.Thread(target=_sweeper, args=(store,), name="sc-sweeper", daemon=True).start()
+
+
+def _sweeper(store: JobStore) -> None:
+    while True:
+        time.sleep(TICK_S)
+        try:
+            sweep(store)
+        except Exception:  # broker restarting, or a bad job: log it and sweep again
+            log.warning("sweep failed", exc_info=True)
 
 
 @signals.worker_shutdown.connect

@@ -5,11 +5,14 @@ from __future__ import annotations
 import threading
 
 import redis
+from redis.backoff import ExponentialBackoff
+from redis.retry import Retry
 
 from supercharger.errors import BrokerError
 
 _lock = threading.Lock()
 _clients: dict[str, redis.Redis] = {}
+RETRIES = 14
 
 
 def redis_py_url(broker_url: str) -> str:
@@ -31,7 +34,9 @@ def get_redis(broker_url: str) -> redis.Redis:
                 decode_responses=True,
                 socket_connect_timeout=5,
                 health_check_interval=30,
-                retry_on_timeout=True,
+                # ride out a Redis restart (about 20 s) instead of failing the step
+                retry=Retry(ExponentialBackoff(cap=2.0, base=0.1), RETRIES),
+                retry_on_error=[redis.ConnectionError, redis.TimeoutError],
             )
             _clients[broker_url] = client
         return client

@@ -16,6 +16,7 @@ def build_report(store: JobStore, job_id: str) -> dict[str, Any]:
     cands = store.candidates(job_id)
     pairs = store.pairs(job_id)
     judged = store.judged(job_id)
+    scores = store.scores(job_id)
     stats = store.stats(job_id)
     end = meta.get("finished") or time.time()
     wall = end - meta["created"]
@@ -45,6 +46,7 @@ def build_report(store: JobStore, job_id: str) -> dict[str, Any]:
         "candidates": [
             {k: c[k] for k in ("id", "kind", "refused", "llm_seconds") if k in c}
             | {"valid": bool(c["text"])}
+            | ({"score": scores[c["id"]]["score"]} if c["id"] in scores else {})
             for c in cands.values()
         ],
         "matrix": [

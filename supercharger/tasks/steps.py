@@ -167,6 +167,22 @@ def judge(store: JobStore, backend: LLMBackend, job_id: str, code: str, test: st
     return verdict.score
 
 
+def score(store: JobStore, backend: LLMBackend, job_id: str, codes: list[str]) -> None:
+    """The model's P(yes) that each code implements the spec (no tests shown): a tie-breaker
+    in the ranking and in what to repair first."""
+    spec = job_spec(store.meta(job_id))
+    scores, seconds, tokens = {}, 0.0, 0
+    for code in codes:
+        text = store.candidate(job_id, code)["text"]
+        verdict = backend.yes_probability(prompts.score_prompt(spec.text, text))
+        scores[code] = {"score": verdict.score, "seconds": verdict.seconds}
+        seconds += verdict.seconds
+        tokens += verdict.prompt_tokens
+    store.put_scores(job_id, scores)
+    store.add_stats(job_id, llm_seconds=seconds, prompt_tokens=tokens, llm_calls=len(codes))
+    store.emit(job_id, "scored", scores={c: v["score"] for c, v in scores.items()})
+
+
 def run_pairs(
     store: JobStore, backend: SandboxBackend, job_id: str, code: str, tests: list[str]
 ) -> None:
@@ -204,6 +220,8 @@ def record_failure(store: JobStore, job_id: str, key: str, error: BaseException)
     elif key.startswith("judge:"):
         code, test = split_pair(key[6:])
         store.put_judged(job_id, code, test, {"score": 0.0, "seconds": 0.0, "error": message})
+    elif key.startswith("score:"):  # neutral: the ranking goes on without it
+        store.put_scores(job_id, {c: {"score": 0.5, "error": message} for c in key[6:].split(",")})
     elif key.startswith("pair:"):
         code, test = split_pair(key[5:])
         store.put_pair(
@@ -231,6 +249,7 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
     gen_done = store.gen_done(job_id)
     pairs = store.pairs(job_id)
     judged = store.judged(job_id)
+    scores = store.scores(job_id)
     gen_sent = [k for k in sent if k.startswith("gen:")]
     requested = {"code": 0, "test": 0, "improve": 0}
     for k in gen_sent:
@@ -238,6 +257,7 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
     improved = {split_pair(k.split(":", 3)[3])[0] for k in gen_sent if k.startswith("gen:improve:")}
     sent_pairs = {split_pair(k[5:]) for k in sent if k.startswith("pair:")}
     sent_judge = {split_pair(k[6:]) for k in sent if k.startswith("judge:")}
+    sent_score = {k[6:] for k in sent if k.startswith("score:")}
     return JobView(
         budget=budget_of(meta["config"]),
         codes=[c for c, v in cands.items() if v["kind"] == "code" and v["text"]],
@@ -249,6 +269,9 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
         pair_inflight=sent_pairs - set(pairs),
         judged={p: v["score"] for p, v in judged.items()},
         judge_inflight=sent_judge - set(judged),
+        scores={c: v["score"] for c, v in scores.items()},
+        score_inflight=sent_score - set(scores),
+        scoring=meta["config"].get("score_codes", True),
         llm_workers=llm_workers,
         elapsed=time.time() - meta["created"],
         cancelled=meta.get("cancel") == "1",

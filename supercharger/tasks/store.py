@@ -2,8 +2,9 @@
 
 Layout (``sc:job:<id>:<part>``): ``meta`` (hash: spec, config, status...), ``cands`` (hash: id ->
 candidate JSON), ``pairs`` (hash: "code|test" -> verdict JSON), ``judged`` (hash: pair -> score
-JSON), ``sent`` (hash: dispatch key -> task id), ``gendone`` (set of finished generation keys),
-``stats`` (hash of counters), ``done`` (string, set once by the finisher), ``events`` (stream).
+JSON), ``scores`` (hash: code id -> the model's code score JSON), ``sent`` (hash: dispatch key ->
+task id), ``gendone`` (set of finished generation keys), ``stats`` (hash of counters), ``done``
+(string, set once by the finisher), ``events`` (stream). ``sc:active`` is the set of running jobs.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from typing import Any
 
 import redis
 
-from supercharger.constants import JOBS_INDEX, WORKERS_KEY, job_key
+from supercharger.constants import ACTIVE_JOBS, JOBS_INDEX, WORKERS_KEY, job_key
 from supercharger.errors import JobNotFoundError
 
 PARTS = (
-    "meta", "cands", "pairs", "judged", "sent", "gendone", "running", "stats", "done", "events"
+    "meta", "cands", "pairs", "judged", "scores", "sent", "gendone", "running", "stats", "done",
+    "events",
 )  # fmt: skip
 EVENTS_MAXLEN = 20000
 FINISHED_TTL = 7 * 24 * 3600
@@ -58,6 +60,7 @@ class JobStore:
         pipe = self.r.pipeline()
         pipe.hset(job_key(job_id, "meta"), mapping=meta)
         pipe.zadd(JOBS_INDEX, {job_id: now})
+        pipe.sadd(ACTIVE_JOBS, job_id)
         pipe.execute()
         self.emit(job_id, "created")
 
@@ -79,6 +82,13 @@ class JobStore:
 
     def job_ids(self, limit: int = 50) -> list[str]:
         return list(self.r.zrevrange(JOBS_INDEX, 0, limit - 1))
+
+    def forget_active(self, job_id: str) -> None:
+        self.r.srem(ACTIVE_JOBS, job_id)
+
+    def active_jobs(self) -> list[str]:
+        """Jobs created and not yet finished (what the control workers' sweeper advances)."""
+        return sorted(self.r.smembers(ACTIVE_JOBS))
 
     # ---- candidates, pairs, judgements ----------------------------------------------------
     def put_candidates(self, job_id: str, cands: list[dict[str, Any]]) -> None:
@@ -109,6 +119,15 @@ class JobStore:
     def judged(self, job_id: str) -> dict[tuple[str, str], dict[str, Any]]:
         raw = self.r.hgetall(job_key(job_id, "judged"))
         return {split_pair(k): json.loads(v) for k, v in raw.items()}
+
+    def put_scores(self, job_id: str, scores: dict[str, dict[str, Any]]) -> None:
+        if scores:
+            mapping = {c: json.dumps(v) for c, v in scores.items()}
+            self.r.hset(job_key(job_id, "scores"), mapping=mapping)
+
+    def scores(self, job_id: str) -> dict[str, dict[str, Any]]:
+        raw = self.r.hgetall(job_key(job_id, "scores"))
+        return {c: json.loads(v) for c, v in raw.items()}
 
     # ---- dispatch bookkeeping ---------------------------------------------------------------
     def mark_sent(self, job_id: str, keys: dict[str, str]) -> None:
@@ -166,6 +185,7 @@ class JobStore:
             },
         )
         self.emit(job_id, "finished", status=status, reason=reason)
+        self.r.srem(ACTIVE_JOBS, job_id)
         for part in PARTS:
             self.r.expire(job_key(job_id, part), FINISHED_TTL)
         return True

@@ -39,13 +39,14 @@ def _cluster(redis_server: EmbeddedRedis, tmp: Path, **fake: object) -> LocalClu
 
 
 def _cluster_fixture(**fake: object) -> Any:
-    """A class-scoped fixture: workers whose fake LLM answers as scripted, the judge says 0.9."""
+    """A class-scoped fixture: workers whose fake LLM answers as scripted; judge 0.9, score 0.8."""
 
     @pytest.fixture(scope="class")
     def fixture(
         redis_server: EmbeddedRedis, tmp_path_factory: pytest.TempPathFactory
     ) -> Iterator[JobStore]:
-        with _cluster(redis_server, tmp_path_factory.mktemp("logs"), judge_score=0.9, **fake):
+        logs = tmp_path_factory.mktemp("logs")
+        with _cluster(redis_server, logs, judge_score=0.9, score=0.8, **fake):
             yield _connect(redis_server.url)
 
     return fixture
@@ -85,6 +86,9 @@ class TestWithARightCandidate:
         assert any(m["status"] == "failed" for m in saved["matrix"])  # WRONG fails TEST_OK
         raws = list((folder / "candidates").glob("*.raw.txt"))
         assert len(raws) == len(saved["candidates"]) >= 4
+        scored = [c["score"] for c in saved["candidates"] if "score" in c]
+        assert scored and all(s == pytest.approx(0.8) for s in scored)  # the fake's score
+        assert all(c["kind"] == "code" for c in saved["candidates"] if "score" in c)
 
     def test_several_jobs_at_once_all_finish(
         self, good_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path

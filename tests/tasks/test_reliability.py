@@ -81,3 +81,26 @@ def test_twenty_jobs_at_once_on_one_small_cluster(
         jobs = [client.submit(store, SPEC, settings) for _ in range(20)]
         statuses = [client.follow(store, j, lambda _p: None, deadline_s=240).status for j in jobs]
         assert statuses == ["passed"] * 20
+
+
+@pytest.mark.timeout(240)
+def test_redis_restart_mid_job(tmp_path: Path) -> None:
+    # its own server: restarting the session's one would pull it from under other tests
+    server = EmbeddedRedis(tmp_path / "redis")
+    server.start()
+    try:
+        env = _env(code_replies=[RIGHT], test_replies=[TEST_OK], delay_s=2.0)
+        with LocalCluster(log_dir=tmp_path, env=env, broker_url=server.url) as cluster:
+            store = _connect(server.url)
+            settings = Settings(broker_url=server.url, max_candidates=4, batch_size=2)
+            job = client.submit(store, SPEC, settings)
+            _wait(lambda: "gen:code:0" in store.running(job))
+            server.stop(remove=False)  # SIGTERM: the append-only file is flushed
+            time.sleep(1.0)
+            server.start()
+            prog = client.follow(_connect(server.url), job, lambda _p: None, deadline_s=180)
+            assert prog.status == "passed", prog
+            assert prog.errors == []
+            cluster.check_alive()
+    finally:
+        server.stop()
