@@ -42,7 +42,10 @@ class Settings(BaseSettings):
     top_p: float = Field(0.95, gt=0.0, le=1.0, description="nucleus sampling")
     judge_top: int = Field(3, ge=1, description="passing pairs judged per ranking change")
     score_codes: bool = Field(True, description="the model scores each code (ranking tie-break)")
-    sandbox_backend: str = Field("bwrap", description="sandbox backend: bwrap | process")
+    sandbox_backend: str = Field("bwrap", description="sandbox backend: bwrap | docker | process")
+    sandbox_options: dict[str, Any] = Field(
+        default_factory=dict, description="sandbox backend options as JSON (docs/sandbox.md)"
+    )
     sandbox_timeout: float = Field(10.0, gt=0, description="wall seconds per code x test pair")
     sandbox_memory_mb: int = Field(1024, ge=64, description="address-space limit per pair")
     sandbox_python: Path | None = Field(

@@ -1,4 +1,4 @@
-"""Sandbox backends by name: ``get_backend("bwrap")`` (default) or ``get_backend("process")``."""
+"""Sandbox backends by name: ``get_backend("bwrap")`` (default), ``"docker"`` or ``"process"``."""
 
 from __future__ import annotations
 
@@ -27,6 +27,12 @@ def _bwrap(opts: dict[str, Any]) -> SandboxBackend:
     return BwrapBackend(_validate("bwrap", BwrapOptions, opts))
 
 
+def _docker(opts: dict[str, Any]) -> SandboxBackend:
+    from supercharger.sandbox.docker import DockerBackend, DockerOptions
+
+    return DockerBackend(_validate("docker", DockerOptions, opts))
+
+
 def _process(opts: dict[str, Any]) -> SandboxBackend:
     from supercharger.sandbox.process import ProcessBackend, ProcessOptions
 
@@ -35,6 +41,7 @@ def _process(opts: dict[str, Any]) -> SandboxBackend:
 
 _REGISTRY: dict[str, Callable[[dict[str, Any]], SandboxBackend]] = {
     "bwrap": _bwrap,
+    "docker": _docker,
     "process": _process,
 }
 

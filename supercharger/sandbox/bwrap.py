@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import platform
 import shutil
 import threading
+import weakref
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from supercharger.sandbox import seccomp
 from supercharger.sandbox.base import Limits, PairResult, PairSpec
+from supercharger.sandbox.cgroups import CgroupLimits
 from supercharger.sandbox.interpreter import Cred, SandboxPython, find_bwrap, find_python
-from supercharger.sandbox.session import Launch, run_all, runner_source
+from supercharger.sandbox.session import Launch, Standby, run_all, runner_source
 
+CGROUP_HEADROOM_MB = 256  # the runner (~40 MB), its tmpfs files and pytest's own needs
+CGROUP_HEADROOM_PIDS = 16  # bwrap, its init and the runner
 SYSTEM_DIRS = ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+log = logging.getLogger(__name__)
 SANDBOX_ENV = {
     "PATH": "/usr/bin:/bin",
     "HOME": "/tmp",
@@ -39,6 +48,21 @@ class BwrapOptions(BaseModel):
     base_python: str = Field("/usr/bin/python3", description="python used to provision a venv")
     tmpfs_mb: int = Field(256, ge=16, description="size of the sandbox's only writable fs (/tmp)")
     parallel: int = Field(1, ge=1, le=64, description="warm runners per batch, run side by side")
+    cgroups: bool = Field(True, description="memory/pids/CPU cgroup per sandbox where possible")
+    cpus: float = Field(1.0, ge=0, description="CPU quota of one sandbox (cgroup); 0 = none")
+    cgroup_memory_mb: int | None = Field(
+        None, ge=64, description="memory of one whole sandbox (cgroup); default memory_mb + 256"
+    )
+    cgroup_pids: int | None = Field(
+        None, ge=8, description="tasks of one whole sandbox (cgroup); default nproc + 16"
+    )
+    seccomp: bool = Field(True, description="seccomp filter (bwrap --seccomp) where supported")
+    landlock: bool = Field(
+        True, description="Landlock signal/abstract-socket scoping per pair where the kernel has it"
+    )
+    standby: bool = Field(
+        True, description="boot the next batch's runner right after a batch (never reused)"
+    )
 
 
 class BwrapBackend:
@@ -52,9 +76,18 @@ class BwrapBackend:
         self._lock = threading.Lock()
         self._python: SandboxPython | None = None
         self._bwrap: str | None = None
+        self._standby = Standby()
+        weakref.finalize(self, self._standby.close)
 
-    def prepare(self) -> None:
-        """Find or provision the interpreter and bwrap now (else on the first batch)."""
+    def prepare(self, limits: Limits | None = None) -> None:
+        """Find or provision the interpreter and bwrap now (else on the first batch); with
+        ``limits``, also boot the standby runner for batches with those limits and wait for it."""
+        self._find()
+        if limits is not None and self.options.standby:
+            self._standby.refill(lambda: self._launch(limits), limits)
+            self._standby.wait()
+
+    def _find(self) -> None:
         with self._lock:
             if self._python is not None:
                 return
@@ -69,14 +102,28 @@ class BwrapBackend:
     def run_batch(self, pairs: list[PairSpec], limits: Limits) -> list[PairResult]:
         if not pairs:
             return []
-        self.prepare()
+        self._find()
+        try:
+            return self._run_shards(pairs, limits)
+        finally:
+            if self.options.standby:
+                self._standby.refill(lambda: self._launch(limits), limits)
+
+    def close(self) -> None:
+        """Stop the standby runner (also done when the backend is garbage-collected)."""
+        self._standby.close()
+
+    def _run_shards(self, pairs: list[PairSpec], limits: Limits) -> list[PairResult]:
+        def make() -> Launch:
+            return self._launch(limits)
+
         shards = _split(list(range(len(pairs))), self.options.parallel)
         if len(shards) == 1:
-            return run_all(lambda: self._launch(limits), pairs, limits)
+            return run_all(make, pairs, limits, self._standby)
         out: list[PairResult | None] = [None] * len(pairs)
         with ThreadPoolExecutor(len(shards)) as pool:
             futures = {
-                pool.submit(run_all, lambda: self._launch(limits), [pairs[i] for i in s], limits): s
+                pool.submit(run_all, make, [pairs[i] for i in s], limits, self._standby): s
                 for s in shards
             }
             for fut, shard in futures.items():
@@ -87,15 +134,40 @@ class BwrapBackend:
     def _launch(self, limits: Limits) -> Launch:
         assert self._python is not None and self._bwrap is not None
         argv = _prlimit(limits) + [self._bwrap, *bwrap_args(self._python, self.options.tmpfs_mb)]
+        extra: dict[str, object] = {}
+        if self.options.seccomp and seccomp.supported():
+            fd = seccomp.filter_fd()
+            argv += ["--seccomp", str(fd)]
+            extra["pass_fds"] = (fd,)
+        elif self.options.seccomp:
+            _log_once(f"sandbox runs without seccomp: no filter for {platform.machine()}")
         argv += [self._python.executable, "-I", "-B", "-c", runner_source()]
         return Launch(
+            popen_extra=extra,
             argv=argv,
             env=dict(SANDBOX_ENV),
             root="/tmp",
             pidns=True,
             user=self.cred.uid if self.cred else None,
             group=self.cred.gid if self.cred else None,
+            cgroup=self._cgroup_limits(limits),
+            options={"landlock": self.options.landlock},
         )
+
+    def _cgroup_limits(self, limits: Limits) -> CgroupLimits | None:
+        if not self.options.cgroups:
+            return None
+        o = self.options
+        return CgroupLimits(
+            memory_bytes=(o.cgroup_memory_mb or limits.memory_mb + CGROUP_HEADROOM_MB) << 20,
+            pids=o.cgroup_pids or limits.nproc + CGROUP_HEADROOM_PIDS,
+            cpus=o.cpus,
+        )
+
+
+@cache
+def _log_once(message: str) -> None:
+    log.warning(message)
 
 
 def _split(items: list[int], n: int) -> list[list[int]]:

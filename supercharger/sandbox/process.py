@@ -51,4 +51,6 @@ class ProcessBackend:
         python = self.options.python or sys.executable
         argv = _prlimit(limits) + [python, "-I", "-B", "-c", runner_source()]
         env = dict(SANDBOX_ENV, HOME=scratch, TMPDIR=scratch)
-        return Launch(argv=argv, env=env, root=scratch, pidns=False, cwd=scratch)
+        return Launch(
+            argv=argv, env=env, root=scratch, pidns=False, cwd=scratch, options={"landlock": False}
+        )

@@ -56,7 +56,7 @@ def sandbox_backend() -> Any:
 
             s = get_settings()
             opts = {"python": str(s.sandbox_python)} if s.sandbox_python else {}
-            _cache["sandbox"] = get_backend(s.sandbox_backend, **opts)
+            _cache["sandbox"] = get_backend(s.sandbox_backend, **(opts | s.sandbox_options))
         return _cache["sandbox"]
 
 

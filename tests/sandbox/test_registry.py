@@ -14,16 +14,23 @@ TEST = "from inc import inc\n\ndef test_inc():\n    assert inc(1) == 2\n"
 
 
 def test_known_backends() -> None:
-    assert known_backends() == ["bwrap", "process"]
+    assert known_backends() == ["bwrap", "docker", "process"]
 
 
 def test_unknown_backend_lists_known() -> None:
-    with pytest.raises(UnknownBackendError, match="bwrap, process"):
-        get_backend("docker")
+    with pytest.raises(UnknownBackendError, match="bwrap, docker, process"):
+        get_backend("firecracker")
 
 
 @pytest.mark.parametrize(
-    "name,opts", [("bwrap", {"nope": 1}), ("bwrap", {"parallel": 0}), ("process", {"uid": 1})]
+    "name,opts",
+    [
+        ("bwrap", {"nope": 1}),
+        ("bwrap", {"parallel": 0}),
+        ("bwrap", {"cpus": -1}),
+        ("process", {"uid": 1}),
+        ("docker", {"cpus": 0}),
+    ],
 )
 def test_bad_options(name: str, opts: dict[str, object]) -> None:
     with pytest.raises(ConfigError, match=name):
