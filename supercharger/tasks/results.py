@@ -10,6 +10,8 @@ from typing import Any
 
 from supercharger.tasks.store import JobStore
 
+CALL_FIELDS = ("kind", "prompt_tokens", "completion_tokens", "seconds", "score")
+
 
 def build_report(store: JobStore, job_id: str) -> dict[str, Any]:
     meta = store.meta(job_id)
@@ -42,6 +44,10 @@ def build_report(store: JobStore, job_id: str) -> dict[str, Any]:
             "completion": int(stats.get("completion_tokens", 0)),
         },
         "llm_calls": int(stats.get("llm_calls", 0)),
+        "calls": [  # one per LLM call; prompts and replies in calls.jsonl
+            {"step": k} | {f: v[f] for f in CALL_FIELDS if f in v}
+            for k, v in store.calls(job_id).items()
+        ],
         "config": meta["config"],
         "candidates": [
             {k: c[k] for k in ("id", "kind", "refused", "llm_seconds") if k in c}
@@ -81,6 +87,10 @@ def write_outputs(store: JobStore, job_id: str, out_root: Path) -> dict[str, Any
         if c["text"]:
             (cand_dir / f"{c['kind']}-{cid}.py.txt").write_text(c["text"])
     paths: dict[str, str] = {"folder": str(folder), "candidates": str(cand_dir)}
+    (folder / "calls.jsonl").write_text(
+        "".join(json.dumps({"step": k} | v) + "\n" for k, v in store.calls(job_id).items())
+    )
+    paths["calls"] = str(folder / "calls.jsonl")
     if report["best"]:
         code_path = folder / f"{report['module']}.py"
         test_path = folder / f"test_{report['module']}.py"

@@ -8,7 +8,7 @@ from typing import Any
 
 from supercharger.clean import Cleaned, clean_code, clean_test
 from supercharger.llm import prompts
-from supercharger.llm.base import LLMBackend, Sampling
+from supercharger.llm.base import LLMBackend, Prompt, Sampling
 from supercharger.policy import Budget, JobView
 from supercharger.sandbox.base import Limits, PairSpec, SandboxBackend
 from supercharger.spec import Spec
@@ -103,7 +103,7 @@ def generate(
     comp = backend.generate(prompt, _sampling(cfg, stop, slot, int(kind == "test")))
     raws = _raw_replies(prompt, comp)
     cands = make_candidates(spec, kind, slot, raws, comp.seconds)
-    _record_generation(store, job_id, cands, comp, f"gen:{kind}:{slot}")
+    _record_generation(store, job_id, cands, comp, f"gen:{kind}:{slot}", prompt)
     return cands
 
 
@@ -120,7 +120,7 @@ def improve(
     comp = backend.generate(prompt, _sampling(cfg, prompts.CODE_STOP, slot, 2))
     raws = _raw_replies(prompt, comp)
     cands = make_candidates(spec, "code", slot, raws, comp.seconds, prefix="i", parent=code)
-    _record_generation(store, job_id, cands, comp, f"gen:improve:{slot}:{code}|{test}")
+    _record_generation(store, job_id, cands, comp, f"gen:improve:{slot}:{code}|{test}", prompt)
     return cands
 
 
@@ -136,9 +136,28 @@ def _sampling(cfg: dict[str, Any], stop: list[str], slot: int, stream: int) -> S
     )
 
 
+def _call_record(prompt: Prompt, tokens: tuple[int, int], seconds: float, **out: Any) -> dict:
+    return {
+        "kind": prompt.kind,
+        "messages": prompt.messages,
+        "prefill": prompt.prefill,
+        "prompt_tokens": tokens[0],
+        "completion_tokens": tokens[1],
+        "seconds": round(seconds, 4),
+    } | out
+
+
 def _record_generation(
-    store: JobStore, job_id: str, cands: list[dict[str, Any]], comp: Any, done_key: str
+    store: JobStore,
+    job_id: str,
+    cands: list[dict[str, Any]],
+    comp: Any,
+    done_key: str,
+    prompt: Prompt,
 ) -> None:
+    tokens = (comp.prompt_tokens, comp.completion_tokens)
+    replies = [c["id"] for c in cands]
+    store.put_call(job_id, done_key, _call_record(prompt, tokens, comp.seconds, replies=replies))
     store.put_candidates(job_id, cands)
     store.add_stats(
         job_id,
@@ -158,7 +177,10 @@ def judge(store: JobStore, backend: LLMBackend, job_id: str, code: str, test: st
     spec = job_spec(meta)
     code_text = store.candidate(job_id, code)["text"]
     test_text = store.candidate(job_id, test)["text"]
-    verdict = backend.yes_probability(prompts.judge_prompt(spec.text, code_text, test_text))
+    prompt = prompts.judge_prompt(spec.text, code_text, test_text)
+    verdict = backend.yes_probability(prompt)
+    record = _call_record(prompt, (verdict.prompt_tokens, 0), verdict.seconds, score=verdict.score)
+    store.put_call(job_id, f"judge:{code}|{test}", record)
     store.put_judged(job_id, code, test, {"score": verdict.score, "seconds": verdict.seconds})
     store.add_stats(
         job_id, llm_seconds=verdict.seconds, prompt_tokens=verdict.prompt_tokens, llm_calls=1
@@ -174,8 +196,12 @@ def score(store: JobStore, backend: LLMBackend, job_id: str, codes: list[str]) -
     scores, seconds, tokens = {}, 0.0, 0
     for code in codes:
         text = store.candidate(job_id, code)["text"]
-        verdict = backend.yes_probability(prompts.score_prompt(spec.text, text))
+        prompt = prompts.score_prompt(spec.text, text)
+        verdict = backend.yes_probability(prompt)
         scores[code] = {"score": verdict.score, "seconds": verdict.seconds}
+        used = (verdict.prompt_tokens, 0)
+        record = _call_record(prompt, used, verdict.seconds, score=verdict.score)
+        store.put_call(job_id, f"score:{code}", record)
         seconds += verdict.seconds
         tokens += verdict.prompt_tokens
     store.put_scores(job_id, scores)

@@ -4,7 +4,8 @@ Layout (``sc:job:<id>:<part>``): ``meta`` (hash: spec, config, status...), ``can
 candidate JSON), ``pairs`` (hash: "code|test" -> verdict JSON), ``judged`` (hash: pair -> score
 JSON), ``scores`` (hash: code id -> the model's code score JSON), ``sent`` (hash: dispatch key ->
 task id), ``gendone`` (set of finished generation keys), ``stats`` (hash of counters), ``done``
-(string, set once by the finisher), ``events`` (stream). ``sc:active`` is the set of running jobs.
+(string, set once by the finisher), ``events`` (stream), ``calls`` (hash: step -> the LLM call:
+prompt, replies, tokens, seconds). ``sc:active`` is the set of running jobs.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from supercharger.errors import JobNotFoundError
 
 PARTS = (
     "meta", "cands", "pairs", "judged", "scores", "sent", "gendone", "running", "stats", "done",
-    "events",
+    "events", "calls",
 )  # fmt: skip
 EVENTS_MAXLEN = 20000
 FINISHED_TTL = 7 * 24 * 3600
@@ -128,6 +129,14 @@ class JobStore:
     def scores(self, job_id: str) -> dict[str, dict[str, Any]]:
         raw = self.r.hgetall(job_key(job_id, "scores"))
         return {c: json.loads(v) for c, v in raw.items()}
+
+    def put_call(self, job_id: str, step: str, record: dict[str, Any]) -> None:
+        """One LLM call: its prompt, what came back, tokens and seconds (for the report)."""
+        self.r.hset(job_key(job_id, "calls"), step, json.dumps(record))
+
+    def calls(self, job_id: str) -> dict[str, dict[str, Any]]:
+        raw = self.r.hgetall(job_key(job_id, "calls"))
+        return {k: json.loads(v) for k, v in raw.items()}
 
     # ---- dispatch bookkeeping ---------------------------------------------------------------
     def mark_sent(self, job_id: str, keys: dict[str, str]) -> None:

@@ -86,6 +86,12 @@ class TestWithARightCandidate:
         assert any(m["status"] == "failed" for m in saved["matrix"])  # WRONG fails TEST_OK
         raws = list((folder / "candidates").glob("*.raw.txt"))
         assert len(raws) == len(saved["candidates"]) >= 4
+        calls = [json.loads(line) for line in (folder / "calls.jsonl").read_text().splitlines()]
+        assert {c["kind"] for c in calls} >= {"code", "test", "judge", "score"}
+        assert all(c["messages"] and c["seconds"] >= 0 for c in calls)
+        gen = [c for c in calls if c["kind"] == "code"]
+        assert all(c["replies"] and c["completion_tokens"] > 0 for c in gen)
+        assert len(saved["calls"]) == len(calls)
         scored = [c["score"] for c in saved["candidates"] if "score" in c]
         assert scored and all(s == pytest.approx(0.8) for s in scored)  # the fake's score
         assert all(c["kind"] == "code" for c in saved["candidates"] if "score" in c)
