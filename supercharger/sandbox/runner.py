@@ -12,16 +12,28 @@ runs in its own child forked from that session: the child collects and runs only
 file, reports through the counting plugin and exits, so no pair ever sees another pair's
 modules, monkeypatches or memory. Pairs run one at a time, in the same fresh directory, under
 rlimits and a wall clock; afterwards every leftover process is killed and the scratch root is
-wiped, so nothing one pair leaves behind is there when the next one starts.
+wiped (after the answer is sent), so nothing one pair leaves behind is there when the next one
+starts.
+
+Each file is compiled once per runner: a child compiles its code file and rewrites its test
+file (pytest's assertion rewriting) before any of the pair's code runs, writes both as checked
+hash-based pycs for its own imports and sends them to the runner, which writes them next to the
+next pairs with the same file text (in a matrix every code meets every test). What a child sends
+is only pytest's and the compiler's work on the text: it closes that pipe before the pair's code
+is imported, and the pycs are checked against the source hash when they are loaded.
 """
 
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import gc
+import importlib.util
+import io
 import json
 import math
 import os
+import pathlib
 import resource
 import select
 import shutil
@@ -31,13 +43,18 @@ import time
 import traceback
 
 import pytest
+from _pytest.assertion import rewrite
 
-REPORT_FD = 3
+REPORT_FD, GO_FD, CACHE_FD = 3, 4, 5  # a pair's report, its pair (from the runner), its pycs
 REPORT_CAP = 65536
+CACHE_CAP = 8 << 20  # one pair's pycs
+CACHE_TOTAL = 64 << 20  # all of them
+PYC_FLAGS = b"\x03\x00\x00\x00"  # hash-based pyc, always checked against the source
 PR_SET_DUMPABLE = 4
 PR_SET_NO_NEW_PRIVS = 38
 LANDLOCK_CREATE_RULESET, LANDLOCK_RESTRICT_SELF = 444, 446  # same numbers on every arch
 LANDLOCK_SCOPE_ABSTRACT_UNIX, LANDLOCK_SCOPE_SIGNAL = 1, 2
+LIBC = ctypes.CDLL(None, use_errno=True)
 PAIR_DIR = "pair"
 PYTEST_ARGS = [
     "-q",
@@ -96,14 +113,17 @@ class Counter:
         os.close(self.fd)
 
 
+def landlock_abi() -> int:
+    return LIBC.syscall(LANDLOCK_CREATE_RULESET, None, ctypes.c_size_t(0), ctypes.c_uint32(1))
+
+
 def landlock_scope() -> bool:
     """Landlock (ABI >= 6): this process and its children can no longer signal, nor connect to
     abstract unix sockets of, anything outside their own domain: the runner, bwrap's init.
-    False where the kernel lacks it (then ``kill(getppid())`` reaches the runner, which the host
-    survives by restarting it)."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    abi = libc.syscall(LANDLOCK_CREATE_RULESET, None, ctypes.c_size_t(0), ctypes.c_uint32(1))
-    if abi < 6:
+    False where the kernel lacks it (then
+    ``kill(getppid())`` reaches the runner, which the host survives by restarting it)."""
+    libc = LIBC
+    if landlock_abi() < 6:
         return False
     attr = (ctypes.c_uint64 * 3)(0, 0, LANDLOCK_SCOPE_SIGNAL | LANDLOCK_SCOPE_ABSTRACT_UNIX)
     fd = libc.syscall(
@@ -132,19 +152,21 @@ def set_limits(limits: dict) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
 
 
-def child(pair: dict, pair_dir: str, cfg: dict, out_w: int, rep_w: int, server: Server) -> None:
-    """In the forked child: own session, stdio to the output pipe, limits, then this pair's
-    collection and test run inside the runner's warm pytest session."""
+def child(cfg: dict, fds: tuple[int, int, int, int], server: Server) -> None:
+    """In a forked child: own session, stdio to the output pipe, limits, Landlock, capture. Then
+    it reads its pair, checks that both files compile and runs the pair's collection and tests
+    inside the runner's warm pytest session."""
     os.setsid()
     capman = server.config.pluginmanager.get_plugin("capturemanager")
     if capman is not None:
         capman.stop_global_capturing()  # its saved fds are the runner's; start afresh below
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
-    os.dup2(out_w, 1)
-    os.dup2(out_w, 2)
-    os.dup2(rep_w, REPORT_FD)
-    os.closerange(REPORT_FD + 1, 1 << 16)
+    high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 64) for fd in fds]  # none clobbers another below
+    for fd, target in zip(high, (1, REPORT_FD, GO_FD, CACHE_FD), strict=True):
+        os.dup2(fd, target)
+    os.dup2(1, 2)
+    os.closerange(CACHE_FD + 1, 1 << 16)
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a too-big file fails the write, not the run
     try:  # the kernel's OOM killer (memory cgroup) takes the pair, not the runner
         with open("/proc/self/oom_score_adj", "w") as f:
@@ -154,36 +176,81 @@ def child(pair: dict, pair_dir: str, cfg: dict, out_w: int, rep_w: int, server: 
     set_limits(cfg["limits"])
     if cfg.get("landlock"):
         landlock_scope()
-    os.chdir(pair_dir)
+    if capman is not None:
+        capman.start_global_capturing()
+        capman.suspend_global_capture()
+    msg = b""
+    while chunk := os.read(GO_FD, 65536):
+        msg += chunk
+    os.close(GO_FD)
+    if not msg:
+        os._exit(0)
+    pair = json.loads(msg)
+    os.chdir(pair["dir"])
     module = pair["module"]
     if module in sys.modules:
         print(f"module name {module!r} shadows a module the runner has imported", flush=True)
         os._exit(3)
-    if not compiles(module):
+    ok = compiles(module, pair["cached"], server.config)
+    os.close(CACHE_FD)  # before any of the pair's code runs: what was sent is pytest's work only
+    if not ok:
         os._exit(4)
-    if capman is not None:
-        capman.start_global_capturing()
-        capman.suspend_global_capture()
     server.run_one(f"test_{module}.py")
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
 
 
-def compiles(module: str) -> bool:
+def pyc_names(module: str) -> tuple[str, str]:
+    """Where the import system and pytest's rewriting hook look for the two files' pycs."""
+    code = importlib.util.cache_from_source(f"{module}.py")
+    return code, os.path.join("__pycache__", f"test_{module}{rewrite.PYC_TAIL}")
+
+
+def compiles(module: str, cached: list[bool], config) -> bool:  # noqa: ANN001
     """Compile both files first: a syntax error is reported here, in one line, instead of by
     pytest, whose report of an import-time SyntaxError costs ~50 ms of source parsing. Either
-    way the pair is an error: a code file that does not compile never passes."""
-    for name in (f"{module}.py", f"test_{module}.py"):
+    way the pair is an error: a code file that does not compile never passes. The code objects
+    (the test file's with pytest's assertion rewriting) are written as checked hash-based pycs,
+    so that the import does not compile again, and sent to the runner, which hands them to the
+    next pairs with the same file (a pair whose file was compiled before skips both steps)."""
+    code_pyc, test_pyc = pyc_names(module)
+    names = (f"{module}.py", f"test_{module}.py")
+    for kind, name, pyc, have in zip(b"ct", names, (code_pyc, test_pyc), cached, strict=True):
+        if have:
+            continue
+        path = os.path.join(os.getcwd(), name)
         try:
             with open(name, "rb") as f:
-                compile(f.read(), name, "exec", dont_inherit=True)
+                source = f.read()
+            if kind == ord("c"):
+                co = compile(source, path, "exec", dont_inherit=True)
+                source_hash = importlib.util.source_hash(source)
+            else:
+                source_hash, co = rewrite._rewrite_test(pathlib.Path(path), config)
         except (SyntaxError, ValueError) as e:
             sys.stdout.write("".join(traceback.format_exception_only(type(e), e)))
             sys.stdout.write(f"ERROR {name}: does not compile\n")
             sys.stdout.flush()
             os.write(REPORT_FD, json.dumps({"collected": 0, "errors": 1}).encode())
             return False
+        except Exception:  # noqa: BLE001 - pytest meets it again and reports it
+            continue
+        buf = io.BytesIO()
+        rewrite._write_pyc_fp(buf, source_hash, co)
+        data = buf.getvalue()
+        try:
+            os.makedirs("__pycache__", exist_ok=True)
+            with open(pyc, "wb") as f:
+                f.write(data)
+        except OSError:
+            continue
+        try:
+            os.write(CACHE_FD, bytes([kind]) + len(data).to_bytes(4, "big"))
+            with open(CACHE_FD, "wb", closefd=False) as f:
+                f.write(data)
+        except OSError:
+            pass
     return True
 
 
@@ -237,25 +304,23 @@ def sweep(pid: int, pidns: bool) -> int:
     return status
 
 
-def wait_child(pid: int, out_r: int, rep_r: int, timeout: float, cap: int) -> tuple:
-    """Pump both pipes until the child exits or the wall clock runs out."""
-    out, rep = Tail(cap), Tail(REPORT_CAP)
-    pidfd = os.pidfd_open(pid)
-    fds = {out_r: out, rep_r: rep}
+def wait_child(kid: Kid, timeout: float, cap: int) -> tuple:
+    """Pump the pipes until the child exits or the wall clock runs out."""
+    out, rep, pyc = Tail(cap), Tail(REPORT_CAP), Tail(CACHE_CAP)
+    fds = {kid.out: out, kid.rep: rep, kid.pyc: pyc}
     deadline = time.monotonic() + timeout
     exited = False
     while not exited:
         left = deadline - time.monotonic()
         if left <= 0:
             break
-        ready, _, _ = select.select([*fds, pidfd], [], [], left)
+        ready, _, _ = select.select([*fds, kid.pidfd], [], [], left)
         for fd in ready:
-            if fd == pidfd:
+            if fd == kid.pidfd:
                 exited = True
             elif not read_into(fd, fds[fd]):
                 del fds[fd]
-    os.close(pidfd)
-    return exited, out, rep, fds
+    return exited, out, rep, pyc, fds
 
 
 def drain(fds: dict) -> None:
@@ -291,6 +356,88 @@ def wipe(root: str) -> None:
                 pass
 
 
+class Kid:
+    """A forked child with its pipes; it is set up (limits, Landlock, capture) before it reads
+    its pair from the ``go`` pipe."""
+
+    def __init__(self, cfg: dict, server: Server) -> None:
+        out_r, out_w = os.pipe()
+        rep_r, rep_w = os.pipe()
+        go_r, go_w = os.pipe()
+        pyc_r, pyc_w = os.pipe()
+        sys.stdout.flush()
+        self.pid = os.fork()
+        if self.pid == 0:
+            try:
+                child(cfg, (out_w, rep_w, go_r, pyc_w), server)
+            finally:
+                os._exit(70)
+        for fd in (out_w, rep_w, go_r, pyc_w):
+            os.close(fd)
+        self.out, self.rep, self.go, self.pyc = out_r, rep_r, go_w, pyc_r
+        self.pidfd = os.pidfd_open(self.pid)
+
+    def start(self, msg: dict) -> None:
+        try:
+            os.write(self.go, json.dumps(msg).encode())  # far below the pipe's buffer
+        except OSError:
+            pass  # it died: its pair reads as such
+        os.close(self.go)
+        self.go = -1
+
+    def close(self) -> None:
+        for fd in (self.out, self.rep, self.go, self.pyc, self.pidfd):
+            if fd >= 0:
+                os.close(fd)
+
+
+class PycCache:
+    """pycs the pairs' children made from the files, keyed by file text: every code meets every
+    test in a matrix, so each file after its first pair is neither compiled nor rewritten."""
+
+    def __init__(self) -> None:
+        self.data: dict[tuple[str, str], bytes] = {}
+        self.size = 0
+
+    def keys(self, pair: dict) -> tuple[tuple[str, str], tuple[str, str]]:
+        return (pair["module"], "c" + pair["code"]), (pair["module"], "t" + pair["test"])
+
+    def write(self, pair_dir: str, pair: dict) -> list[bool]:
+        have = []
+        for key, name in zip(self.keys(pair), pyc_names(pair["module"]), strict=True):
+            data = self.data.get(key)
+            if data is not None:
+                os.makedirs(os.path.join(pair_dir, "__pycache__"), exist_ok=True)
+                with open(os.path.join(pair_dir, name), "wb") as f:
+                    f.write(data)
+            have.append(data is not None)
+        return have
+
+    def learn(self, pair: dict, have: list[bool], sent: Tail) -> None:
+        """Take what the child sent (before its pair's code could run), if it is whole."""
+        if sent.total != len(sent.buf):
+            return
+        buf, pos, got = bytes(sent.buf), 0, {}
+        while pos + 5 <= len(buf):
+            kind, size = chr(buf[pos]), int.from_bytes(buf[pos + 1 : pos + 5], "big")
+            data = buf[pos + 5 : pos + 5 + size]
+            if kind not in "ct" or len(data) != size:
+                return
+            got[kind] = data
+            pos += 5 + size
+        if pos != len(buf):
+            return
+        for key, had in zip(self.keys(pair), have, strict=True):
+            data = got.get(key[1][0])
+            if data is None or had:
+                continue
+            if self.size + len(data) > CACHE_TOTAL:
+                self.data.clear()
+                self.size = 0
+            self.data[key] = data
+            self.size += len(data)
+
+
 def write_pair(root: str, pair: dict) -> str:
     """The pair's directory: always the same path (the warm session's rootdir), freshly made."""
     pair_dir = os.path.join(root, PAIR_DIR)
@@ -302,30 +449,21 @@ def write_pair(root: str, pair: dict) -> str:
     return pair_dir
 
 
-def run_pair(pair: dict, cfg: dict, server: Server) -> dict:
+def run_pair(pair: dict, server: Server) -> dict:
+    cfg, cache = server.cfg, server.cache
     limits, root, pidns = cfg["limits"], cfg["root"], cfg["pidns"]
-    wipe(root)
+    wipe(root)  # normally empty: the previous pair's files went right after its result
     pair_dir = write_pair(root, pair)
-    out_r, out_w = os.pipe()
-    rep_r, rep_w = os.pipe()
-    sys.stdout.flush()
+    have = cache.write(pair_dir, pair)
     t0 = time.monotonic()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            child(pair, pair_dir, cfg, out_w, rep_w, server)
-        finally:
-            os._exit(70)
-    os.close(out_w)
-    os.close(rep_w)
-    cap = limits["output_bytes"]
-    exited, out, rep, fds = wait_child(pid, out_r, rep_r, limits["timeout_s"], cap)
-    status = sweep(pid, pidns)
+    kid = Kid(cfg, server)
+    kid.start({"module": pair["module"], "dir": pair_dir, "cached": have})
+    exited, out, rep, pyc, fds = wait_child(kid, limits["timeout_s"], limits["output_bytes"])
+    status = sweep(kid.pid, pidns)
     duration = time.monotonic() - t0
     drain(fds)
-    os.close(out_r)
-    os.close(rep_r)
-    wipe(root)
+    kid.close()
+    cache.learn(pair, have, pyc)
     return raw_result(pair["id"], status, not exited, rep, out, duration)
 
 
@@ -358,6 +496,7 @@ class Server:
         self.config = None
         self.session = None
         self.in_pair = False
+        self.cache = PycCache()
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_collection(self, session) -> bool | None:  # noqa: ANN001
@@ -368,7 +507,8 @@ class Server:
         gc.freeze()  # children need not scan (and so copy) the runner's objects
         self.send({"ready": 1})
         for line in self.proto_in:
-            self.send(run_pair(json.loads(line), self.cfg, self))
+            self.send(run_pair(json.loads(line), self))
+            wipe(self.cfg["root"])  # after the answer: the host need not wait for it
         return True
 
     def send(self, obj: dict) -> None:

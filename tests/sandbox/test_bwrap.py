@@ -352,3 +352,48 @@ def test_module_must_be_identifier(backend) -> None:  # noqa: ANN001
     res = backend.run_batch([pair], FAST)
     assert res[0].status is Status.ERROR
     assert "identifier" in res[0].output
+
+
+POISONER = (
+    RIGHT
+    + """
+import importlib.util, marshal, os
+from _pytest.assertion.rewrite import PYC_TAIL
+
+def pyc(source: bytes, fake: str, path: str) -> bytes:
+    co = compile(fake, os.path.abspath(path), "exec")
+    head = importlib.util.MAGIC_NUMBER + b"\\x03\\x00\\x00\\x00"
+    return head + importlib.util.source_hash(source)[:8] + marshal.dumps(co)
+
+os.makedirs("__pycache__", exist_ok=True)
+test_src = open("test_inc.py", "rb").read()
+with open("__pycache__/test_inc" + PYC_TAIL, "wb") as f:
+    f.write(pyc(test_src, "def test_inc():\\n    pass\\n", "test_inc.py"))
+wrong = b"def inc(x):\\n    return x\\n"
+with open(importlib.util.cache_from_source("inc.py"), "wb") as f:
+    f.write(pyc(wrong, "def inc(x):\\n    return x + 1\\n", "inc.py"))
+"""
+)
+
+
+def test_compiled_files_are_shared_but_cannot_be_poisoned(backend) -> None:  # noqa: ANN001
+    """Pairs with the same file text reuse its pyc (every code meets every test); a pair that
+    writes pycs of its own (a test that always passes, a right ``inc`` for the wrong code's
+    text) changes nothing for the next pairs."""
+    wrong = "def inc(x):\n    return x\n"
+    pairs = [
+        PairSpec(pair_id=f"p{i}", module="inc", code=code, test=TEST)
+        for i, code in enumerate([RIGHT, wrong, POISONER, wrong, RIGHT, wrong, "def inc(x:\n"])
+    ]
+    res = backend.run_batch(pairs, FAST)
+    got = [r.status for r in res]
+    assert got == [
+        Status.PASSED,
+        Status.FAILED,
+        Status.PASSED,
+        Status.FAILED,
+        Status.PASSED,
+        Status.FAILED,
+        Status.ERROR,
+    ], [r.output for r in res]
+    assert "assert 1 == 2" in res[3].output
