@@ -28,6 +28,8 @@ from __future__ import annotations
 import ctypes
 import fcntl
 import gc
+import hashlib
+import hmac
 import importlib.util
 import io
 import json
@@ -73,11 +75,34 @@ PYTEST_ARGS = [
 ]
 
 
+def sign(data: dict, key: bytes) -> bytes:
+    """A report the runner can check: JSON, newline, HMAC-SHA256 of the JSON under the pair's
+    key. The key is made by the runner after the pair's child was forked and reaches the child
+    only through its private pipe, before any of the pair's code runs, so code that writes a
+    report of its own (to fd 3, say) cannot sign it."""
+    payload = json.dumps(data).encode()
+    return payload + b"\n" + hmac.new(key, payload, hashlib.sha256).hexdigest().encode()
+
+
+def verified(buf: bytes, key: bytes) -> dict | None:
+    """The report if it is signed with ``key``, else None (missing, cut or forged)."""
+    payload, _, mac = buf.rpartition(b"\n")
+    good = hmac.new(key, payload, hashlib.sha256).hexdigest().encode()
+    if not payload or not hmac.compare_digest(mac, good):
+        return None
+    try:
+        report = json.loads(payload)
+    except ValueError:
+        return None
+    return report if isinstance(report, dict) else None
+
+
 class Counter:
     """pytest plugin: counts outcomes via hooks and writes them once, at the end of the session."""
 
     def __init__(self, fd: int | None) -> None:
         self.fd = fd  # None in the runner: only a pair's child reports
+        self.key = b""  # the pair's report key, set in the child
         self.counts = {"collected": 0, "passed": 0, "failed": 0, "errors": 0, "skipped": 0}
         self.oom = False
 
@@ -109,7 +134,7 @@ class Counter:
         if self.fd is None:
             return
         data = dict(self.counts, oom=self.oom, exitstatus=int(exitstatus))
-        os.write(self.fd, json.dumps(data).encode())
+        os.write(self.fd, sign(data, self.key))
         os.close(self.fd)
 
 
@@ -186,12 +211,14 @@ def child(cfg: dict, fds: tuple[int, int, int, int], server: Server) -> None:
     if not msg:
         os._exit(0)
     pair = json.loads(msg)
+    server.counter.key = bytes.fromhex(pair.pop("key"))
+    del msg
     os.chdir(pair["dir"])
     module = pair["module"]
     if module in sys.modules:
         print(f"module name {module!r} shadows a module the runner has imported", flush=True)
         os._exit(3)
-    ok = compiles(module, pair["cached"], server.config)
+    ok = compiles(module, pair["cached"], server.config, server.counter.key)
     os.close(CACHE_FD)  # before any of the pair's code runs: what was sent is pytest's work only
     if not ok:
         os._exit(4)
@@ -207,7 +234,7 @@ def pyc_names(module: str) -> tuple[str, str]:
     return code, os.path.join("__pycache__", f"test_{module}{rewrite.PYC_TAIL}")
 
 
-def compiles(module: str, cached: list[bool], config) -> bool:  # noqa: ANN001
+def compiles(module: str, cached: list[bool], config, key: bytes) -> bool:  # noqa: ANN001
     """Compile both files first: a syntax error is reported here, in one line, instead of by
     pytest, whose report of an import-time SyntaxError costs ~50 ms of source parsing. Either
     way the pair is an error: a code file that does not compile never passes. The code objects
@@ -232,7 +259,7 @@ def compiles(module: str, cached: list[bool], config) -> bool:  # noqa: ANN001
             sys.stdout.write("".join(traceback.format_exception_only(type(e), e)))
             sys.stdout.write(f"ERROR {name}: does not compile\n")
             sys.stdout.flush()
-            os.write(REPORT_FD, json.dumps({"collected": 0, "errors": 1}).encode())
+            os.write(REPORT_FD, sign({"collected": 0, "errors": 1}, key))
             return False
         except Exception:  # noqa: BLE001 - pytest meets it again and reports it
             continue
@@ -457,29 +484,26 @@ def run_pair(pair: dict, server: Server) -> dict:
     have = cache.write(pair_dir, pair)
     t0 = time.monotonic()
     kid = Kid(cfg, server)
-    kid.start({"module": pair["module"], "dir": pair_dir, "cached": have})
+    key = os.urandom(32)  # made after the fork: the child's memory never held it before
+    kid.start({"module": pair["module"], "dir": pair_dir, "cached": have, "key": key.hex()})
     exited, out, rep, pyc, fds = wait_child(kid, limits["timeout_s"], limits["output_bytes"])
     status = sweep(kid.pid, pidns)
     duration = time.monotonic() - t0
     drain(fds)
     kid.close()
     cache.learn(pair, have, pyc)
-    return raw_result(pair["id"], status, not exited, rep, out, duration)
+    return raw_result(pair["id"], status, not exited, verified(bytes(rep.buf), key), out, duration)
 
 
 def raw_result(
-    pair_id: str, status: int, timed_out: bool, rep: Tail, out: Tail, dur: float
+    pair_id: str, status: int, timed_out: bool, report: dict | None, out: Tail, dur: float
 ) -> dict:
-    try:
-        report = json.loads(bytes(rep.buf)) if rep.buf else None
-    except ValueError:
-        report = None
     return {
         "id": pair_id,
         "exit": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
         "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
         "timeout": timed_out,
-        "report": report if isinstance(report, dict) else None,
+        "report": report,
         "output": out.text(),
         "duration": dur,
     }

@@ -76,6 +76,26 @@ VERDICTS = {
         "def test_a():\n    assert inc(1) == 2\n",
         Status.ERROR,
     ),
+    # a report of its own on the report pipe, then out before pytest writes the real one
+    "forged_report": (
+        "import os\n"
+        'os.write(3, b\'{"collected": 1, "passed": 1, "exitstatus": 0}\')\n'
+        "os._exit(0)\n",
+        TEST,
+        Status.ERROR,
+    ),
+    # the same on every descriptor, and with a fake signature line
+    "forged_everywhere": (
+        "import os\n"
+        "for fd in range(3, 64):\n"
+        "    try:\n"
+        "        os.write(fd, b'{\"collected\": 1, \"passed\": 1}\\n' + b'0' * 64)\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "os._exit(0)\n",
+        TEST,
+        Status.ERROR,
+    ),
 }
 
 
