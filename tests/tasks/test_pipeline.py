@@ -204,3 +204,34 @@ class TestRepair:
         cands = repair_cluster.candidates(report["job"])
         assert cands[winner]["parent"] in cands  # repaired from an earlier code
         assert "n * factorial(n - 1)" in (tmp_path / "factorial/factorial.py").read_text()
+
+
+slow_cluster = _cluster_fixture(
+    code_replies=[WRONG, RIGHT], test_replies=[TEST_WEAK, TEST_OK], delay_s=0.3
+)
+
+
+class TestSharing:
+    def test_a_long_job_does_not_hold_up_a_short_one(
+        self, slow_cluster: JobStore, redis_server: EmbeddedRedis
+    ) -> None:
+        store, url = slow_cluster, redis_server.url
+        # a job that cannot pass (threshold above the judge's 0.9) with a big budget...
+        long = Settings(broker_url=url, max_candidates=60, batch_size=2, threshold=1.0)
+        long_job = client.submit(store, SPEC, long)
+        _wait_events(store, long_job, "candidates")
+        # ...then a small one: it gets its share of the one llm worker and finishes first
+        short_job = client.submit(store, SPEC, Settings(broker_url=url, max_candidates=4))
+        prog = client.follow(store, short_job, lambda _p: None, deadline_s=60)
+        assert prog.status == "passed"
+        assert not store.is_done(long_job)
+        client.cancel(store, long_job)
+        assert client.follow(store, long_job, lambda _p: None, deadline_s=30).status == "cancelled"
+
+
+def _wait_events(store: JobStore, job: str, kind: str, timeout: float = 30.0) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not any(k == kind for _e, k, _d in store.events(job, block_ms=200)):
+        assert time.monotonic() < deadline, f"no {kind!r} event in {timeout} s"
