@@ -24,6 +24,8 @@ from supercharger.llm.text import NO_WORDS, YES_WORDS, cut_at_stop, keep_head_an
 if TYPE_CHECKING:
     import torch
 
+    from supercharger.llm import decode
+
 
 class TransformersOptions(BaseModel):
     """Options of the transformers backend."""
@@ -95,6 +97,7 @@ class TransformersBackend:
         self.eos_ids = _eos_ids(self.model, self.tokenizer)
         self.yes_ids = _single_token_ids(self.tokenizer, YES_WORDS)
         self.no_ids = _single_token_ids(self.tokenizer, NO_WORDS)
+        self.own_loop: bool | None = None  # decode.supports(model), asked on first use
 
     # -- prompt --------------------------------------------------------------------------
     def render(self, prompt: Prompt) -> str:
@@ -115,10 +118,12 @@ class TransformersBackend:
         """Token ids of an already rendered text, trimmed to leave ``room`` tokens of context."""
         import torch
 
-        ids = self.tokenizer(text, add_special_tokens=False)["input_ids"]
-        limit = max(self.context - room, 16)
-        ids = keep_head_and_tail(list(ids), limit)
+        ids = self._ids(text, room)
         return torch.tensor([ids], dtype=torch.long, device=self.model.device)
+
+    def _ids(self, text: str, room: int) -> list[int]:
+        ids = self.tokenizer(text, add_special_tokens=False)["input_ids"]
+        return keep_head_and_tail(list(ids), max(self.context - room, 16))
 
     # -- the protocol --------------------------------------------------------------------
     def generate(self, prompt: Prompt, sampling: Sampling) -> Completion:
@@ -137,34 +142,45 @@ class TransformersBackend:
             seconds=time.perf_counter() - started,
         )
 
+    def generate_many(self, prompts: list[Prompt], sampling: Sampling) -> list[Completion]:
+        """``sampling.n`` replies to each prompt, all prompts sharing one batch."""
+        return self.generate_texts([self.render(p) for p in prompts], sampling)
+
     # -- text level (also what an OpenAI-compatible server needs) ------------------------
     def generate_text(self, text: str, sampling: Sampling) -> Completion:
         """n continuations of an already rendered text, in one batched generation."""
-        import torch
+        return self.generate_texts([text], sampling)[0]
 
+    def generate_texts(self, texts: list[str], sampling: Sampling) -> list[Completion]:
+        """n continuations of each rendered text, all rows in one batch.
+
+        Each row leaves the batch when it ends (EOS or a stop), so finished rows stop costing.
+        ``seconds`` of the shared call is split over the texts by the tokens each put through.
+        """
+        from supercharger.llm import decode
+
+        if not texts:
+            return []
         started = time.perf_counter()
         max_new = min(sampling.max_new_tokens, max(self.context - 16, 1))
-        input_ids = self.encode_text(text, room=max_new)
-        if sampling.seed is not None:
-            torch.manual_seed(sampling.seed)
-        with torch.inference_mode():
-            out = self.model.generate(
-                input_ids=input_ids,
-                attention_mask=torch.ones_like(input_ids),
-                **self._generate_kwargs(sampling, max_new),
-            )
-        new = out[:, input_ids.shape[1] :].tolist()
-        finished = [self._finish(row, sampling.stop) for row in new]
-        texts, useful = zip(*finished, strict=True)
-        ended = [n < len(row) or len(t) < len(self.tokenizer.decode(row, skip_special_tokens=True))
-                 for (t, n), row in zip(finished, new, strict=True)]  # fmt: skip
-        return Completion(
-            texts=list(texts),
-            ended=ended,
-            prompt_tokens=int(input_ids.shape[1]),
-            completion_tokens=sum(useful),
-            seconds=time.perf_counter() - started,
+        prompts = [self._ids(text, room=max_new) for text in texts]
+        request = decode.Request(
+            prompts=prompts,
+            n=sampling.n,
+            max_new_tokens=max_new,
+            temperature=sampling.temperature,
+            top_p=sampling.top_p,
+            stop=sampling.stop,
+            eos_ids=self.eos_ids,
+            seed=sampling.seed,
         )
+        if self.own_loop is None:
+            self.own_loop = decode.supports(self.model)
+        if self.own_loop:
+            rows = decode.generate(self.model, self.tokenizer, request)
+        else:
+            rows = [row for i in range(len(prompts)) for row in self._hf_rows(request, i)]
+        return self._completions(request, rows, time.perf_counter() - started)
 
     def top_logprobs(self, text: str, k: int) -> tuple[list[tuple[str, float]], int]:
         """The ``k`` likeliest next tokens after ``text`` (decoded, natural-log probability),
@@ -188,35 +204,81 @@ class TransformersBackend:
         return torch.softmax(logits, dim=-1)
 
     # -- helpers -------------------------------------------------------------------------
-    def _generate_kwargs(self, sampling: Sampling, max_new: int) -> dict[str, Any]:
+    def _completions(
+        self, request: decode.Request, rows: list[decode.Row], seconds: float
+    ) -> list[Completion]:
+        """One Completion per prompt; texts cut at the first stop, counts up to each end."""
+        done: list[Completion] = []
+        for i, ids in enumerate(request.prompts):
+            mine = rows[i * request.n : (i + 1) * request.n]
+            texts = [self.tokenizer.decode(r.tokens, skip_special_tokens=True) for r in mine]
+            cut = [cut_at_stop(t, request.stop) for t in texts]
+            done.append(
+                Completion(
+                    texts=cut,
+                    ended=[
+                        r.ended or len(c) < len(t) for r, c, t in zip(mine, cut, texts, strict=True)
+                    ],
+                    prompt_tokens=len(ids),
+                    completion_tokens=sum(len(r.tokens) for r in mine),
+                )
+            )
+        work = [c.prompt_tokens + c.completion_tokens for c in done]
+        for c, w in zip(done, work, strict=True):
+            c.seconds = seconds * w / max(sum(work), 1)
+        return done
+
+    def _hf_rows(self, request: decode.Request, index: int) -> list[decode.Row]:
+        """Rows of one prompt from ``model.generate`` (models whose cache the own loop can't
+        hold, e.g. sliding-window layers): finished rows keep costing until the longest ends."""
+        import torch
+
+        from supercharger.llm import decode
+
+        input_ids = torch.tensor([request.prompts[index]], device=self.model.device)
+        if request.seed is not None:
+            torch.manual_seed(request.seed)
+        with torch.inference_mode():
+            out = self.model.generate(
+                input_ids=input_ids,
+                attention_mask=torch.ones_like(input_ids),
+                **self._generate_kwargs(request),
+            )
+        rows = []
+        for tokens in out[:, input_ids.shape[1] :].tolist() * (request.n // len(out)):
+            end = next((i for i, t in enumerate(tokens) if t in self.eos_ids), len(tokens))
+            row = decode.Row(prompt=index, tokens=tokens[:end], ended=end < len(tokens))
+            text = self.tokenizer.decode(row.tokens, skip_special_tokens=True)
+            if cut_at_stop(text, request.stop) != text:
+                row.tokens = row.tokens[
+                    : _tokens_until_stop(self.tokenizer, row.tokens, request.stop)
+                ]
+                row.ended = True
+            rows.append(row)
+        return rows
+
+    def _generate_kwargs(self, request: decode.Request) -> dict[str, Any]:
         kwargs: dict[str, Any] = {
-            "max_new_tokens": max_new,
-            "num_return_sequences": sampling.n,
+            "max_new_tokens": request.max_new_tokens,
+            # greedy rows are all the same, and generate refuses n > 1 for them
+            "num_return_sequences": request.n if request.temperature > 0 else 1,
             "pad_token_id": self.eos_ids[0],
             "eos_token_id": self.eos_ids,
         }
-        if sampling.temperature > 0:
-            kwargs.update(do_sample=True, temperature=sampling.temperature, top_p=sampling.top_p)
+        if request.temperature > 0:
+            kwargs.update(do_sample=True, temperature=request.temperature, top_p=request.top_p)
         else:
             kwargs.update(do_sample=False, temperature=None, top_p=None, top_k=None)
-        if sampling.stop:
-            kwargs.update(stop_strings=sampling.stop, tokenizer=self.tokenizer)
+        if request.stop:
+            kwargs.update(stop_strings=request.stop, tokenizer=self.tokenizer)
         return kwargs
-
-    def _finish(self, row: list[int], stop: list[str]) -> tuple[str, int]:
-        """One sequence's text (cut at EOS and the first stop) and its useful token count."""
-        end = next((i for i, t in enumerate(row) if t in self.eos_ids), len(row))
-        text = self.tokenizer.decode(row[:end], skip_special_tokens=True)
-        cut = cut_at_stop(text, stop)
-        if len(cut) < len(text):
-            end = _tokens_until_stop(self.tokenizer, row[:end], stop)
-        return cut, end
 
 
 def _tokens_until_stop(tokenizer: Any, row: list[int], stop: list[str]) -> int:
     """The number of leading tokens whose text first contains a stop sequence."""
     for i in range(1, len(row) + 1):
-        if cut_at_stop(tokenizer.decode(row[:i]), stop) != tokenizer.decode(row[:i]):
+        text = tokenizer.decode(row[:i], skip_special_tokens=True)
+        if cut_at_stop(text, stop) != text:
             return i
     return len(row)
 

@@ -1,0 +1,319 @@
+"""The transformers backend's decoding loop: many sampled rows advanced together over a KV cache.
+
+Rows are n samples of one or more prompts. Each prompt is prefilled once (batch of one) and its
+cache copied to its rows; prompts of different lengths share the batch left-padded under an
+attention mask. A row leaves the batch as soon as it ends (EOS, or a stop string seen in its
+decoded tail), so finished rows stop costing. Sampling: temperature and nucleus (top-p) from a
+seeded ``torch.Generator``, so a seed gives the same rows again.
+
+Imported only by ``hf.py`` when it generates: this module imports torch and transformers.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+from transformers import DynamicCache
+from transformers.cache_utils import DynamicLayer
+
+from supercharger.llm.text import cut_at_stop
+
+# Nucleus sampling looks at the likeliest tokens first; a row whose top-p mass is not within
+# them (a very flat distribution) falls back to sorting the whole vocabulary.
+NUCLEUS_CANDIDATES = 256
+
+
+@dataclass
+class Row:
+    """One sample: its prompt, the tokens it generated (EOS not included) and how it ended."""
+
+    prompt: int
+    tokens: list[int] = field(default_factory=list)
+    ended: bool = False  # by EOS or a stop string, not by the token limit
+
+
+@dataclass
+class Request:
+    """What to sample: prompt token ids (one list per prompt) and how."""
+
+    prompts: list[list[int]]
+    n: int
+    max_new_tokens: int
+    temperature: float
+    top_p: float
+    stop: list[str]
+    eos_ids: list[int]
+    seed: int | None = None
+
+
+def supports(model: Any) -> bool:
+    """True when the model's cache is plain full attention, which ``GrowingLayer`` replaces."""
+    try:
+        cache = DynamicCache(config=model.config)
+    except (TypeError, ValueError, AttributeError):
+        return False
+    layers = getattr(cache, "layers", None)
+    return bool(layers) and all(type(layer) is DynamicLayer for layer in layers)
+
+
+def generate(model: Any, tokenizer: Any, request: Request) -> list[Row]:
+    """``request.n`` rows per prompt, prompt by prompt (rows of prompt i are ``[i*n:(i+1)*n]``)."""
+    rows = [Row(prompt=p) for p in range(len(request.prompts)) for _ in range(request.n)]
+    loop = _Loop(model, tokenizer, request, rows)
+    with torch.inference_mode():
+        loop.run()
+    return rows
+
+
+class GrowingLayer(DynamicLayer):
+    """A full-attention cache layer that appends into spare capacity instead of concatenating.
+
+    ``DynamicLayer`` copies the whole cache at every step (``torch.cat``); at 16 rows and a
+    300-token prompt that copy is a large share of a step on a CPU. Keys and values here are
+    views ``[:, :, :length]`` of a buffer grown by a quarter when full.
+    """
+
+    def lazy_initialization(self, key_states: torch.Tensor, value_states: torch.Tensor) -> None:
+        self.device = key_states.device
+        self.length = 0
+        self.key_buffer = key_states.new_empty((*key_states.shape[:2], 0, key_states.shape[3]))
+        self.value_buffer = value_states.new_empty(
+            (*value_states.shape[:2], 0, value_states.shape[3])
+        )
+        self.is_initialized = True
+
+    def update(
+        self, key_states: torch.Tensor, value_states: torch.Tensor, *args: Any, **kwargs: Any
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        if not self.is_initialized:
+            self.lazy_initialization(key_states, value_states)
+        end = self.length + key_states.shape[-2]
+        if end > self.key_buffer.shape[-2]:
+            self._grow(max(end + 32, end * 5 // 4))
+        self.key_buffer[:, :, self.length : end] = key_states
+        self.value_buffer[:, :, self.length : end] = value_states
+        self.length = end
+        self._expose()
+        return self.keys, self.values
+
+    def load(self, keys: torch.Tensor, values: torch.Tensor, capacity: int) -> None:
+        """Start from given keys and values (batch, heads, length, dim) with room to grow."""
+        self.lazy_initialization(keys, values)
+        self._grow(max(capacity, keys.shape[-2]))
+        self.length = keys.shape[-2]
+        self.key_buffer[:, :, : self.length] = keys
+        self.value_buffer[:, :, : self.length] = values
+        self._expose()
+
+    def get_seq_length(self) -> int:
+        return self.length if self.is_initialized else 0
+
+    def batch_select_indices(self, indices: torch.Tensor) -> None:
+        """Keep rows ``indices`` (new row j = old row indices[j]).
+
+        When every moved row comes from beyond the new batch size (what ``compact`` gives),
+        rows are moved in place and the buffer narrowed: dropping a row copies one row.
+        """
+        if not self.is_initialized:
+            return
+        order = indices.tolist()
+        moves = [(j, src) for j, src in enumerate(order) if src != j]
+        if all(src >= len(order) for _, src in moves):
+            used = slice(0, self.length)
+            for j, src in moves:
+                self.key_buffer[j, :, used] = self.key_buffer[src, :, used]
+                self.value_buffer[j, :, used] = self.value_buffer[src, :, used]
+            self.key_buffer = self.key_buffer[: len(order)]
+            self.value_buffer = self.value_buffer[: len(order)]
+        else:
+            indices = indices.to(self.key_buffer.device)
+            self.key_buffer = self.key_buffer.index_select(0, indices)
+            self.value_buffer = self.value_buffer.index_select(0, indices)
+        self._expose()
+
+    def batch_repeat_interleave(self, repeats: int) -> None:
+        if self.is_initialized:
+            self.key_buffer = self.key_buffer.repeat_interleave(repeats, dim=0)
+            self.value_buffer = self.value_buffer.repeat_interleave(repeats, dim=0)
+            self._expose()
+
+    def _grow(self, capacity: int) -> None:
+        old_k, old_v = self.key_buffer, self.value_buffer
+        shape = (old_k.shape[0], old_k.shape[1], capacity, old_k.shape[3])
+        self.key_buffer, self.value_buffer = old_k.new_empty(shape), old_v.new_empty(shape)
+        self.key_buffer[:, :, : self.length] = old_k[:, :, : self.length]
+        self.value_buffer[:, :, : self.length] = old_v[:, :, : self.length]
+
+    def _expose(self) -> None:
+        self.keys = self.key_buffer[:, :, : self.length]
+        self.values = self.value_buffer[:, :, : self.length]
+
+
+class _Loop:
+    """State of one batched generation: the live rows, their cache, mask and positions."""
+
+    def __init__(self, model: Any, tokenizer: Any, request: Request, rows: list[Row]) -> None:
+        self.model, self.tokenizer, self.request, self.rows = model, tokenizer, request, rows
+        self.device = model.device
+        self.cache_kw = "cache" if "cache" in _forward_params(model) else "past_key_values"
+        self.keep_kw = "logits_to_keep" in _forward_params(model)
+        self.stop = [s for s in request.stop if s]
+        # A stop string spans at most len(stop) tokens (+2 for tokens that decode to nothing).
+        self.tail = max((len(s) for s in self.stop), default=0) + 2
+        self.generator: torch.Generator | None = None
+
+    def run(self) -> None:
+        logits, cache, mask, positions = self._prefill()
+        live = list(range(len(self.rows)))  # row index of each batch position
+        for step in range(self.request.max_new_tokens):
+            chosen = self._sample(logits).tolist()
+            ended = [i for i, token in enumerate(chosen) if not self._advance(live[i], token)]
+            if len(ended) == len(live) or step == self.request.max_new_tokens - 1:
+                return
+            keep = compact(len(live), ended)
+            if len(keep) < len(live):
+                index = torch.tensor(keep, device=self.device)
+                cache.batch_select_indices(index)
+                positions = positions.index_select(0, index)
+                mask = None if mask is None else mask.index_select(0, index)
+                live = [live[i] for i in keep]
+            tokens = torch.tensor([[chosen[i]] for i in keep], device=self.device)
+            positions = positions + 1
+            if mask is not None:
+                mask = torch.cat([mask, mask.new_ones((len(live), 1))], dim=1)
+            logits = self._forward(tokens, cache, mask, positions)
+
+    # -- steps ---------------------------------------------------------------------------
+    def _prefill(self) -> tuple[torch.Tensor, Any, torch.Tensor | None, torch.Tensor]:
+        """Each prompt once; returns the first logits, cache, mask and positions of all rows."""
+        n, prompts = self.request.n, self.request.prompts
+        caches, logits = [], []
+        for ids in prompts:
+            cache = DynamicCache(config=self.model.config)
+            tokens = torch.tensor([ids], dtype=torch.long, device=self.device)
+            logits.append(self._forward(tokens, cache, None, None))
+            caches.append(cache)
+        lengths = [len(ids) for ids in prompts]
+        width = max(lengths)
+        room = width + self.request.max_new_tokens
+        batch = DynamicCache(config=self.model.config)
+        batch.layers = [GrowingLayer() for _ in batch.layers]
+        for index, layer in enumerate(batch.layers):
+            keys = [_left_pad(c.layers[index].keys, width).repeat_interleave(n, 0) for c in caches]
+            values = [
+                _left_pad(c.layers[index].values, width).repeat_interleave(n, 0) for c in caches
+            ]
+            layer.load(torch.cat(keys), torch.cat(values), room)
+        mask = None
+        if len(set(lengths)) > 1:  # ragged prompts: hide the left padding
+            mask = torch.tensor(
+                [[0] * (width - k) + [1] * k for k in lengths for _ in range(n)],
+                dtype=torch.long,
+                device=self.device,
+            )
+        positions = torch.tensor(
+            [[k - 1] for k in lengths for _ in range(n)], dtype=torch.long, device=self.device
+        )
+        first = torch.cat(logits).repeat_interleave(n, 0)
+        return first, batch, mask, positions
+
+    def _forward(
+        self,
+        tokens: torch.Tensor,
+        cache: Any,
+        mask: torch.Tensor | None,
+        positions: torch.Tensor | None,
+    ) -> torch.Tensor:
+        """Last-position logits of a forward step (prompt prefill or one token per row)."""
+        kwargs: dict[str, Any] = {self.cache_kw: cache, "use_cache": True}
+        if self.keep_kw:
+            kwargs["logits_to_keep"] = 1
+        if mask is not None:
+            kwargs["attention_mask"] = mask
+        if positions is not None:
+            kwargs["position_ids"] = positions
+        return self.model(input_ids=tokens, **kwargs).logits[:, -1]
+
+    def _advance(self, row_index: int, token: int) -> bool:
+        """Append ``token`` to the row; False when the row has ended."""
+        row = self.rows[row_index]
+        if token in self.request.eos_ids:
+            row.ended = True
+            return False
+        row.tokens.append(token)
+        if self.stop and self._stopped(row.tokens):
+            row.ended = True
+            return False
+        return True
+
+    def _stopped(self, tokens: list[int]) -> bool:
+        """Whether a stop string appears: checked on the decoded tail, confirmed on the whole."""
+        tail = self.tokenizer.decode(tokens[-self.tail :], skip_special_tokens=True)
+        if not any(s in tail for s in self.stop):
+            return False
+        text = self.tokenizer.decode(tokens, skip_special_tokens=True)
+        return cut_at_stop(text, self.stop) != text
+
+    def _sample(self, logits: torch.Tensor) -> torch.Tensor:
+        """One token id per row: greedy at temperature 0, else temperature + top-p."""
+        if self.request.temperature <= 0:
+            return logits.argmax(dim=-1)
+        if self.generator is None and self.request.seed is not None:
+            self.generator = torch.Generator(device=logits.device)
+            self.generator.manual_seed(self.request.seed)
+        scaled = logits.float() / self.request.temperature
+        return sample_top_p(scaled, self.request.top_p, self.generator)
+
+
+def compact(size: int, dropped: list[int]) -> list[int]:
+    """The batch positions to keep, in their new order, when ``dropped`` leave a batch of
+    ``size``: survivors from the tail fill the holes, so only those rows move."""
+    gone = set(dropped)
+    new_size = size - len(gone)
+    holes = [i for i in range(new_size) if i in gone]
+    movers = [i for i in range(new_size, size) if i not in gone]
+    order = list(range(new_size))
+    for hole, mover in zip(holes, movers, strict=True):
+        order[hole] = mover
+    return order
+
+
+def sample_top_p(
+    scaled: torch.Tensor, top_p: float, generator: torch.Generator | None
+) -> torch.Tensor:
+    """Nucleus sampling per row: the smallest set of likeliest tokens with mass >= top_p.
+
+    Looks at the ``NUCLEUS_CANDIDATES`` likeliest tokens (a full sort of a 50k vocabulary per
+    row costs more than the model step at 16 rows on a CPU); rows whose nucleus is larger fall
+    back to the full sort. The result is the same as sorting everything.
+    """
+    if top_p >= 1.0:
+        probs = torch.softmax(scaled, dim=-1)
+        return torch.multinomial(probs, 1, generator=generator).squeeze(-1)
+    k = min(NUCLEUS_CANDIDATES, scaled.shape[-1])
+    top, ids = scaled.topk(k, dim=-1)
+    probs = torch.exp(top - torch.logsumexp(scaled, dim=-1, keepdim=True))
+    before = probs.cumsum(dim=-1) - probs  # mass of the likelier tokens
+    short = before[:, -1] + probs[:, -1] < top_p
+    if k < scaled.shape[-1] and bool(short.any()):
+        top, ids = scaled.sort(dim=-1, descending=True)
+        probs = torch.softmax(top, dim=-1)
+        before = probs.cumsum(dim=-1) - probs
+    probs = probs.masked_fill(before >= top_p, 0.0)
+    pick = torch.multinomial(probs, 1, generator=generator)
+    return ids.gather(-1, pick).squeeze(-1)
+
+
+def _left_pad(states: torch.Tensor, width: int) -> torch.Tensor:
+    """(1, heads, length, dim) -> (1, heads, width, dim) with zeros on the left."""
+    missing = width - states.shape[-2]
+    if missing == 0:
+        return states
+    return torch.nn.functional.pad(states, (0, 0, missing, 0))
+
+
+def _forward_params(model: Any) -> set[str]:
+    return set(inspect.signature(model.forward).parameters)
