@@ -104,3 +104,23 @@ def test_redis_restart_mid_job(tmp_path: Path) -> None:
             cluster.check_alive()
     finally:
         server.stop()
+
+
+@pytest.mark.timeout(240)
+def test_sigkill_of_the_coordinator_mid_job(redis_server: EmbeddedRedis, tmp_path: Path) -> None:
+    # the control worker holds no state of its own: a new one takes the job over from Redis
+    env = _env(code_replies=[WRONG, RIGHT], test_replies=[TEST_OK], delay_s=1.0)
+    with LocalCluster(log_dir=tmp_path, env=env, broker_url=redis_server.url) as cluster:
+        store = _connect(redis_server.url)
+        settings = Settings(broker_url=redis_server.url, max_candidates=4, batch_size=2)
+        job = client.submit(store, SPEC, settings)
+        _wait(lambda: "gen:code:0" in store.running(job))
+        victim = cluster.workers.pop("control")
+        os.killpg(victim.pid, signal.SIGKILL)
+        victim.wait()
+        time.sleep(3.0)  # the llm step finishes meanwhile; its advance waits in the queue
+        cluster.start_worker("control", name="control2@test")
+        prog = client.follow(store, job, lambda _p: None, deadline_s=180)
+        assert prog.status == "passed"
+        assert prog.errors == []
+        _no_duplicates(store, job, batch=2)
