@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 from supercharger.errors import ConfigError
 
@@ -72,11 +72,23 @@ class Settings(BaseSettings):
         return default_threshold(self.llm_backend, self.model)
 
 
+def _first_line(e: BaseException) -> str:
+    """pydantic-settings says ``error parsing value for field "x" from source ...``: name the
+    variable the user set instead."""
+    text = (str(e).strip().splitlines() or [type(e).__name__])[0]
+    if '"' in text:
+        field = text.split('"')[1]
+        return f"SUPERCHARGER_{field.upper()}: cannot parse its value"
+    return text
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """The process-wide settings, read once from the environment."""
     try:
         return Settings()
+    except SettingsError as e:  # a JSON-valued variable that is not JSON
+        raise ConfigError(f"{_first_line(e)} (expected JSON)") from None
     except ValidationError as e:
         first = e.errors()[0]
         name = "SUPERCHARGER_" + str(first["loc"][0]).upper() if first["loc"] else "settings"

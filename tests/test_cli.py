@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 
-def cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def cli(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "supercharger", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=120,
+        cwd=cwd, capture_output=True, text=True, timeout=120, env=dict(os.environ, **(env or {})),
     )  # fmt: skip
 
 
@@ -54,3 +55,17 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
         proc = cli(tmp_path, *args)
         assert proc.returncode == 2, args
         assert proc.stderr.count("\n") == 1 and message in proc.stderr, proc.stderr
+
+
+def test_bad_settings_are_one_line_and_exit_2_before_anything_starts(tmp_path: Path) -> None:
+    (tmp_path / "f.spec").write_text("def f(x):\n")
+    for env, message in [
+        ({"SUPERCHARGER_LLM_OPTIONS": "{bad"}, "SUPERCHARGER_LLM_OPTIONS: cannot parse"),
+        ({"SUPERCHARGER_SANDBOX_OPTIONS": "[1"}, "SUPERCHARGER_SANDBOX_OPTIONS: cannot parse"),
+        ({"SUPERCHARGER_SANDBOX_OPTIONS": '{"bogus": 1}'}, "option bogus"),
+        ({"SUPERCHARGER_SANDBOX_BACKEND": "nope"}, "unknown sandbox backend 'nope'"),
+    ]:
+        proc = cli(tmp_path, "submit", "f.spec", env=env)
+        assert proc.returncode == 2, (env, proc.stderr)
+        assert proc.stderr.count("\n") == 1 and message in proc.stderr, proc.stderr
+        assert not (tmp_path / "sources").exists()

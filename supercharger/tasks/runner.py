@@ -90,11 +90,20 @@ def _sigterm_as_interrupt() -> None:
     signal.signal(signal.SIGTERM, handler)
 
 
+def _check_sandbox_settings(settings: Settings) -> None:
+    """A bad sandbox backend name or option fails here, in one line, not in every pair later.
+    Building a backend validates its options and starts nothing."""
+    from supercharger.sandbox import get_backend
+
+    get_backend(settings.sandbox_backend, **settings.sandbox_options)
+
+
 def run_submit(spec: Spec, settings: Settings, as_json: bool, detach: bool) -> int:
     """Run one job to its end and write its files; 0 when a judged pair passed, 1 otherwise."""
     from supercharger.tasks.results import write_outputs
 
     _sigterm_as_interrupt()
+    _check_sandbox_settings(settings)
     console = Console(stderr=True, quiet=as_json)
     with ExitStack() as stack:
         check: Any = lambda: None  # noqa: E731
