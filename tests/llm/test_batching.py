@@ -89,6 +89,26 @@ def test_model_generate_fallback_agrees(bundled: TransformersBackend) -> None:
     assert hf.completion_tokens == own.completion_tokens
 
 
+def test_the_decoder_option_picks_the_loop(bundled: TransformersBackend) -> None:
+    assert bundled._wants_own_loop()  # auto on a CPU: the own loop
+    options = bundled.options
+    try:
+        bundled.options = options.model_copy(update={"decoder": "generate"})
+        assert not bundled._wants_own_loop()
+        bundled.options = options.model_copy(update={"decoder": "own"})
+        assert bundled._wants_own_loop()
+    finally:
+        bundled.options = options
+
+
+def test_an_unknown_decoder_is_refused() -> None:
+    from supercharger.errors import ConfigError
+    from supercharger.llm import get_backend
+
+    with pytest.raises(ConfigError, match="decoder"):
+        get_backend("transformers", options={"decoder": "fastest"})
+
+
 # -- the loop's parts --------------------------------------------------------------------------
 def test_compact_moves_only_tail_rows_into_holes() -> None:
     assert compact(5, [1]) == [0, 4, 2, 3]
