@@ -109,7 +109,7 @@ def main() -> None:
         return
     cache = Path(tempfile.mkdtemp(prefix="sc-gpu-"))
     result: dict[str, Any] = {"device": torch.cuda.get_device_name(0), "torch": torch.__version__}
-    runs = (("8bit", {"quantization": "8bit"}, (1,)), ("bf16", {}, (1, 2, 3)))
+    runs = (("8bit", {"quantization": "8bit"}, (1,)), ("bf16", {"quantization": "none"}, (1, 2, 3)))
     for label, options, seeds in runs:
         backend, info = load(options, cache)
         print(f"{label} load: {info}", flush=True)

@@ -32,7 +32,9 @@ class TransformersOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    quantization: Literal["none", "8bit", "4bit"] = "none"
+    quantization: Literal["auto", "none", "8bit", "4bit"] = Field(
+        "auto", description="bitsandbytes; auto = 8bit on CUDA (one GPU node holds it), else none"
+    )
     device_map: str | dict[str, Any] | None = Field(
         None, description="accelerate device map; unset = 'auto' on CUDA, else cpu"
     )
@@ -90,6 +92,8 @@ class TransformersBackend:
     name = "transformers"
 
     def __init__(self, model: str, options: TransformersOptions, cache_dir: Path) -> None:
+        if options.quantization == "auto":
+            options = options.model_copy(update={"quantization": _default_quantization()})
         self.options = options
         self.source = resolve_model(model)
         self.cache_dir = cache_dir
@@ -323,6 +327,12 @@ def _single_token_ids(tokenizer: Any, words: tuple[str, ...]) -> list[int]:
 
 
 # -- loading -------------------------------------------------------------------------------
+def _default_quantization() -> str:
+    import torch
+
+    return "8bit" if torch.cuda.is_available() else "none"
+
+
 def _load(source: ModelSource, options: TransformersOptions, cache_dir: Path) -> tuple[Any, Any]:
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

@@ -90,6 +90,7 @@ def test_model_generate_fallback_agrees(bundled: TransformersBackend) -> None:
 
 
 def test_the_decoder_option_picks_the_loop(bundled: TransformersBackend) -> None:
+    assert bundled.options.quantization == "none"  # auto on a CPU: no bitsandbytes
     assert bundled._wants_own_loop()  # auto on a CPU: the own loop
     options = bundled.options
     try:
