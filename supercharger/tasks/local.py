@@ -28,14 +28,21 @@ ROLES = ("llm", "sandbox", "control")
 ROLE_QUEUE = {"llm": LLM_QUEUE, "sandbox": SANDBOX_QUEUE, "control": CONTROL_QUEUE}
 
 
-def _die_with_parent() -> None:
-    """Runs in the child before exec: SIGTERM it when `submit` dies, even by SIGKILL (Linux)."""
+def _die_with_parent(sig: int = signal.SIGTERM) -> None:
+    """Runs in the child before exec: signal it when `submit` dies, even by SIGKILL (Linux)."""
     try:
         import ctypes
 
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, sig)  # PR_SET_PDEATHSIG
     except OSError:
         pass
+
+
+def _worker_dies_with_parent() -> None:
+    """A local worker whose `submit` died has nothing left to do: its embedded Redis is gone
+    with it, and a warm shutdown would wait for tasks that retry Redis. SIGKILL; its prefork
+    children (celery sets their PDEATHSIG) and sandboxes (--die-with-parent) follow it."""
+    _die_with_parent(signal.SIGKILL)
 
 
 def redis_server_binary() -> str:
@@ -151,7 +158,7 @@ class LocalCluster:
             stderr=subprocess.STDOUT,
             env=env,
             start_new_session=True,
-            preexec_fn=_die_with_parent,
+            preexec_fn=_worker_dies_with_parent,
         )
         self.workers[name or role] = proc
         return proc
