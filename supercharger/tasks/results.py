@@ -13,7 +13,11 @@ from supercharger.tasks.store import JobStore
 CALL_FIELDS = ("kind", "prompt_tokens", "completion_tokens", "seconds", "score")
 
 
-def build_report(store: JobStore, job_id: str) -> dict[str, Any]:
+def build_report(
+    store: JobStore, job_id: str, calls: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The job's report; ``calls`` (the LLM call records) when the caller has read them."""
+    calls = store.calls(job_id) if calls is None else calls
     meta = store.meta(job_id)
     cands = store.candidates(job_id)
     pairs = store.pairs(job_id)
@@ -45,8 +49,7 @@ def build_report(store: JobStore, job_id: str) -> dict[str, Any]:
         },
         "llm_calls": int(stats.get("llm_calls", 0)),
         "calls": [  # one per LLM call; prompts and replies in calls.jsonl
-            {"step": k} | {f: v[f] for f in CALL_FIELDS if f in v}
-            for k, v in store.calls(job_id).items()
+            {"step": k} | {f: v[f] for f in CALL_FIELDS if f in v} for k, v in calls.items()
         ],
         "config": meta["config"],
         "candidates": [
@@ -74,7 +77,8 @@ def _module(meta: dict[str, Any]) -> str:
 def write_outputs(store: JobStore, job_id: str, out_root: Path) -> dict[str, Any]:
     """Write the best pair, every candidate (raw and cleaned) and report.json; return the report
     with the paths it wrote."""
-    report = build_report(store, job_id)
+    calls = store.calls(job_id)
+    report = build_report(store, job_id, calls)
     cands = store.candidates(job_id)
     folder = out_root / report["function"]
     cand_dir = folder / "candidates"
@@ -88,7 +92,7 @@ def write_outputs(store: JobStore, job_id: str, out_root: Path) -> dict[str, Any
             (cand_dir / f"{c['kind']}-{cid}.py.txt").write_text(c["text"])
     paths: dict[str, str] = {"folder": str(folder), "candidates": str(cand_dir)}
     (folder / "calls.jsonl").write_text(
-        "".join(json.dumps({"step": k} | v) + "\n" for k, v in store.calls(job_id).items())
+        "".join(json.dumps({"step": k} | v) + "\n" for k, v in calls.items())
     )
     paths["calls"] = str(folder / "calls.jsonl")
     if report["best"]:

@@ -147,6 +147,10 @@ def _call_record(prompt: Prompt, tokens: tuple[int, int], seconds: float, **out:
     } | out
 
 
+def _verdict_record(prompt: Prompt, verdict: Any) -> dict:
+    return _call_record(prompt, (verdict.prompt_tokens, 0), verdict.seconds, score=verdict.score)
+
+
 def _record_generation(
     store: JobStore,
     job_id: str,
@@ -179,8 +183,7 @@ def judge(store: JobStore, backend: LLMBackend, job_id: str, code: str, test: st
     test_text = store.candidate(job_id, test)["text"]
     prompt = prompts.judge_prompt(spec.text, code_text, test_text)
     verdict = backend.yes_probability(prompt)
-    record = _call_record(prompt, (verdict.prompt_tokens, 0), verdict.seconds, score=verdict.score)
-    store.put_call(job_id, f"judge:{code}|{test}", record)
+    store.put_call(job_id, f"judge:{code}|{test}", _verdict_record(prompt, verdict))
     store.put_judged(job_id, code, test, {"score": verdict.score, "seconds": verdict.seconds})
     store.add_stats(
         job_id, llm_seconds=verdict.seconds, prompt_tokens=verdict.prompt_tokens, llm_calls=1
@@ -199,9 +202,7 @@ def score(store: JobStore, backend: LLMBackend, job_id: str, codes: list[str]) -
         prompt = prompts.score_prompt(spec.text, text)
         verdict = backend.yes_probability(prompt)
         scores[code] = {"score": verdict.score, "seconds": verdict.seconds}
-        used = (verdict.prompt_tokens, 0)
-        record = _call_record(prompt, used, verdict.seconds, score=verdict.score)
-        store.put_call(job_id, f"score:{code}", record)
+        store.put_call(job_id, f"score:{code}", _verdict_record(prompt, verdict))
         seconds += verdict.seconds
         tokens += verdict.prompt_tokens
     store.put_scores(job_id, scores)

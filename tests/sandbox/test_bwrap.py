@@ -320,14 +320,16 @@ def test_fork_bomb_contained(backend) -> None:  # noqa: ANN001
     assert run1(backend, RIGHT).status is Status.PASSED
 
 
+FLOOD = (  # 200 MB to stdout, then a passing assertion
+    "import sys\nfrom inc import inc\n\ndef test_flood():\n"
+    "    for _ in range(20000):\n        sys.__stdout__.write('y' * 10000)\n"
+    "    sys.__stdout__.flush()\n    assert inc(1) == 2\n"
+)
+FLOOD_LIMITS = Limits(timeout_s=8.0, output_bytes=1000, fsize_mb=16)
+
+
 def test_stdout_flood_truncated(backend) -> None:  # noqa: ANN001
-    flood = (
-        "import sys\nfrom inc import inc\n\ndef test_flood():\n"
-        "    for _ in range(20000):\n        sys.__stdout__.write('y' * 10000)\n"
-        "    sys.__stdout__.flush()\n    assert inc(1) == 2\n"
-    )
-    limits = Limits(timeout_s=8.0, output_bytes=1000, fsize_mb=16)
-    res = run1(backend, RIGHT, flood, limits)
+    res = run1(backend, RIGHT, FLOOD, FLOOD_LIMITS)
     # pytest captures into a file under RLIMIT_FSIZE: 200 MB cannot be written, the test fails
     assert res.status is Status.FAILED, res.output[-500:]
     assert "File too large" in res.output

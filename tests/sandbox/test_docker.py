@@ -18,7 +18,16 @@ import pytest
 
 from supercharger.errors import SandboxError
 from supercharger.sandbox import Limits, PairSpec, Status, get_backend
-from tests.sandbox.test_bwrap import PLANTER, RIGHT, TEST, VERDICTS, VICTIM_TEST, guarded
+from tests.sandbox.test_bwrap import (
+    FLOOD,
+    FLOOD_LIMITS,
+    PLANTER,
+    RIGHT,
+    TEST,
+    VERDICTS,
+    VICTIM_TEST,
+    guarded,
+)
 
 FAST = Limits(timeout_s=3.0)
 
@@ -169,13 +178,8 @@ def test_limits_and_runner_attacks(backend, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_stdout_flood_truncated(backend) -> None:  # noqa: ANN001
-    flood = (
-        "import sys\nfrom inc import inc\n\ndef test_flood():\n"
-        "    for _ in range(20000):\n        sys.__stdout__.write('y' * 10000)\n"
-        "    sys.__stdout__.flush()\n    assert inc(1) == 2\n"
-    )
-    limits = Limits(timeout_s=8.0, output_bytes=1000, fsize_mb=16)
-    res = backend.run_batch([PairSpec(pair_id="f", module="inc", code=RIGHT, test=flood)], limits)
+    pair = PairSpec(pair_id="f", module="inc", code=RIGHT, test=FLOOD)
+    res = backend.run_batch([pair], FLOOD_LIMITS)
     assert res[0].status is Status.FAILED and len(res[0].output) < 1200
 
 

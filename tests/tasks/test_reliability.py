@@ -47,6 +47,13 @@ def _no_duplicates(store: JobStore, job: str, batch: int) -> None:
         assert sum(1 for c in cands if c.startswith(f"{prefix}{slot}.")) == batch
 
 
+def _kill(cluster: LocalCluster, role: str) -> None:
+    """SIGKILL a worker and its pool: no shutdown, no ack, no unregistering."""
+    victim = cluster.workers.pop(role)
+    os.killpg(victim.pid, signal.SIGKILL)
+    victim.wait()
+
+
 @pytest.mark.timeout(240)
 def test_sigkill_of_the_llm_worker_mid_generation(
     redis_server: EmbeddedRedis, tmp_path: Path
@@ -58,9 +65,7 @@ def test_sigkill_of_the_llm_worker_mid_generation(
         settings = Settings(broker_url=redis_server.url, max_candidates=2, batch_size=2)
         job = client.submit(store, SPEC, settings)
         _wait(lambda: "gen:code:0" in store.running(job))
-        victim = cluster.workers.pop("llm")
-        os.killpg(victim.pid, signal.SIGKILL)
-        victim.wait()
+        _kill(cluster, "llm")
         cluster.start_worker("llm", name="llm2@test")
         prog = client.follow(store, job, lambda _p: None, deadline_s=180)
         assert prog.status == "passed"
@@ -115,9 +120,7 @@ def test_sigkill_of_the_coordinator_mid_job(redis_server: EmbeddedRedis, tmp_pat
         settings = Settings(broker_url=redis_server.url, max_candidates=4, batch_size=2)
         job = client.submit(store, SPEC, settings)
         _wait(lambda: "gen:code:0" in store.running(job))
-        victim = cluster.workers.pop("control")
-        os.killpg(victim.pid, signal.SIGKILL)
-        victim.wait()
+        _kill(cluster, "control")
         time.sleep(3.0)  # the llm step finishes meanwhile; its advance waits in the queue
         cluster.start_worker("control", name="control2@test")
         prog = client.follow(store, job, lambda _p: None, deadline_s=180)
