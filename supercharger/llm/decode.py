@@ -6,6 +6,12 @@ attention mask. A row leaves the batch as soon as it ends (EOS, or a stop string
 decoded tail), so finished rows stop costing. Sampling: temperature and nucleus (top-p) from a
 seeded ``torch.Generator``, so a seed gives the same rows again.
 
+Shared-prompt attention: the n rows of a prompt share its prefilled keys and values. With the
+model's own attention each step reads the prompt's cache once per row (16 copies at n=16, as
+much memory traffic as the weights on a CPU); ``shared_attention`` reads it once per prompt and
+merges it with each row's own generated part in one softmax. It is switched on per model only
+after one step computed both ways agrees.
+
 Imported only by ``hf.py`` when it generates: this module imports torch and transformers.
 """
 
@@ -16,14 +22,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import torch
-from transformers import DynamicCache
+from transformers import AttentionInterface, DynamicCache
 from transformers.cache_utils import DynamicLayer
+from transformers.integrations.sdpa_attention import sdpa_attention_forward
+from transformers.masking_utils import AttentionMaskInterface, sdpa_mask
 
 from supercharger.llm.text import cut_at_stop
 
 # Nucleus sampling looks at the likeliest tokens first; a row whose top-p mass is not within
 # them (a very flat distribution) falls back to sorting the whole vocabulary.
 NUCLEUS_CANDIDATES = 256
+# The attention implementation name under which shared-prompt attention is registered.
+SHARED = "sc_shared_prompt"
+# How far one step's logits may differ between shared and plain attention (float rounding).
+SHARED_TOLERANCE = 1e-2
 
 
 @dataclass
@@ -59,10 +71,13 @@ def supports(model: Any) -> bool:
     return bool(layers) and all(type(layer) is DynamicLayer for layer in layers)
 
 
-def generate(model: Any, tokenizer: Any, request: Request) -> list[Row]:
-    """``request.n`` rows per prompt, prompt by prompt (rows of prompt i are ``[i*n:(i+1)*n]``)."""
+def generate(model: Any, tokenizer: Any, request: Request, shared: bool = False) -> list[Row]:
+    """``request.n`` rows per prompt, prompt by prompt (rows of prompt i are ``[i*n:(i+1)*n]``).
+
+    ``shared``: rows attend to one copy of their prompt's cache (``enable_shared`` said yes).
+    """
     rows = [Row(prompt=p) for p in range(len(request.prompts)) for _ in range(request.n)]
-    loop = _Loop(model, tokenizer, request, rows)
+    loop = _Loop(model, tokenizer, request, rows, shared)
     with torch.inference_mode():
         loop.run()
     return rows
@@ -152,11 +167,155 @@ class GrowingLayer(DynamicLayer):
         self.values = self.value_buffer[:, :, : self.length]
 
 
+class SharedPromptLayer(GrowingLayer):
+    """A cache layer whose rows share their prompt's keys and values (one copy per prompt).
+
+    ``update`` appends only the rows' generated tokens and returns those; ``shared_attention``
+    adds the prompt part. ``prompt_keys``: (prompts, heads, width, dim), prompts left-padded to
+    the longest; ``owner[row]``: the row's prompt; ``bias``: -inf over each prompt's padding.
+    """
+
+    def __init__(
+        self,
+        keys: torch.Tensor,
+        values: torch.Tensor,
+        lengths: list[int],
+        owner: torch.Tensor,
+        capacity: int,
+    ) -> None:
+        super().__init__()
+        self.prompt_keys, self.prompt_values, self.owner = keys, values, owner
+        width = keys.shape[-2]
+        self.bias: torch.Tensor | None = None
+        if len(set(lengths)) > 1:
+            pad = (
+                torch.arange(width, device=keys.device)[None, :]
+                < torch.tensor([width - k for k in lengths], device=keys.device)[:, None]
+            )
+            self.bias = torch.zeros(pad.shape, dtype=keys.dtype, device=keys.device)
+            self.bias = self.bias.masked_fill(pad, float("-inf"))[:, None, None, :]
+        rows = owner.shape[0]
+        empty = keys.new_empty((rows, keys.shape[1], 0, keys.shape[3]))
+        self.lazy_initialization(empty, empty)
+        self._grow(capacity)
+        self._expose()
+
+    def get_seq_length(self) -> int:
+        return self.prompt_keys.shape[-2] + self.length
+
+    def batch_select_indices(self, indices: torch.Tensor) -> None:
+        super().batch_select_indices(indices)
+        self.owner = self.owner.index_select(0, indices.to(self.owner.device))
+
+    def batch_repeat_interleave(self, repeats: int) -> None:
+        super().batch_repeat_interleave(repeats)
+        self.owner = self.owner.repeat_interleave(repeats, dim=0)
+
+
+def shared_attention(
+    module: torch.nn.Module,
+    query: torch.Tensor,
+    key: torch.Tensor,
+    value: torch.Tensor,
+    attention_mask: torch.Tensor | None,
+    dropout: float = 0.0,
+    scaling: float | None = None,
+    sc_shared_cache: Any = None,
+    **kwargs: Any,
+) -> tuple[torch.Tensor, None]:
+    """Attention of one new token per row over its prompt (shared) and its own tokens.
+
+    Anything else (a prefill, a call without a shared cache) is plain SDPA. Query heads are
+    grouped over key heads as ``repeat_kv`` does (query head h uses key head h // group).
+    """
+    if sc_shared_cache is None or query.shape[2] != 1:
+        return sdpa_attention_forward(
+            module, query, key, value, attention_mask, dropout=dropout, scaling=scaling, **kwargs
+        )
+    layer = sc_shared_cache.layers[module.layer_idx]
+    rows, heads, _, dim = query.shape
+    kv_heads = key.shape[1]
+    group = heads // kv_heads
+    scale = dim**-0.5 if scaling is None else scaling
+    q = query.reshape(rows, kv_heads, group, dim) * scale
+    own = q @ key.transpose(-1, -2)  # (rows, kv_heads, group, generated)
+    prompt_keys, prompt_values = layer.prompt_keys, layer.prompt_values
+    width = prompt_keys.shape[-2]
+    prompts = prompt_keys.shape[0]
+    if prompts == 1:
+        groups = [(None, 0)]
+    else:
+        owner = layer.owner
+        groups = [((owner == p).nonzero().squeeze(-1), p) for p in range(prompts)]
+    out = torch.empty((rows, kv_heads, group, dim), dtype=query.dtype, device=query.device)
+    for index, p in groups:
+        qp = q if index is None else q.index_select(0, index)
+        own_p = own if index is None else own.index_select(0, index)
+        n = qp.shape[0]
+        if n == 0:
+            continue
+        # (kv_heads, n*group, dim) @ (kv_heads, dim, width): the prompt read once for n rows
+        flat = qp.permute(1, 0, 2, 3).reshape(kv_heads, n * group, dim)
+        on_prompt = (flat @ prompt_keys[p].transpose(-1, -2)).view(kv_heads, n, group, width)
+        on_prompt = on_prompt.permute(1, 0, 2, 3)
+        if layer.bias is not None:
+            on_prompt = on_prompt + layer.bias[p]
+        probs = torch.softmax(torch.cat([on_prompt, own_p], dim=-1).float(), dim=-1)
+        probs = probs.to(value.dtype)
+        p_prompt, p_own = probs[..., :width], probs[..., width:]
+        v_own = value if index is None else value.index_select(0, index)
+        flat_p = p_prompt.permute(1, 0, 2, 3).reshape(kv_heads, n * group, width)
+        from_prompt = (flat_p @ prompt_values[p]).view(kv_heads, n, group, dim).permute(1, 0, 2, 3)
+        result = from_prompt + p_own @ v_own
+        if index is None:
+            out = result
+        else:
+            out.index_copy_(0, index, result)
+    return out.reshape(rows, heads, dim)[:, None], None
+
+
+def enable_shared(model: Any, tokenizer: Any, probe: list[int]) -> bool:
+    """Switch ``model`` to shared-prompt attention when it uses SDPA and one decoding step on
+    ``probe`` (a few prompt tokens) gives the same logits both ways; else leave it as it was."""
+    config = model.config
+    if getattr(config, "_attn_implementation", None) == SHARED:
+        return True
+    if getattr(config, "_attn_implementation", None) != "sdpa" or not supports(model):
+        return False
+    if any(getattr(config, a, None) for a in ("sliding_window", "attn_logit_softcapping")):
+        return False
+    request = Request(
+        prompts=[probe[:8], probe[:5]],
+        n=2,
+        max_new_tokens=3,
+        temperature=0.0,
+        top_p=1.0,
+        stop=[],
+        eos_ids=[],
+        seed=0,
+    )
+    with torch.inference_mode():
+        plain = _Loop(model, tokenizer, request, [], shared=False).probe()
+        try:
+            model.set_attn_implementation(SHARED)
+            mine = _Loop(model, tokenizer, request, [], shared=True).probe()
+        except Exception:  # noqa: BLE001 - any failure means: keep the model's own attention
+            model.set_attn_implementation("sdpa")
+            return False
+    if plain.shape != mine.shape or not _close(plain, mine):
+        model.set_attn_implementation("sdpa")
+        return False
+    return True
+
+
 class _Loop:
     """State of one batched generation: the live rows, their cache, mask and positions."""
 
-    def __init__(self, model: Any, tokenizer: Any, request: Request, rows: list[Row]) -> None:
+    def __init__(
+        self, model: Any, tokenizer: Any, request: Request, rows: list[Row], shared: bool = False
+    ) -> None:
         self.model, self.tokenizer, self.request, self.rows = model, tokenizer, request, rows
+        self.shared = shared
         self.device = model.device
         self.cache_kw = "cache" if "cache" in _forward_params(model) else "past_key_values"
         self.keep_kw = "logits_to_keep" in _forward_params(model)
@@ -186,6 +345,19 @@ class _Loop:
                 mask = torch.cat([mask, mask.new_ones((len(live), 1))], dim=1)
             logits = self._forward(tokens, cache, mask, positions)
 
+    def probe(self) -> torch.Tensor:
+        """Logits of the prefill and two steps with fixed tokens (for ``enable_shared``)."""
+        logits, cache, mask, positions = self._prefill()
+        out = [logits]
+        rows = logits.shape[0]
+        for token in (7, 11):
+            positions = positions + 1
+            if mask is not None:
+                mask = torch.cat([mask, mask.new_ones((rows, 1))], dim=1)
+            tokens = torch.full((rows, 1), token, dtype=torch.long, device=self.device)
+            out.append(self._forward(tokens, cache, mask, positions))
+        return torch.stack(out)
+
     # -- steps ---------------------------------------------------------------------------
     def _prefill(self) -> tuple[torch.Tensor, Any, torch.Tensor | None, torch.Tensor]:
         """Each prompt once; returns the first logits, cache, mask and positions of all rows."""
@@ -198,22 +370,38 @@ class _Loop:
             caches.append(cache)
         lengths = [len(ids) for ids in prompts]
         width = max(lengths)
-        room = width + self.request.max_new_tokens
         batch = DynamicCache(config=self.model.config)
-        batch.layers = [GrowingLayer() for _ in batch.layers]
-        for index, layer in enumerate(batch.layers):
-            keys = [_left_pad(c.layers[index].keys, width).repeat_interleave(n, 0) for c in caches]
-            values = [
-                _left_pad(c.layers[index].values, width).repeat_interleave(n, 0) for c in caches
+        if self.shared:
+            owner = torch.tensor([p for p in range(len(prompts)) for _ in range(n)])
+            batch.layers = [
+                SharedPromptLayer(
+                    torch.cat([_left_pad(c.layers[i].keys, width) for c in caches]),
+                    torch.cat([_left_pad(c.layers[i].values, width) for c in caches]),
+                    lengths,
+                    owner.to(self.device),
+                    self.request.max_new_tokens,
+                )
+                for i in range(len(batch.layers))
             ]
-            layer.load(torch.cat(keys), torch.cat(values), room)
-        mask = None
-        if len(set(lengths)) > 1:  # ragged prompts: hide the left padding
-            mask = torch.tensor(
-                [[0] * (width - k) + [1] * k for k in lengths for _ in range(n)],
-                dtype=torch.long,
-                device=self.device,
-            )
+            mask = None  # the prompts' padding is hidden by SharedPromptLayer.bias
+        else:
+            room = width + self.request.max_new_tokens
+            batch.layers = [GrowingLayer() for _ in batch.layers]
+            for index, layer in enumerate(batch.layers):
+                keys = [
+                    _left_pad(c.layers[index].keys, width).repeat_interleave(n, 0) for c in caches
+                ]
+                values = [
+                    _left_pad(c.layers[index].values, width).repeat_interleave(n, 0) for c in caches
+                ]
+                layer.load(torch.cat(keys), torch.cat(values), room)
+            mask = None
+            if len(set(lengths)) > 1:  # ragged prompts: hide the left padding
+                mask = torch.tensor(
+                    [[0] * (width - k) + [1] * k for k in lengths for _ in range(n)],
+                    dtype=torch.long,
+                    device=self.device,
+                )
         positions = torch.tensor(
             [[k - 1] for k in lengths for _ in range(n)], dtype=torch.long, device=self.device
         )
@@ -235,6 +423,8 @@ class _Loop:
             kwargs["attention_mask"] = mask
         if positions is not None:
             kwargs["position_ids"] = positions
+        if isinstance(getattr(cache, "layers", [None])[0], SharedPromptLayer):
+            kwargs["sc_shared_cache"] = cache
         return self.model(input_ids=tokens, **kwargs).logits[:, -1]
 
     def _advance(self, row_index: int, token: int) -> bool:
@@ -307,6 +497,13 @@ def sample_top_p(
     return ids.gather(-1, pick).squeeze(-1)
 
 
+def _close(a: torch.Tensor, b: torch.Tensor) -> bool:
+    """Equal up to float rounding: the largest difference within ``SHARED_TOLERANCE`` of the
+    logits' scale."""
+    a, b = a.float(), b.float()
+    return bool((a - b).abs().max() <= SHARED_TOLERANCE * (1.0 + b.abs().max()))
+
+
 def _left_pad(states: torch.Tensor, width: int) -> torch.Tensor:
     """(1, heads, length, dim) -> (1, heads, width, dim) with zeros on the left."""
     missing = width - states.shape[-2]
@@ -317,3 +514,7 @@ def _left_pad(states: torch.Tensor, width: int) -> torch.Tensor:
 
 def _forward_params(model: Any) -> set[str]:
     return set(inspect.signature(model.forward).parameters)
+
+
+AttentionInterface.register(SHARED, shared_attention)
+AttentionMaskInterface.register(SHARED, sdpa_mask)

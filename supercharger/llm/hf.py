@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
     from supercharger.llm import decode
 
+log = logging.getLogger(__name__)
+
 
 class TransformersOptions(BaseModel):
     """Options of the transformers backend."""
@@ -52,6 +54,11 @@ class TransformersOptions(BaseModel):
         "auto",
         description="batched decoding: the backend's own loop (finished rows leave the batch) or "
         "model.generate; auto = model.generate on a GPU without bitsandbytes, else the own loop",
+    )
+    shared_attention: bool = Field(
+        True,
+        description="own loop: a prompt's rows read one copy of its cache (switched on only "
+        "after one step computed both ways agrees)",
     )
 
 
@@ -107,6 +114,7 @@ class TransformersBackend:
         self.yes_ids = _single_token_ids(self.tokenizer, YES_WORDS)
         self.no_ids = _single_token_ids(self.tokenizer, NO_WORDS)
         self.own_loop: bool | None = None  # decode.supports(model), asked on first use
+        self.shared: bool | None = None  # decode.enable_shared(...), asked on first own-loop use
 
     # -- prompt --------------------------------------------------------------------------
     def render(self, prompt: Prompt) -> str:
@@ -185,8 +193,13 @@ class TransformersBackend:
         )
         if self.own_loop is None:
             self.own_loop = self._wants_own_loop() and decode.supports(self.model)
+        if self.own_loop and self.shared is None:
+            self.shared = self.options.shared_attention and decode.enable_shared(
+                self.model, self.tokenizer, max(prompts, key=len)
+            )
+            log.info("shared-prompt attention: %s", "on" if self.shared else "off")
         if self.own_loop:
-            rows = decode.generate(self.model, self.tokenizer, request)
+            rows = decode.generate(self.model, self.tokenizer, request, bool(self.shared))
         else:
             rows = [row for i in range(len(prompts)) for row in self._hf_rows(request, i)]
         return self._completions(request, rows, time.perf_counter() - started)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from supercharger.llm import Prompt, Sampling
+from supercharger.llm import Prompt, Sampling, decode
 from supercharger.llm.decode import GrowingLayer, compact, sample_top_p
 from supercharger.llm.hf import TransformersBackend, _tokens_until_stop
 from supercharger.llm.prompts import CODE_STOP, code_prompt
@@ -142,3 +142,62 @@ def test_top_p_samples_only_from_the_nucleus() -> None:
     assert picks == {0}
     picks = {int(t) for _ in range(50) for t in sample_top_p(flat, 0.9, generator)}
     assert len(picks) > 10
+
+
+# -- shared-prompt attention -------------------------------------------------------------------
+
+
+def _tiny_llama(attention: str = "sdpa") -> torch.nn.Module:
+    """A random 2-layer Llama with grouped keys (4 query heads over 2 key heads)."""
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    torch.manual_seed(0)
+    config = LlamaConfig(
+        vocab_size=97,
+        hidden_size=64,
+        intermediate_size=128,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=256,
+        attn_implementation=attention,
+    )
+    return LlamaForCausalLM(config).eval()
+
+
+def _request(prompts: list[list[int]], n: int, **kw: object) -> decode.Request:
+    base: dict = dict(max_new_tokens=12, temperature=0.0, top_p=1.0, stop=[], eos_ids=[], seed=5)
+    return decode.Request(prompts=prompts, n=n, **{**base, **kw})
+
+
+def test_shared_prompt_attention_gives_the_plain_rows() -> None:
+    """Ragged prompts, rows leaving the batch (EOS) and grouped heads: the same tokens both ways."""
+    model = _tiny_llama()
+    prompts = [list(range(3, 40)), list(range(50, 60)), [5, 6, 7, 8, 9, 10, 11, 12]]
+    assert decode.enable_shared(model, None, prompts[0])
+    assert model.config._attn_implementation == decode.SHARED
+    for request in (
+        _request(prompts, 3),
+        _request(prompts, 4, temperature=0.9, top_p=0.9, eos_ids=[17, 23, 42]),
+    ):
+        plain = decode.generate(model, None, request, shared=False)
+        shared = decode.generate(model, None, request, shared=True)
+        assert [r.tokens for r in shared] == [r.tokens for r in plain]
+        assert [r.ended for r in shared] == [r.ended for r in plain]
+    assert any(r.ended for r in plain) and not all(r.ended for r in plain)
+
+
+def test_shared_prompt_attention_is_refused_where_it_does_not_hold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert not decode.enable_shared(_tiny_llama("eager"), None, list(range(3, 20)))
+    monkeypatch.setattr(decode, "SHARED_TOLERANCE", -1.0)  # no two results can agree
+    model = _tiny_llama()
+    assert not decode.enable_shared(model, None, list(range(3, 20)))
+    assert model.config._attn_implementation == "sdpa"  # left as it was
+
+
+def test_the_bundled_model_uses_shared_prompt_attention(bundled: TransformersBackend) -> None:
+    bundled.generate(FACTORIAL, GREEDY)
+    assert bundled.shared is True
+    assert bundled.model.config._attn_implementation == decode.SHARED
