@@ -16,7 +16,7 @@ from typing import Any
 import redis
 from celery import Task, signals
 
-from supercharger.constants import CONTROL_QUEUE, LLM_QUEUE
+from supercharger.constants import CONTROL_QUEUE, LLM_QUEUE, SANDBOX_QUEUE
 from supercharger.policy import Actions, decide
 from supercharger.settings import get_settings
 from supercharger.tasks import steps
@@ -264,6 +264,27 @@ def _on_ready(sender: Any = None, **_: Any) -> None:
     threading.Thread(target=beat, name="sc-heartbeat", daemon=True).start()
     if CONTROL_QUEUE in queues:
         threading.Thread(target=_sweeper, args=(store,), name="sc-sweeper", daemon=True).start()
+
+
+@signals.worker_process_init.connect
+def _on_process_init(**_: Any) -> None:
+    """A sandbox pool process boots its first runner now, so its first batch does not wait for
+    bwrap, the interpreter and pytest (a thread: process init must return quickly)."""
+    if SANDBOX_QUEUE in _worker_queues():
+        threading.Thread(target=_prepare_sandbox, name="sc-sandbox-boot", daemon=True).start()
+
+
+def _prepare_sandbox() -> None:
+    from supercharger.sandbox import Limits
+
+    s = get_settings()
+    try:
+        backend = sandbox_backend()
+        prepare = getattr(backend, "prepare", None)
+        if prepare is not None:
+            prepare(Limits(timeout_s=s.sandbox_timeout, memory_mb=s.sandbox_memory_mb))
+    except Exception as e:  # the first batch tries again and reports why if it cannot
+        log.warning("sandbox not prepared at start: %s", e)
 
 
 def _sweeper(store: JobStore) -> None:

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,46 @@ def _run(store: JobStore, redis_url: str, out: Path, **cfg: object) -> dict:
     report = write_outputs(store, job, out)
     report["progress"] = prog
     return report
+
+
+def _descendants(pid: int) -> list[tuple[int, str]]:
+    """(pid, command name) of every process below ``pid``."""
+    children: dict[int, list[int]] = {}
+    names: dict[int, str] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        parent = int(stat[stat.rindex(")") + 2 :].split()[1])
+        children.setdefault(parent, []).append(int(entry))
+        names[int(entry)] = name
+    found, todo = [], list(children.get(pid, []))
+    while todo:
+        p = todo.pop()
+        found.append((p, names.get(p, "")))
+        todo.extend(children.get(p, []))
+    return found
+
+
+def test_sandbox_worker_processes_boot_a_runner_before_their_first_batch(
+    redis_server: EmbeddedRedis, tmp_path: Path
+) -> None:
+    """No job is sent: the runners seen are the ones each pool process booted at its start."""
+    with _cluster(redis_server, tmp_path) as cluster:
+        worker = cluster.workers["sandbox"]
+        deadline = time.monotonic() + 60
+        runners: list[tuple[int, str]] = []
+        while time.monotonic() < deadline:
+            runners = [p for p in _descendants(worker.pid) if p[1] == "bwrap"]
+            if len(runners) >= 2:  # sandbox_concurrency=2: one per pool process
+                break
+            time.sleep(0.5)
+        assert len(runners) >= 2, (runners, (tmp_path / "worker-sandbox.log").read_text()[-2000:])
 
 
 good_cluster = _cluster_fixture(code_replies=[WRONG, RIGHT], test_replies=[TEST_WEAK, TEST_OK])
