@@ -1,8 +1,10 @@
 """8 codes x 8 tests through the bwrap backend vs a fresh bwrap + ``python -m pytest`` per pair.
 
 No arguments. The last line is one JSON object: pairs/s of both and their ratio (``ratio``: a
-worker's steady state, the batch's runner booted ahead of it; ``cold_ratio``: a first batch
-that waits for its runner to boot).
+worker's steady state with the default options, the pairs of one code in one forked child, the
+batch's runner booted ahead of it; ``cold_ratio``: a first batch that waits for its runner to
+boot; ``per_pair_pairs_per_s``/``per_pair_ratio``: the steady state with ``group_by_code=False``,
+one fork per pair). Every mode must give the same verdicts.
 """
 
 from __future__ import annotations
@@ -122,19 +124,23 @@ def main() -> None:
     par_backend = get_backend("bwrap", parallel=2)
     par_backend.prepare(limits)
     par, par_s = timed(par_backend, pairs, limits)
-    for name, other in (("cold", cold), ("parallel", par)):
+    one_backend = get_backend("bwrap", group_by_code=False)
+    one_backend.prepare(limits)
+    one, one_s = timed(one_backend, pairs, limits)
+    for name, other in (("cold", cold), ("parallel", par), ("per pair", one)):
         assert [r.status for r in other] == [r.status for r in results], f"{name} verdicts differ"
 
     t0 = time.perf_counter()
     base = [fresh_pair(backend, p, limits) for p in pairs]
     base_s = time.perf_counter() - t0
-    for b in (backend, par_backend):
+    for b in (backend, par_backend, one_backend):
         b.close()
 
     n = len(pairs)
     passed = [r.status is Status.PASSED for r in results]
-    rate, base_rate, cold_rate = n / warm_s, n / base_s, n / cold_s
+    rate, base_rate, cold_rate, one_rate = n / warm_s, n / base_s, n / cold_s, n / one_s
     print(f"backend : {n} pairs in {warm_s:.2f}s = {rate:.1f} pairs/s, {sum(passed)} passed")
+    print(f"per pair: {n} pairs in {one_s:.2f}s = {one_rate:.1f} pairs/s (group_by_code=False)")
     print(f"cold    : {n} pairs in {cold_s:.2f}s = {cold_rate:.1f} pairs/s (runner boot included)")
     print(f"baseline: {n} pairs in {base_s:.2f}s = {base_rate:.1f} pairs/s, {sum(base)} exit 0")
     print(
@@ -153,6 +159,8 @@ def main() -> None:
                 "pairs": n,
                 "passed": sum(passed),
                 "parallel2_pairs_per_s": round(n / par_s, 2),
+                "per_pair_pairs_per_s": round(one_rate, 2),
+                "per_pair_ratio": round(one_rate / base_rate, 2),
             }
         )
     )

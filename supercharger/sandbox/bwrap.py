@@ -18,7 +18,7 @@ from supercharger.sandbox import seccomp
 from supercharger.sandbox.base import Limits, PairResult, PairSpec
 from supercharger.sandbox.cgroups import CgroupLimits
 from supercharger.sandbox.interpreter import Cred, SandboxPython, find_bwrap, find_python
-from supercharger.sandbox.session import Launch, Standby, run_all, runner_source
+from supercharger.sandbox.session import Launch, Standby, run_all, runner_source, units_of
 
 CGROUP_HEADROOM_MB = 256  # the runner (~40 MB), its tmpfs files and pytest's own needs
 CGROUP_HEADROOM_PIDS = 16  # bwrap, its init and the runner
@@ -62,6 +62,11 @@ class BwrapOptions(BaseModel):
     )
     standby: bool = Field(
         True, description="boot the next batch's runner right after a batch (never reused)"
+    )
+    group_by_code: bool = Field(
+        True,
+        description="run the pairs of one code in one forked child, each from a restored state"
+        " (False: one fork per pair)",
     )
 
 
@@ -117,13 +122,14 @@ class BwrapBackend:
         def make() -> Launch:
             return self._launch(limits)
 
-        shards = _split(list(range(len(pairs))), self.options.parallel)
+        group = self.options.group_by_code
+        shards = split_units(units_of(pairs, group), self.options.parallel)
         if len(shards) == 1:
-            return run_all(make, pairs, limits, self._standby)
+            return run_all(make, pairs, limits, self._standby, group)
         out: list[PairResult | None] = [None] * len(pairs)
         with ThreadPoolExecutor(len(shards)) as pool:
             futures = {
-                pool.submit(run_all, make, [pairs[i] for i in s], limits, self._standby): s
+                pool.submit(run_all, make, [pairs[i] for i in s], limits, self._standby, group): s
                 for s in shards
             }
             for fut, shard in futures.items():
@@ -170,9 +176,14 @@ def _log_once(message: str) -> None:
     log.warning(message)
 
 
-def _split(items: list[int], n: int) -> list[list[int]]:
-    n = max(1, min(n, len(items)))
-    return [items[k::n] for k in range(n)]
+def split_units(units: list[list[int]], n: int) -> list[list[int]]:
+    """Pair indices for ``n`` shards, each unit (the pairs of one code) whole in one shard:
+    every unit goes to the shard with the fewest pairs so far (units of one pair: round-robin)."""
+    n = max(1, min(n, len(units)))
+    shards: list[list[int]] = [[] for _ in range(n)]
+    for unit in units:
+        min(shards, key=len).extend(unit)
+    return [sorted(s) for s in shards if s]
 
 
 def _system_binds() -> list[str]:

@@ -123,6 +123,14 @@ class Cgroup:
                 return int(value)
         return 0
 
+    def oom_fd(self) -> int | None:
+        """A read-only fd of ``memory.oom_control`` (its ``oom_kill`` count), handed to the
+        runner inside so that it can tell which pair an OOM kill happened in."""
+        try:
+            return os.open(self.dirs["memory"] / "memory.oom_control", os.O_RDONLY | os.O_CLOEXEC)
+        except OSError:
+            return None
+
     def kill_all(self) -> None:
         for _ in range(50):
             try:

@@ -30,9 +30,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from supercharger.errors import SandboxError
 from supercharger.sandbox.base import Limits, PairResult, PairSpec
-from supercharger.sandbox.bwrap import SANDBOX_ENV, _split
+from supercharger.sandbox.bwrap import SANDBOX_ENV, split_units
 from supercharger.sandbox.interpreter import provision_python
-from supercharger.sandbox.session import Launch, run_all, runner_source
+from supercharger.sandbox.session import Launch, run_all, runner_source, units_of
 
 IMAGE_REPO = "supercharger-sandbox"
 
@@ -55,6 +55,11 @@ class DockerOptions(BaseModel):
     )
     base_python: str = Field("/usr/bin/python3", description="python the image's venv is made from")
     parallel: int = Field(1, ge=1, le=64, description="containers per batch, side by side")
+    group_by_code: bool = Field(
+        True,
+        description="run the pairs of one code in one forked child, each from a restored state"
+        " (False: one fork per pair)",
+    )
 
 
 class DockerBackend:
@@ -76,8 +81,10 @@ class DockerBackend:
     def _client_or_none(self) -> Any:
         return self._client
 
-    def prepare(self) -> None:
-        """Reach the engine and find or build the image now (else on the first batch)."""
+    def prepare(self, limits: Limits | None = None) -> None:
+        """Reach the engine and find or build the image now (else on the first batch).
+        ``limits`` is accepted for the same call as the bwrap backend; containers start per
+        batch, so there is nothing to boot ahead."""
         with self._lock:
             if self._image is not None:
                 return
@@ -107,10 +114,14 @@ class DockerBackend:
         def make() -> Launch:
             return self._launch(limits)
 
-        shards = _split(list(range(len(pairs))), self.options.parallel)
+        group = self.options.group_by_code
+        shards = split_units(units_of(pairs, group), self.options.parallel)
         out: list[PairResult | None] = [None] * len(pairs)
         with ThreadPoolExecutor(len(shards)) as pool:
-            futures = {pool.submit(run_all, make, [pairs[i] for i in s], limits): s for s in shards}
+            futures = {
+                pool.submit(run_all, make, [pairs[i] for i in s], limits, None, group): s
+                for s in shards
+            }
             for fut, shard in futures.items():
                 for i, res in zip(shard, fut.result(), strict=True):
                     out[i] = res

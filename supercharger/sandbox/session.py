@@ -1,4 +1,5 @@
-"""Host side of the warm runner: start it, feed it pairs one by one, survive its death."""
+"""Host side of the warm runner: start it, feed it units (the pairs of one code, or single
+pairs), read one answer per pair, survive its death."""
 
 from __future__ import annotations
 
@@ -69,6 +70,11 @@ class Runner:
         if launch.user is not None:
             kwargs.update(user=launch.user, group=launch.group, extra_groups=[])
         self.cgroup = make_cgroup(launch.cgroup) if launch.cgroup is not None else None
+        # the runner reads the cgroup's OOM-kill count itself, before and after every pair
+        oom_fd = self.cgroup.oom_fd() if self.cgroup is not None else None
+        passed = tuple(launch.popen_extra.get("pass_fds", ()))
+        if oom_fd is not None:
+            kwargs["pass_fds"] = (*passed, oom_fd)
         try:
             with self.cgroup.spawning() if self.cgroup else contextlib.nullcontext():
                 self.proc = subprocess.Popen(
@@ -86,13 +92,14 @@ class Runner:
                 self.cgroup.remove()
             raise SandboxError(f"cannot start the sandbox ({launch.argv[0]}): {e}") from None
         finally:
-            for fd in launch.popen_extra.get("pass_fds", ()):
-                os.close(fd)  # handed over to the sandbox (e.g. the seccomp filter)
+            for fd in (*passed, *([] if oom_fd is None else [oom_fd])):
+                os.close(fd)  # handed over to the sandbox (the seccomp filter, the OOM count)
         self.on_close = launch.on_close
         self.buf = b""
         self.ready = False
         self.config = {
             **launch.options,
+            "oom_fd": oom_fd,
             "root": launch.root,
             "pidns": launch.pidns,
             "limits": limits.model_dump(),
@@ -111,13 +118,14 @@ class Runner:
             self._receive(START_TIMEOUT_S)
             self.ready = True
 
-    def run(self, pair: PairSpec) -> dict[str, Any]:
-        budget = self.limits.timeout_s + GRACE_S
-        self._send(
-            {"id": pair.pair_id, "module": pair.module, "code": pair.code, "test": pair.test},
-            budget,
-        )
-        return self._receive(budget + 5.0)
+    def send_unit(self, unit: list[PairSpec], budget: float) -> None:
+        """Pairs with the same module and code; the runner answers each, in order."""
+        head = unit[0]
+        tests = [{"id": p.pair_id, "test": p.test} for p in unit]
+        self._send({"module": head.module, "code": head.code, "pairs": tests}, budget)
+
+    def receive(self, budget: float) -> dict[str, Any]:
+        return self._receive(budget)
 
     def _send(self, obj: dict[str, Any], budget: float) -> None:
         data = json.dumps(obj).encode() + b"\n"
@@ -252,17 +260,30 @@ class Standby:
             runner.close()
 
 
+def units_of(pairs: list[PairSpec], group: bool) -> list[list[int]]:
+    """Indices of the pairs that go to the runner together: with ``group``, all pairs with the
+    same module and code (in the order their code first appears), else each pair alone."""
+    if not group:
+        return [[i] for i in range(len(pairs))]
+    units: dict[tuple[str, str], list[int]] = {}
+    for i, pair in enumerate(pairs):
+        units.setdefault((pair.module, pair.code), []).append(i)
+    return list(units.values())
+
+
 def run_all(
     make: Callable[[], Launch],
     pairs: list[PairSpec],
     limits: Limits,
     standby: Standby | None = None,
+    group: bool = False,
 ) -> list[PairResult]:
-    """Run pairs through warm runners; a pair that kills or hangs its runner is tried once more
-    in a fresh one, then gets KILLED/TIMEOUT; the rest go on in a new warm runner."""
+    """Run pairs through warm runners, with ``group`` the pairs of one code in one group child
+    (see runner.py); a pair that kills or hangs its runner is tried once more in a fresh one,
+    then gets KILLED/TIMEOUT; the rest go on in a new warm runner."""
     results: dict[int, PairResult] = {}
     tries = [0] * len(pairs)
-    todo = list(range(len(pairs)))
+    todo = units_of(pairs, group)
     first = standby.take(limits) if standby is not None else None
     while todo:
         runner, first = first or _start_checked(make, limits), None
@@ -276,34 +297,60 @@ def run_all(
 def _feed(
     runner: Runner,
     pairs: list[PairSpec],
-    todo: list[int],
+    todo: list[list[int]],
     tries: list[int],
     results: dict[int, PairResult],
     limits: Limits,
-) -> list[int]:
-    """Feed pairs to one runner until done or it dies; returns what is left."""
-    for pos, i in enumerate(todo):
-        pair = pairs[i]
-        if not pair.module.isidentifier():
-            results[i] = lost(pair.pair_id, Status.ERROR, "module must be a Python identifier")
+) -> list[list[int]]:
+    """Feed units to one runner until done or it dies; returns what is left."""
+    budget = limits.timeout_s + GRACE_S
+    for u, unit in enumerate(todo):
+        if not pairs[unit[0]].module.isidentifier():
+            for i in unit:
+                why = "module must be a Python identifier"
+                results[i] = lost(pairs[i].pair_id, Status.ERROR, why)
             continue
+        pos = 0
         ooms = runner.oom_kills()
         try:
-            raw = runner.run(pair)
+            runner.send_unit([pairs[i] for i in unit], budget)
+            while pos < len(unit):
+                raw = runner.receive(budget + 5.0)
+                if "tick" in raw:  # the runner starts over on a pair: a new deadline
+                    ooms = runner.oom_kills()
+                    continue
+                pair = pairs[unit[pos]]
+                if raw.get("id") != pair.pair_id:
+                    raise RunnerDied("runner answered out of order", hung=False)
+                results[unit[pos]] = _verdict(runner, pair, raw, ooms, limits)
+                ooms = runner.oom_kills()
+                pos += 1
         except RunnerDied as e:
+            i = unit[pos]
             tries[i] += 1
+            rest = todo[u + 1 :]
             if runner.oom_kills() > ooms:
-                results[i] = lost(pair.pair_id, Status.OOM, f"{OOM_NOTE}; runner lost: {e}")
-                return todo[pos + 1 :]
-            if tries[i] >= 2:
+                results[i] = lost(pairs[i].pair_id, Status.OOM, f"{OOM_NOTE}; runner lost: {e}")
+            elif tries[i] >= 2:
                 status = Status.TIMEOUT if e.hung else Status.KILLED
-                results[i] = lost(pair.pair_id, status, f"sandbox runner lost twice: {e}")
-                return todo[pos + 1 :]
-            return todo[pos:]
-        res = to_result(pair.pair_id, raw, limits.output_bytes)
-        if runner.oom_kills() > ooms and res.status is not Status.PASSED:
-            res = res.model_copy(
-                update={"status": Status.OOM, "output": f"{res.output}\n[supercharger] {OOM_NOTE}"}
-            )
-        results[i] = res
+                results[i] = lost(pairs[i].pair_id, status, f"sandbox runner lost twice: {e}")
+            else:
+                return [unit[pos:], *rest]
+            return [unit[pos + 1 :], *rest] if pos + 1 < len(unit) else rest
     return []
+
+
+def _verdict(
+    runner: Runner, pair: PairSpec, raw: dict[str, Any], ooms: int, limits: Limits
+) -> PairResult:
+    """The pair's verdict; OOM if the sandbox's memory cgroup killed a process while it ran
+    (the runner counts that itself where it can; else the count since the last answer)."""
+    res = to_result(pair.pair_id, raw, limits.output_bytes)
+    hit = raw.get("cgroup_oom")
+    if not isinstance(hit, bool):
+        hit = runner.oom_kills() > ooms
+    if hit and res.status is not Status.PASSED:
+        res = res.model_copy(
+            update={"status": Status.OOM, "output": f"{res.output}\n[supercharger] {OOM_NOTE}"}
+        )
+    return res
