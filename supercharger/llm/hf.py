@@ -9,6 +9,7 @@ import hashlib
 import logging
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -27,6 +28,13 @@ if TYPE_CHECKING:
     from supercharger.llm import decode
 
 log = logging.getLogger(__name__)
+
+# torch's CPU threads (GNU OpenMP) spin ~300k rounds at every barrier before sleeping. Measured
+# on 2 cores (bench/llm_contention.py): with one other busy process, 5 generation calls took
+# 78-212 s instead of 13 s; a 10k spin costs nothing on a quiet machine and cuts that 2-5x.
+# Read when libgomp loads, i.e. at torch's import: a user's own setting is kept.
+if "torch" not in sys.modules and "OMP_WAIT_POLICY" not in os.environ:
+    os.environ.setdefault("GOMP_SPINCOUNT", "10000")
 
 
 class TransformersOptions(BaseModel):
