@@ -239,39 +239,50 @@ def shared_attention(
     scale = dim**-0.5 if scaling is None else scaling
     q = query.reshape(rows, kv_heads, group, dim) * scale
     own = q @ key.transpose(-1, -2)  # (rows, kv_heads, group, generated)
-    prompt_keys, prompt_values = layer.prompt_keys, layer.prompt_values
-    width = prompt_keys.shape[-2]
-    prompts = prompt_keys.shape[0]
-    if prompts == 1:
-        groups = [(None, 0)]
+    keys, values, bias = layer.prompt_keys, layer.prompt_values, layer.bias
+    if keys.shape[0] == 1:
+        out = _attend(q, own, value, keys[0], values[0], None if bias is None else bias[0])
     else:
-        owner = layer.owner
-        groups = [((owner == p).nonzero().squeeze(-1), p) for p in range(prompts)]
-    out = torch.empty((rows, kv_heads, group, dim), dtype=query.dtype, device=query.device)
-    for index, p in groups:
-        qp = q if index is None else q.index_select(0, index)
-        own_p = own if index is None else own.index_select(0, index)
-        n = qp.shape[0]
-        if n == 0:
-            continue
-        # (kv_heads, n*group, dim) @ (kv_heads, dim, width): the prompt read once for n rows
-        flat = qp.permute(1, 0, 2, 3).reshape(kv_heads, n * group, dim)
-        on_prompt = (flat @ prompt_keys[p].transpose(-1, -2)).view(kv_heads, n, group, width)
-        on_prompt = on_prompt.permute(1, 0, 2, 3)
-        if layer.bias is not None:
-            on_prompt = on_prompt + layer.bias[p]
-        probs = torch.softmax(torch.cat([on_prompt, own_p], dim=-1).float(), dim=-1)
-        probs = probs.to(value.dtype)
-        p_prompt, p_own = probs[..., :width], probs[..., width:]
-        v_own = value if index is None else value.index_select(0, index)
-        flat_p = p_prompt.permute(1, 0, 2, 3).reshape(kv_heads, n * group, width)
-        from_prompt = (flat_p @ prompt_values[p]).view(kv_heads, n, group, dim).permute(1, 0, 2, 3)
-        result = from_prompt + p_own @ v_own
-        if index is None:
-            out = result
-        else:
-            out.index_copy_(0, index, result)
+        out = q.new_empty((rows, kv_heads, group, dim))
+        for p in range(keys.shape[0]):
+            index = (layer.owner == p).nonzero().squeeze(-1)
+            if index.numel():
+                part = _attend(
+                    q.index_select(0, index),
+                    own.index_select(0, index),
+                    value.index_select(0, index),
+                    keys[p],
+                    values[p],
+                    None if bias is None else bias[p],
+                )
+                out.index_copy_(0, index, part)
     return out.reshape(rows, heads, dim)[:, None], None
+
+
+def _attend(
+    q: torch.Tensor,
+    own: torch.Tensor,
+    own_values: torch.Tensor,
+    keys: torch.Tensor,
+    values: torch.Tensor,
+    bias: torch.Tensor | None,
+) -> torch.Tensor:
+    """Rows of one prompt: scaled queries ``q`` (n, kv_heads, group, dim) and their scores on
+    their own tokens ``own``, merged with the prompt's ``keys``/``values`` (kv_heads, width,
+    dim) in one softmax; the prompt part is one matmul for all n rows."""
+    n, kv_heads, group, dim = q.shape
+    width = keys.shape[-2]
+    flat = q.permute(1, 0, 2, 3).reshape(kv_heads, n * group, dim)
+    on_prompt = (flat @ keys.transpose(-1, -2)).view(kv_heads, n, group, width)
+    on_prompt = on_prompt.permute(1, 0, 2, 3)
+    if bias is not None:
+        on_prompt = on_prompt + bias
+    probs = torch.softmax(torch.cat([on_prompt, own], dim=-1).float(), dim=-1)
+    probs = probs.to(values.dtype)
+    p_prompt, p_own = probs[..., :width], probs[..., width:]
+    flat_p = p_prompt.permute(1, 0, 2, 3).reshape(kv_heads, n * group, width)
+    from_prompt = (flat_p @ values).view(kv_heads, n, group, dim).permute(1, 0, 2, 3)
+    return from_prompt + p_own @ own_values
 
 
 def enable_shared(model: Any, tokenizer: Any, probe: list[int]) -> bool:

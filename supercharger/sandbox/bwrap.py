@@ -8,8 +8,7 @@ import platform
 import shutil
 import threading
 import weakref
-from concurrent.futures import ThreadPoolExecutor
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -18,7 +17,7 @@ from supercharger.sandbox import seccomp, uidslots
 from supercharger.sandbox.base import Limits, PairResult, PairSpec
 from supercharger.sandbox.cgroups import CgroupLimits
 from supercharger.sandbox.interpreter import Cred, SandboxPython, find_bwrap, find_python
-from supercharger.sandbox.session import Launch, Standby, run_all, runner_source, units_of
+from supercharger.sandbox.session import Launch, Standby, run_sharded, runner_source
 
 CGROUP_HEADROOM_MB = 256  # the runner (~40 MB), its tmpfs files and pytest's own needs
 CGROUP_HEADROOM_PIDS = 16  # bwrap, its init and the runner
@@ -148,7 +147,9 @@ class BwrapBackend:
             return []
         self._find()
         try:
-            return self._run_shards(pairs, limits)
+            o = self.options
+            make = partial(self._launch, limits)
+            return run_sharded(make, pairs, limits, o.parallel, o.group_by_code, self._standby)
         finally:
             if self.options.standby:  # no waiting for a uid slot here: no slot, no standby
                 self._standby.refill(lambda: self._launch(limits, wait_s=0.0), limits)
@@ -156,25 +157,6 @@ class BwrapBackend:
     def close(self) -> None:
         """Stop the standby runner (also done when the backend is garbage-collected)."""
         self._standby.close()
-
-    def _run_shards(self, pairs: list[PairSpec], limits: Limits) -> list[PairResult]:
-        def make() -> Launch:
-            return self._launch(limits)
-
-        group = self.options.group_by_code
-        shards = split_units(units_of(pairs, group), self.options.parallel)
-        if len(shards) == 1:
-            return run_all(make, pairs, limits, self._standby, group)
-        out: list[PairResult | None] = [None] * len(pairs)
-        with ThreadPoolExecutor(len(shards)) as pool:
-            futures = {
-                pool.submit(run_all, make, [pairs[i] for i in s], limits, self._standby, group): s
-                for s in shards
-            }
-            for fut, shard in futures.items():
-                for i, res in zip(shard, fut.result(), strict=True):
-                    out[i] = res
-        return [r for r in out if r is not None]
 
     def _launch(self, limits: Limits, wait_s: float = uidslots.WAIT_S) -> Launch:
         """How to start one runner; with uid slots, it holds its slot until it is closed."""
@@ -224,16 +206,6 @@ class BwrapBackend:
 @cache
 def _log_once(message: str) -> None:
     log.warning(message)
-
-
-def split_units(units: list[list[int]], n: int) -> list[list[int]]:
-    """Pair indices for ``n`` shards, each unit (the pairs of one code) whole in one shard:
-    every unit goes to the shard with the fewest pairs so far (units of one pair: round-robin)."""
-    n = max(1, min(n, len(units)))
-    shards: list[list[int]] = [[] for _ in range(n)]
-    for unit in units:
-        min(shards, key=len).extend(unit)
-    return [sorted(s) for s in shards if s]
 
 
 def _system_binds() -> list[str]:

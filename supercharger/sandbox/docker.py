@@ -22,7 +22,7 @@ import tarfile
 import threading
 import uuid
 import weakref
-from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +30,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from supercharger.errors import SandboxError
 from supercharger.sandbox.base import Limits, PairResult, PairSpec
-from supercharger.sandbox.bwrap import SANDBOX_ENV, split_units
+from supercharger.sandbox.bwrap import SANDBOX_ENV
 from supercharger.sandbox.interpreter import provision_python
-from supercharger.sandbox.session import Launch, run_all, runner_source, units_of
+from supercharger.sandbox.session import Launch, run_sharded, runner_source
 
 IMAGE_REPO = "supercharger-sandbox"
 
@@ -111,21 +111,10 @@ class DockerBackend:
             return []
         self.prepare()
 
-        def make() -> Launch:
-            return self._launch(limits)
-
-        group = self.options.group_by_code
-        shards = split_units(units_of(pairs, group), self.options.parallel)
-        out: list[PairResult | None] = [None] * len(pairs)
-        with ThreadPoolExecutor(len(shards)) as pool:
-            futures = {
-                pool.submit(run_all, make, [pairs[i] for i in s], limits, None, group): s
-                for s in shards
-            }
-            for fut, shard in futures.items():
-                for i, res in zip(shard, fut.result(), strict=True):
-                    out[i] = res
-        return [r for r in out if r is not None]
+        o = self.options
+        return run_sharded(
+            partial(self._launch, limits), pairs, limits, o.parallel, o.group_by_code
+        )
 
     def close(self) -> None:
         _remove_all(self._names, self._client)

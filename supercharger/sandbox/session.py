@@ -13,6 +13,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -120,7 +121,7 @@ class Runner:
 
     def wait_ready(self) -> None:
         if not self.ready:
-            self._receive(START_TIMEOUT_S)
+            self.receive(START_TIMEOUT_S)
             self.ready = True
 
     def send_unit(self, unit: list[PairSpec], budget: float) -> None:
@@ -128,9 +129,6 @@ class Runner:
         head = unit[0]
         tests = [{"id": p.pair_id, "test": p.test} for p in unit]
         self._send({"module": head.module, "code": head.code, "pairs": tests}, budget)
-
-    def receive(self, budget: float) -> dict[str, Any]:
-        return self._receive(budget)
 
     def _send(self, obj: dict[str, Any], budget: float) -> None:
         data = json.dumps(obj).encode() + b"\n"
@@ -145,7 +143,7 @@ class Runner:
             except (BrokenPipeError, OSError):
                 raise RunnerDied("runner closed its input", hung=False) from None
 
-    def _receive(self, budget: float) -> dict[str, Any]:
+    def receive(self, budget: float) -> dict[str, Any]:
         fd = self.proc.stdout.fileno()  # type: ignore[union-attr]
         deadline = time.monotonic() + budget
         while b"\n" not in self.buf:
@@ -278,6 +276,41 @@ def units_of(pairs: list[PairSpec], group: bool) -> list[list[int]]:
     for i, pair in enumerate(pairs):
         units.setdefault((pair.module, pair.code), []).append(i)
     return list(units.values())
+
+
+def split_units(units: list[list[int]], n: int) -> list[list[int]]:
+    """Pair indices for ``n`` shards, each unit (the pairs of one code) whole in one shard:
+    every unit goes to the shard with the fewest pairs so far (units of one pair: round-robin)."""
+    n = max(1, min(n, len(units)))
+    shards: list[list[int]] = [[] for _ in range(n)]
+    for unit in units:
+        min(shards, key=len).extend(unit)
+    return [sorted(s) for s in shards if s]
+
+
+def run_sharded(
+    make: Callable[[], Launch],
+    pairs: list[PairSpec],
+    limits: Limits,
+    parallel: int,
+    group: bool,
+    standby: Standby | None = None,
+) -> list[PairResult]:
+    """``run_all`` over up to ``parallel`` runners side by side, a code's pairs in one of them;
+    results in the order of ``pairs``."""
+    shards = split_units(units_of(pairs, group), parallel)
+    if len(shards) == 1:
+        return run_all(make, pairs, limits, standby, group)
+    out: list[PairResult | None] = [None] * len(pairs)
+    with ThreadPoolExecutor(len(shards)) as pool:
+        futures = {
+            pool.submit(run_all, make, [pairs[i] for i in s], limits, standby, group): s
+            for s in shards
+        }
+        for fut, shard in futures.items():
+            for i, res in zip(shard, fut.result(), strict=True):
+                out[i] = res
+    return [r for r in out if r is not None]
 
 
 def run_all(

@@ -10,8 +10,7 @@ import time
 import pytest
 
 from supercharger.sandbox import Limits, PairResult, PairSpec, Status, get_backend
-from supercharger.sandbox.bwrap import split_units
-from supercharger.sandbox.session import units_of
+from supercharger.sandbox.session import split_units, units_of
 from tests.sandbox.test_bwrap import _WHY_NOT, FAST, RIGHT, TEST, VERDICTS
 
 needs_bwrap = pytest.mark.skipif(_WHY_NOT is not None, reason=f"bwrap cannot run: {_WHY_NOT}")

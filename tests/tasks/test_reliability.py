@@ -47,6 +47,15 @@ def _no_duplicates(store: JobStore, job: str, batch: int) -> None:
         assert sum(1 for c in cands if c.startswith(f"{prefix}{slot}.")) == batch
 
 
+def _generating(url: str, max_candidates: int) -> tuple[JobStore, str]:
+    """A job submitted through the Redis at ``url``, once its first code generation runs."""
+    store = _connect(url)
+    settings = Settings(broker_url=url, max_candidates=max_candidates, batch_size=2)
+    job = client.submit(store, SPEC, settings)
+    _wait(lambda: "gen:code:0" in store.running(job))
+    return store, job
+
+
 def _kill(cluster: LocalCluster, role: str) -> None:
     """SIGKILL a worker and its pool: no shutdown, no ack, no unregistering."""
     victim = cluster.workers.pop(role)
@@ -61,10 +70,7 @@ def test_sigkill_of_the_llm_worker_mid_generation(
     # one code batch only: the job can pass only if the killed step is run again elsewhere
     env = _env(code_replies=[RIGHT], test_replies=[TEST_OK], delay_s=2.0)
     with LocalCluster(log_dir=tmp_path, env=env, broker_url=redis_server.url) as cluster:
-        store = _connect(redis_server.url)
-        settings = Settings(broker_url=redis_server.url, max_candidates=2, batch_size=2)
-        job = client.submit(store, SPEC, settings)
-        _wait(lambda: "gen:code:0" in store.running(job))
+        store, job = _generating(redis_server.url, 2)
         _kill(cluster, "llm")
         cluster.start_worker("llm", name="llm2@test")
         prog = client.follow(store, job, lambda _p: None, deadline_s=180)
@@ -96,10 +102,7 @@ def test_redis_restart_mid_job(tmp_path: Path) -> None:
     try:
         env = _env(code_replies=[RIGHT], test_replies=[TEST_OK], delay_s=2.0)
         with LocalCluster(log_dir=tmp_path, env=env, broker_url=server.url) as cluster:
-            store = _connect(server.url)
-            settings = Settings(broker_url=server.url, max_candidates=4, batch_size=2)
-            job = client.submit(store, SPEC, settings)
-            _wait(lambda: "gen:code:0" in store.running(job))
+            store, job = _generating(server.url, 4)
             server.stop(remove=False)  # SIGTERM: the append-only file is flushed
             time.sleep(1.0)
             server.start()
@@ -116,10 +119,7 @@ def test_sigkill_of_the_coordinator_mid_job(redis_server: EmbeddedRedis, tmp_pat
     # the control worker holds no state of its own: a new one takes the job over from Redis
     env = _env(code_replies=[WRONG, RIGHT], test_replies=[TEST_OK], delay_s=1.0)
     with LocalCluster(log_dir=tmp_path, env=env, broker_url=redis_server.url) as cluster:
-        store = _connect(redis_server.url)
-        settings = Settings(broker_url=redis_server.url, max_candidates=4, batch_size=2)
-        job = client.submit(store, SPEC, settings)
-        _wait(lambda: "gen:code:0" in store.running(job))
+        store, job = _generating(redis_server.url, 4)
         _kill(cluster, "control")
         time.sleep(3.0)  # the llm step finishes meanwhile; its advance waits in the queue
         cluster.start_worker("control", name="control2@test")
