@@ -52,7 +52,14 @@ class TransformersOptions(BaseModel):
         None, description="per device memory cap, e.g. {0: '20GiB', 'cpu': '30GiB'}"
     )
     dtype: Literal["auto", "float32", "float16", "bfloat16"] = Field(
-        "auto", description="auto = float32 on CPU, bfloat16 on CUDA"
+        "auto",
+        description="auto = bfloat16 on CUDA and, unquantized, on CPUs with AMX (packed oneDNN "
+        "matmuls), else float32",
+    )
+    packed_weights: bool | None = Field(
+        None,
+        description="CPU bfloat16: matmuls through oneDNN with each weight packed once at load; "
+        "unset = on for an unquantized bfloat16 model on CPU",
     )
     max_context_tokens: int | None = Field(
         None, ge=32, description="context window; unset = the model's max_position_embeddings"
@@ -375,19 +382,46 @@ def _load(source: ModelSource, options: TransformersOptions, cache_dir: Path) ->
             source.location,
             gguf_file=source.gguf_file,
             local_files_only=True,
-            **_model_kwargs(options),
+            **_model_kwargs(options, gguf=bool(source.gguf_file)),
         )
     except (OSError, ValueError, RuntimeError, ImportError) as e:
         raise ModelError(f"cannot load model {source.location}: {_first_line(e)}") from e
     model.eval()
+    if _wants_packing(model, options):
+        from supercharger.llm import packed
+
+        log.info("oneDNN packed weights: %d linear layers", packed.pack_linears(model))
     return model, tokenizer
 
 
-def _model_kwargs(options: TransformersOptions) -> dict[str, Any]:
+def _wants_packing(model: Any, options: TransformersOptions) -> bool:
+    """Measured on the bundled model (2 cores, AMX): a bfloat16 ``nn.Linear`` re-lays its weight
+    at every call, so a one-row step's matmuls cost ~2x float32's; packed once they cost less
+    than float32's and hardly grow with the rows (see ``packed.py``)."""
     import torch
 
+    from supercharger.llm import packed
+
+    if options.packed_weights is False or options.quantization != "none":
+        return False
+    on_cpu = getattr(model.device, "type", "cpu") == "cpu"
+    fits = on_cpu and model.dtype == torch.bfloat16 and packed.available()
+    if options.packed_weights and not fits:
+        log.warning("packed_weights needs an unquantized bfloat16 model on CPU; not packing")
+    return fits
+
+
+def _model_kwargs(options: TransformersOptions, gguf: bool = False) -> dict[str, Any]:
+    import torch
+    import transformers
+
     cuda = torch.cuda.is_available()
-    kwargs: dict[str, Any] = {"dtype": _dtype(options.dtype, cuda)}
+    kwargs: dict[str, Any] = {"dtype": _dtype(options, cuda)}
+    gguf_config = getattr(transformers, "GgufConfig", None)
+    if gguf and kwargs["dtype"] != torch.float32 and gguf_config is not None:
+        # Plain layers in that dtype (which packed_weights can pack), not GGUF kernels that
+        # compute in float32 and cast every matmul's input and output.
+        kwargs["quantization_config"] = gguf_config(dequantize=True)
     device_map = options.device_map or ("auto" if cuda else None)
     if device_map is not None:
         kwargs["device_map"] = device_map
@@ -398,12 +432,29 @@ def _model_kwargs(options: TransformersOptions) -> dict[str, Any]:
     return kwargs
 
 
-def _dtype(name: str, cuda: bool) -> Any:
+def _dtype(options: TransformersOptions, cuda: bool) -> Any:
+    """auto: bfloat16 on CUDA; on CPU bfloat16 where AMX runs its packed matmuls (unquantized,
+    see ``_wants_packing``), else float32."""
     import torch
 
-    if name == "auto":
-        return torch.bfloat16 if cuda else torch.float32
-    return getattr(torch, name)
+    if options.dtype != "auto":
+        return getattr(torch, options.dtype)
+    if cuda:
+        return torch.bfloat16
+    packable = options.quantization in ("auto", "none") and options.packed_weights is not False
+    return torch.bfloat16 if packable and cpu_has_amx() else torch.float32
+
+
+def cpu_has_amx() -> bool:
+    """Whether the CPU has AMX bfloat16 tiles (Linux: the ``amx_bf16`` flag in /proc/cpuinfo)."""
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return any(
+        line.startswith("flags") and "amx_bf16" in line.split(":", 1)[-1].split()
+        for line in text.splitlines()
+    )
 
 
 def _bnb_config(quantization: str) -> Any:
