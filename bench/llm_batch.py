@@ -65,6 +65,10 @@ def measure(backend: Any, n: int, seed: int) -> dict[str, Any]:
         "batched_tokens": batched.completion_tokens,
         "sequential_tokens": tokens,
         "batched_ended": sum(batched.ended),
+        "longest_row": max(batched.row_tokens),
+        # Useful tokens per step of the batched call: the most any decoder that adds one token
+        # per row per step can gain over one-row steps (the prefills it saves come on top).
+        "rows_per_step": round(batched.completion_tokens / max(max(batched.row_tokens), 1), 2),
         "sequential_ended": sum(sum(one.ended) for one in ones),
         "round_ratios": [
             round(batched.completion_tokens / b / (tokens / sum(s)), 2)

@@ -40,6 +40,9 @@ class Completion(BaseModel):
         default_factory=list, description="per text: ended at EOS or a stop (not the token limit)"
     )
     seconds: float = 0.0
+    row_tokens: list[int] = Field(
+        default_factory=list, description="per text: its useful tokens, where the backend knows"
+    )
 
 
 class Verdict(BaseModel):

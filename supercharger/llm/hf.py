@@ -269,6 +269,7 @@ class TransformersBackend:
                     ],
                     prompt_tokens=len(ids),
                     completion_tokens=sum(len(r.tokens) for r in mine),
+                    row_tokens=[len(r.tokens) for r in mine],
                 )
             )
         work = [c.prompt_tokens + c.completion_tokens for c in done]

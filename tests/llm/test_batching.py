@@ -30,6 +30,7 @@ def test_n_rows_and_same_seed_same_rows(bundled: TransformersBackend) -> None:
     assert len(first.texts) == len(first.ended) == 6
     assert first.texts == again.texts and first.ended == again.ended
     assert first.completion_tokens == again.completion_tokens
+    assert len(first.row_tokens) == 6 and sum(first.row_tokens) == first.completion_tokens
     assert len(set(first.texts)) > 1  # sampled rows differ from each other
 
 
@@ -44,6 +45,7 @@ def test_rows_ended_by_a_stop_are_cut_marked_and_counted(bundled: TransformersBa
     free = bundled.generate(COUNT, GREEDY)
     assert " 6" in free.texts[0] and free.ended == [False]  # ran to the token limit
     assert free.completion_tokens == GREEDY.max_new_tokens
+    assert free.row_tokens == [GREEDY.max_new_tokens]
     cut = bundled.generate(COUNT, GREEDY.model_copy(update={"n": 2, "stop": [" 6"]}))
     assert cut.ended == [True, True]
     assert cut.texts == [free.texts[0].split(" 6")[0]] * 2
@@ -87,6 +89,7 @@ def test_model_generate_fallback_agrees(bundled: TransformersBackend) -> None:
         bundled.own_loop = None
     assert hf.texts == own.texts and hf.ended == own.ended
     assert hf.completion_tokens == own.completion_tokens
+    assert hf.row_tokens == own.row_tokens
 
 
 def test_the_decoder_option_picks_the_loop(bundled: TransformersBackend) -> None:
