@@ -442,8 +442,10 @@ def _dtype(options: TransformersOptions, cuda: bool) -> Any:
         return getattr(torch, options.dtype)
     if cuda:
         return torch.bfloat16
+    from supercharger.llm import packed
+
     packable = options.quantization in ("auto", "none") and options.packed_weights is not False
-    return torch.bfloat16 if packable and cpu_has_amx() else torch.float32
+    return torch.bfloat16 if packable and packed.available() and cpu_has_amx() else torch.float32
 
 
 def cpu_has_amx() -> bool:

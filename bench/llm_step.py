@@ -1,0 +1,75 @@
+"""What one decoding step costs for 1, 2, 4, 8 and 16 rows (bundled model, own loop).
+
+Run: ``python bench/llm_step.py`` (no args). Each size: one generation of 40 tokens of the
+factorial code prompt (no stop, no EOS, so every step has all its rows) after a warm-up, timing
+each one-token forward and each sampling call; the medians are reported. The last line is one JSON
+object; ``ratio`` is a 16-row step over a 1-row step (forward + sampling): what a row costs when
+it shares a step (1.0 would be free).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from typing import Any
+
+import torch
+
+from supercharger.llm import Sampling, decode, get_backend
+from supercharger.llm.prompts import code_prompt
+
+SPEC = (
+    "# A function that calculates the factorial of a given non-negative integer\ndef factorial(n):"
+)
+STEPS = 40
+ROWS = (1, 2, 4, 8, 16)
+
+
+def main() -> None:
+    backend: Any = get_backend("transformers")
+    prompt = code_prompt(SPEC, "factorial")
+    ids = backend._ids(backend.render(prompt), room=STEPS)
+    backend.generate(prompt, Sampling(n=2, max_new_tokens=4, seed=0))  # warm-up, probes
+    forward, sample = decode._Loop._forward, decode._Loop._sample
+    seen: dict[str, list[float]] = {"forward": [], "sample": []}
+
+    def timed_forward(self: Any, tokens: Any, *args: Any) -> Any:
+        started = time.perf_counter()
+        out = forward(self, tokens, *args)
+        if tokens.shape[1] == 1:  # a decoding step, not the prefill
+            seen["forward"].append(time.perf_counter() - started)
+        return out
+
+    def timed_sample(self: Any, logits: Any) -> Any:
+        started = time.perf_counter()
+        out = sample(self, logits)
+        seen["sample"].append(time.perf_counter() - started)
+        return out
+
+    decode._Loop._forward, decode._Loop._sample = timed_forward, timed_sample  # type: ignore[method-assign]
+    result: dict[str, Any] = {
+        "dtype": str(backend.model.dtype).removeprefix("torch."),
+        "shared_attention": bool(backend.shared),
+        "prompt_tokens": len(ids),
+    }
+    for rows in ROWS:
+        request = decode.Request(
+            prompts=[ids], n=rows, max_new_tokens=STEPS, temperature=0.8, top_p=0.95,
+            stop=[], eos_ids=[], seed=1,
+        )  # fmt: skip
+        with torch.inference_mode():
+            decode.generate(backend.model, backend.tokenizer, request, bool(backend.shared))
+            seen["forward"].clear()
+            seen["sample"].clear()
+            decode.generate(backend.model, backend.tokenizer, request, bool(backend.shared))
+        step = {k: round(statistics.median(v) * 1000, 2) for k, v in seen.items()}
+        print(f"{rows} rows: forward {step['forward']} ms, sampling {step['sample']} ms")
+        result[f"rows{rows}_ms"] = step
+    one, sixteen = (sum(result[f"rows{n}_ms"].values()) for n in (1, 16))
+    result["ratio"] = round(sixteen / one, 2)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
