@@ -52,7 +52,8 @@ class Finish:
 
 @dataclass
 class Actions:
-    generate: list[str] = field(default_factory=list)  # one task each: "code" or "test"
+    # One task each, with the kinds ("code", "test") of its prompts; they share one batch.
+    generate: list[list[str]] = field(default_factory=list)
     improve: list[Pair] = field(default_factory=list)  # repair this code from this failing test
     run: list[tuple[str, list[str]]] = field(default_factory=list)  # code id, its test ids
     judge: list[Pair] = field(default_factory=list)
@@ -174,12 +175,17 @@ def repair_target(view: JobView, skip: set[str] | frozenset[str] = frozenset()) 
     return None
 
 
-def _next_work(view: JobView) -> tuple[list[str], list[Pair]]:
+def _next_work(view: JobView) -> tuple[list[list[str]], list[Pair]]:
     """Keep every llm worker busy: one generation task in flight per worker, cycling new code,
-    new tests and repairs of failing code, each within the candidate budget."""
+    new tests and repairs of failing code, each within the candidate budget.
+
+    No pair can run before a job has both code and tests, so a job's first task holds both
+    prompts when one worker is free for it: they share one batch, whose cost is that of its
+    longest row (two calls pay two longest rows)."""
     b = view.budget
     requested = {k: view.requested.get(k, 0) for k in (CODE, TEST, IMPROVE)}
-    kinds: list[str] = []
+    starting = not (requested[CODE] or requested[TEST])
+    kinds: list[list[str]] = []
     repairs: list[Pair] = []
     for _ in range(max(0, max(1, view.llm_workers) - view.gen_inflight)):
         target = repair_target(view, skip={c for c, _ in repairs})
@@ -192,7 +198,9 @@ def _next_work(view: JobView) -> tuple[list[str], list[Pair]]:
             break
         kind = min(open_kinds, key=lambda k: (requested[k], k != CODE))
         requested[kind] += b.batch_size
-        kinds.append(kind)
+        kinds.append([kind])
+    if starting and kinds == [[CODE]] and requested[TEST] < b.max_candidates:
+        kinds[0].append(TEST)
     return kinds, repairs
 
 

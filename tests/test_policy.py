@@ -17,15 +17,26 @@ def view(**kw) -> JobView:
     return JobView(budget=BUDGET, **kw)
 
 
-def test_a_new_job_asks_for_code_first_and_keeps_one_task_per_llm_worker() -> None:
-    assert decide(view()).generate == ["code"]
-    assert decide(view(llm_workers=2)).generate == ["code", "test"]
+def test_a_new_job_asks_for_code_and_tests_and_keeps_one_task_per_llm_worker() -> None:
+    # one worker: code and tests in one task (one batch); two: a task each
+    assert decide(view()).generate == [["code", "test"]]
+    assert decide(view(llm_workers=2)).generate == [["code"], ["test"]]
+    assert decide(view(llm_workers=3)).generate == [["code"], ["test"], ["code"]]
     assert decide(view(llm_workers=2, gen_inflight=2)).generate == []
+
+
+def test_only_a_job_s_first_task_holds_both_kinds() -> None:
+    v = view(codes=["c0.0"], tests=["t0.0"], requested={"code": 4, "test": 4})
+    assert decide(v).generate == [["code"]]
+    later = view(requested={"code": 4, "test": 0}, gen_inflight=0)
+    assert decide(later).generate == [["test"]]
+    small = Budget(max_candidates=4, budget_seconds=100, threshold=0.5, batch_size=4, judge_top=2)
+    assert decide(JobView(budget=small, requested={"test": 4})).generate == [["code"]]
 
 
 def test_generation_alternates_toward_the_kind_with_fewer_candidates() -> None:
     v = view(codes=["c0.0", "c0.1"], requested={"code": 4, "test": 0})
-    assert decide(v).generate == ["test"]
+    assert decide(v).generate == [["test"]]
 
 
 def test_generation_stops_at_the_candidate_budget() -> None:
@@ -135,7 +146,7 @@ def test_repairs_keep_pace_with_new_candidates_and_are_not_repeated() -> None:
     assert decide(view(**base, requested={"code": 4, "test": 4, "improve": 4})).improve == []
     # c1 already repaired: nothing more to repair
     acts = decide(view(**base, requested={"code": 8, "test": 4}, improved={"c1"}))
-    assert acts.improve == [] and acts.generate == ["test"]
+    assert acts.improve == [] and acts.generate == [["test"]]
 
 
 def test_each_new_code_is_scored_once() -> None:

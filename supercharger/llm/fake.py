@@ -67,6 +67,11 @@ class FakeBackend:
             seconds=0.0,
         )
 
+    def generate_many(self, prompts: list[Prompt], sampling: Sampling) -> list[Completion]:
+        """Several prompts in one call, as a batching backend takes them (same replies as
+        ``generate`` would give one prompt after the other)."""
+        return [self.generate(prompt, sampling) for prompt in prompts]
+
     def yes_probability(self, prompt: Prompt) -> Verdict:
         value = self.options.judge_score if prompt.kind == "judge" else self.options.score
         return Verdict(score=value, prompt_tokens=_words(prompt), seconds=0.0)

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 KINDS = ("code", "test", "improve")
 TICK_S = 2.0  # how often a running job checks its time budget and its workers
 ALIVE_S = 30.0  # a worker silent this long is dead: its running steps are sent again
+GROUP = "+"  # joins the gen: keys of generations sent as one task (their prompts share a batch)
 _cache: dict[str, Any] = {}
 _cache_lock = threading.Lock()
 
@@ -61,9 +62,11 @@ def sandbox_backend() -> Any:
 
 
 @app.task(name="sc.generate", bind=True)
-def generate(self: Task, job_id: str, kind: str, slot: int) -> None:
-    _run_step(self, job_id, f"gen:{kind}:{slot}",
-              lambda s: steps.generate(s, llm_backend(), job_id, kind, slot))  # fmt: skip
+def generate(self: Task, job_id: str, items: list[tuple[str, int]]) -> None:
+    """Candidates of each (kind, slot) in ``items``: their prompts share one batch."""
+    items = [(str(kind), int(slot)) for kind, slot in items]
+    _run_step(self, job_id, [f"gen:{kind}:{slot}" for kind, slot in items],
+              lambda s: steps.generate(s, llm_backend(), job_id, items))  # fmt: skip
 
 
 @app.task(name="sc.improve", bind=True)
@@ -164,7 +167,8 @@ def _task_for(job_id: str, key: str) -> tuple[Any, tuple]:
         if kind == "improve":
             slot, _, pair = more.partition(":")
             return improve, (job_id, int(slot), *split_pair(pair))
-        return generate, (job_id, kind, int(more))
+        items = [one.split(":")[1:] for one in key.split(GROUP)]  # gen:code:0+gen:test:0
+        return generate, (job_id, [(k, int(slot)) for k, slot in items])
     if head == "judge":
         return judge, (job_id, *split_pair(rest))
     if head == "score":
@@ -174,7 +178,8 @@ def _task_for(job_id: str, key: str) -> tuple[Any, tuple]:
 
 
 def _send(store: JobStore, job_id: str, keys: list[str]) -> None:
-    """Record, then send, one task per key (``pair:`` keys may hold several pairs of a code)."""
+    """Record, then send, one task per key (``pair:`` keys may hold several pairs of a code,
+    ``gen:`` keys joined by ``GROUP`` several generations that share a batch)."""
     ids = {key: uuid.uuid4().hex for key in keys}
     marks = {}
     for key, tid in ids.items():
@@ -183,7 +188,7 @@ def _send(store: JobStore, job_id: str, keys: list[str]) -> None:
             for one in rest.split(","):
                 marks[f"{head}:{one}"] = tid
         else:
-            marks[key] = tid
+            marks.update({one: tid for one in key.split(GROUP)})
     store.mark_sent(job_id, marks)
     for key, tid in ids.items():
         task, args = _task_for(job_id, key)
@@ -199,9 +204,10 @@ def _apply(store: JobStore, job_id: str, acts: Actions) -> None:
     sent = store.sent(job_id)
     slots = {k: sum(1 for s in sent if s.startswith(f"gen:{k}:")) for k in KINDS}
     keys = []
-    for kind in acts.generate:
-        keys.append(f"gen:{kind}:{slots[kind]}")
-        slots[kind] += 1
+    for kinds in acts.generate:
+        keys.append(GROUP.join(f"gen:{kind}:{slots[kind]}" for kind in kinds))
+        for kind in kinds:
+            slots[kind] += 1
     for code, test in acts.improve:
         keys.append(f"gen:improve:{slots['improve']}:{pair_key(code, test)}")
         slots["improve"] += 1

@@ -92,18 +92,33 @@ def _raw_replies(prompt: Any, comp: Any) -> list[str]:
 
 
 def generate(
-    store: JobStore, backend: LLMBackend, job_id: str, kind: str, slot: int
+    store: JobStore, backend: LLMBackend, job_id: str, items: list[tuple[str, int]]
 ) -> list[dict[str, Any]]:
+    """Candidates of each (kind, slot): "code" or "test" prompts, ``batch_size`` replies each.
+
+    Several items go to the backend as one batch (``generate_many``) where it has one and
+    their sampling agrees but for the seed (the first item's seed draws them all); else one
+    call each."""
     meta = store.meta(job_id)
     spec, cfg = job_spec(meta), meta["config"]
-    if kind == "code":
-        prompt, stop = prompts.code_prompt(spec.text, spec.name), prompts.CODE_STOP
+    asks = []
+    for kind, slot in items:
+        if kind == "code":
+            prompt, stop = prompts.code_prompt(spec.text, spec.name), prompts.CODE_STOP
+        else:
+            prompt, stop = prompts.test_prompt(spec.text, spec.name, spec.module), prompts.TEST_STOP
+        asks.append((kind, slot, prompt, _sampling(cfg, stop, slot, int(kind == "test"))))
+    many = getattr(backend, "generate_many", None)
+    alike = len({a[3].model_copy(update={"seed": None}).model_dump_json() for a in asks}) == 1
+    if many is not None and len(asks) > 1 and alike:
+        comps = many([a[2] for a in asks], asks[0][3])
     else:
-        prompt, stop = prompts.test_prompt(spec.text, spec.name, spec.module), prompts.TEST_STOP
-    comp = backend.generate(prompt, _sampling(cfg, stop, slot, int(kind == "test")))
-    raws = _raw_replies(prompt, comp)
-    cands = make_candidates(spec, kind, slot, raws, comp.seconds)
-    _record_generation(store, job_id, cands, comp, f"gen:{kind}:{slot}", prompt)
+        comps = [backend.generate(prompt, sampling) for _, _, prompt, sampling in asks]
+    cands: list[dict[str, Any]] = []
+    for (kind, slot, prompt, _), comp in zip(asks, comps, strict=True):
+        mine = make_candidates(spec, kind, slot, _raw_replies(prompt, comp), comp.seconds)
+        _record_generation(store, job_id, mine, comp, f"gen:{kind}:{slot}", prompt)
+        cands += mine
     return cands
 
 

@@ -59,6 +59,7 @@ def _run(store: JobStore, redis_url: str, out: Path, **cfg: object) -> dict:
     prog = client.follow(store, job, lambda _p: None, deadline_s=settings.budget_seconds + 30)
     report = write_outputs(store, job, out)
     report["progress"] = prog
+    report["job"] = job
     return report
 
 
@@ -136,6 +137,9 @@ class TestWithARightCandidate:
         scored = [c["score"] for c in saved["candidates"] if "score" in c]
         assert scored and all(s == pytest.approx(0.8) for s in scored)  # the fake's score
         assert all(c["kind"] == "code" for c in saved["candidates"] if "score" in c)
+        sent = good_cluster.sent(report["job"])  # one llm worker: the first task held both
+        assert sent["gen:code:0"] == sent["gen:test:0"]
+        assert all(sent[k] != sent["gen:code:0"] for k in sent if k.endswith(":1"))
 
     def test_several_jobs_at_once_all_finish(
         self, good_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
