@@ -2,9 +2,9 @@
 
 Run: ``python bench/llm_step.py`` (no args). Each size: one generation of 40 tokens of the
 factorial code prompt (no stop, no EOS, so every step has all its rows) after a warm-up, timing
-each one-token forward and each sampling call; the medians are reported. The last line is one JSON
-object; ``ratio`` is a 16-row step over a 1-row step (forward + sampling): what a row costs when
-it shares a step (1.0 would be free).
+each one-token forward, each sampling call and the prompt's prefill; medians are reported. The
+last line is one JSON object; ``ratio`` is a 16-row step over a 1-row step (forward + sampling):
+what a row costs when it shares a step (1.0 would be free).
 """
 
 from __future__ import annotations
@@ -33,12 +33,13 @@ def main() -> None:
     backend.generate(prompt, Sampling(n=2, max_new_tokens=4, seed=0))  # warm-up, probes
     forward, sample = decode._Loop._forward, decode._Loop._sample
     seen: dict[str, list[float]] = {"forward": [], "sample": []}
+    prefills: list[float] = []
 
     def timed_forward(self: Any, tokens: Any, *args: Any) -> Any:
         started = time.perf_counter()
         out = forward(self, tokens, *args)
-        if tokens.shape[1] == 1:  # a decoding step, not the prefill
-            seen["forward"].append(time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        (seen["forward"] if tokens.shape[1] == 1 else prefills).append(seconds)
         return out
 
     def timed_sample(self: Any, logits: Any) -> Any:
@@ -67,6 +68,7 @@ def main() -> None:
         print(f"{rows} rows: forward {step['forward']} ms, sampling {step['sample']} ms")
         result[f"rows{rows}_ms"] = step
     one, sixteen = (sum(result[f"rows{n}_ms"].values()) for n in (1, 16))
+    result["prefill_ms"] = round(statistics.median(prefills) * 1000, 1)
     result["ratio"] = round(sixteen / one, 2)
     print(json.dumps(result))
 
