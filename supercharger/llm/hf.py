@@ -403,10 +403,11 @@ def _wants_packing(model: Any, options: TransformersOptions) -> bool:
 
     from supercharger.llm import packed
 
-    if options.packed_weights is False or options.quantization != "none":
+    if options.packed_weights is False:
         return False
     on_cpu = getattr(model.device, "type", "cpu") == "cpu"
-    fits = on_cpu and model.dtype == torch.bfloat16 and packed.available()
+    plain = options.quantization == "none" and model.dtype == torch.bfloat16
+    fits = on_cpu and plain and packed.available()
     if options.packed_weights and not fits:
         log.warning("packed_weights needs an unquantized bfloat16 model on CPU; not packing")
     return fits
