@@ -200,7 +200,8 @@ class SharedPromptLayer(GrowingLayer):
             self.bias = torch.zeros(pad.shape, dtype=torch.float32, device=keys.device)
             self.bias = self.bias.masked_fill(pad, float("-inf"))[:, None, None, :]
         rows = owner.shape[0]
-        empty = keys.new_empty((rows, keys.shape[1], 0, keys.shape[3]))
+        # float32 like the prompt part: appending converts one token, reading converts nothing
+        empty = self.prompt_keys.new_empty((rows, keys.shape[1], 0, keys.shape[3]))
         self.lazy_initialization(empty, empty)
         self._grow(capacity)
         self._expose()
