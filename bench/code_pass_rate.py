@@ -25,7 +25,7 @@ from supercharger.spec import parse_spec
 from supercharger.tasks.steps import assemble_code
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from e2e_specs import SPECS  # noqa: E402
+from e2e_specs import SPECS, hidden_test  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 N = 16
@@ -35,11 +35,6 @@ FACTORIAL = (
     "assert factorial(0) == 1 and factorial(1) == 1 and factorial(5) == 120\n"
     "assert factorial(10) == 3628800",
 )
-
-
-def hidden_test(module: str, name: str, asserts: str) -> str:
-    body = "".join(f"    {line}\n" for line in asserts.splitlines())
-    return f"from {module} import {name}\n\n\ndef test_hidden():\n{body}"
 
 
 def measure(dtype: str, cache: Path) -> dict[str, Any]:

@@ -57,14 +57,17 @@ SPECS: dict[str, tuple[str, str]] = {
 }
 
 
+def hidden_test(module: str, name: str, asserts: str) -> str:
+    """A pytest file that runs ``asserts`` (one per line) against ``module.name``."""
+    body = "".join(f"    {line}\n" for line in asserts.splitlines())
+    return f"from {module} import {name}\n\n\ndef test_hidden():\n{body}"
+
+
 def one(name: str, spec: str, hidden: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / f"{name}.spec").write_text(spec + "\n")
-        body = "".join(f"    {line}\n" for line in hidden.splitlines())
-        (folder / "hidden.py").write_text(
-            f"from {name} import {name}\n\n\ndef test_hidden():\n{body}"
-        )
+        (folder / "hidden.py").write_text(hidden_test(name, name, hidden))
         env = {**os.environ, "SUPERCHARGER_BUDGET_SECONDS": str(BUDGET_S)}
         started = time.monotonic()
         proc = subprocess.run(

@@ -244,8 +244,7 @@ def shared_attention(
     group = heads // kv_heads
     scale = dim**-0.5 if scaling is None else scaling
     q = query.reshape(rows, kv_heads, group, dim).float() * scale
-    key, value = key.float(), value.float()
-    own = q @ key.transpose(-1, -2)  # (rows, kv_heads, group, generated)
+    own = q @ key.transpose(-1, -2)  # key, value: the layer's float32 rows (rows, kv_heads, ...)
     keys, values, bias = layer.prompt_keys, layer.prompt_values, layer.bias
     if keys.shape[0] == 1:
         out = _attend(q, own, value, keys[0], values[0], None if bias is None else bias[0])

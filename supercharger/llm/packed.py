@@ -69,7 +69,7 @@ def pack_linears(model: Any) -> int:
         and child.weight.device.type == "cpu"
         and child.weight.dtype == torch.bfloat16
     ]
-    with torch.inference_mode(False), torch.no_grad():
+    with torch.no_grad():
         for parent, name, child in swaps:
             setattr(parent, name, PackedLinear(child))
     return len(swaps)

@@ -101,21 +101,22 @@ def generate(
     call each."""
     meta = store.meta(job_id)
     spec, cfg = job_spec(meta), meta["config"]
-    asks = []
+    asks = []  # (prompt, sampling) per item
     for kind, slot in items:
         if kind == "code":
             prompt, stop = prompts.code_prompt(spec.text, spec.name), prompts.CODE_STOP
         else:
             prompt, stop = prompts.test_prompt(spec.text, spec.name, spec.module), prompts.TEST_STOP
-        asks.append((kind, slot, prompt, _sampling(cfg, stop, slot, int(kind == "test"))))
+        asks.append((prompt, _sampling(cfg, stop, slot, int(kind == "test"))))
+    samplings = [sampling for _, sampling in asks]
+    alike = len({s.model_copy(update={"seed": None}).model_dump_json() for s in samplings}) == 1
     many = getattr(backend, "generate_many", None)
-    alike = len({a[3].model_copy(update={"seed": None}).model_dump_json() for a in asks}) == 1
     if many is not None and len(asks) > 1 and alike:
-        comps = many([a[2] for a in asks], asks[0][3])
+        comps = many([prompt for prompt, _ in asks], samplings[0])
     else:
-        comps = [backend.generate(prompt, sampling) for _, _, prompt, sampling in asks]
+        comps = [backend.generate(prompt, sampling) for prompt, sampling in asks]
     cands: list[dict[str, Any]] = []
-    for (kind, slot, prompt, _), comp in zip(asks, comps, strict=True):
+    for (kind, slot), (prompt, _), comp in zip(items, asks, comps, strict=True):
         mine = make_candidates(spec, kind, slot, _raw_replies(prompt, comp), comp.seconds)
         _record_generation(store, job_id, mine, comp, f"gen:{kind}:{slot}", prompt)
         cands += mine
