@@ -43,6 +43,7 @@ class Completion(BaseModel):
     row_tokens: list[int] = Field(
         default_factory=list, description="per text: its useful tokens, where the backend knows"
     )
+    draft_tokens: int = Field(0, description="useful tokens that came from accepted drafts")
 
 
 class Verdict(BaseModel):

@@ -48,6 +48,7 @@ class Row:
     prompt: int
     tokens: list[int] = field(default_factory=list)
     ended: bool = False  # by EOS or a stop string, not by the token limit
+    drafted: int = 0  # tokens that came from its accepted drafts
 
 
 @dataclass
@@ -62,6 +63,10 @@ class Request:
     stop: list[str]
     eos_ids: list[int]
     seed: int | None = None
+    # Lookup drafts (shared-prompt attention only): up to ``draft_tokens`` tokens per row, tried
+    # while at most ``draft_rows`` rows are live; 0 = one token per row per step.
+    draft_tokens: int = 0
+    draft_rows: int = 0
 
 
 def supports(model: Any) -> bool:
@@ -227,29 +232,39 @@ def shared_attention(
     dropout: float = 0.0,
     scaling: float | None = None,
     sc_shared_cache: Any = None,
+    sc_own_bias: torch.Tensor | None = None,
     **kwargs: Any,
 ) -> tuple[torch.Tensor, None]:
-    """Attention of one new token per row over its prompt (shared) and its own tokens.
+    """Attention of each row's new tokens over its prompt (shared) and its own tokens.
 
-    Anything else (a prefill, a call without a shared cache) is plain SDPA. Query heads are
-    grouped over key heads as ``repeat_kv`` does (query head h uses key head h // group).
+    A step feeds one token per row, or a draft of several; ``sc_own_bias`` (rows, new, own
+    length) is added to the scores on the rows' own entries: it keeps the draft causal and hides
+    rejected draft tokens left in the cache (see ``_Loop.own_bias``). A prefill (no shared
+    cache) is plain SDPA. Query heads are grouped over key heads as ``repeat_kv`` does (query
+    head h uses key head h // group).
     """
-    if sc_shared_cache is None or query.shape[2] != 1:
+    if sc_shared_cache is None:
         return sdpa_attention_forward(
             module, query, key, value, attention_mask, dropout=dropout, scaling=scaling, **kwargs
         )
     layer = sc_shared_cache.layers[module.layer_idx]
-    rows, heads, _, dim = query.shape
+    rows, heads, new, dim = query.shape
     kv_heads = key.shape[1]
     group = heads // kv_heads
     scale = dim**-0.5 if scaling is None else scaling
-    q = query.reshape(rows, kv_heads, group, dim).float() * scale
+    # (rows, kv_heads, group * new, dim): query head h, token t at h % group * new + t
+    q = query.reshape(rows, kv_heads, group * new, dim).float() * scale
     own = q @ key.transpose(-1, -2)  # key, value: the layer's float32 rows (rows, kv_heads, ...)
-    keys, values, bias = layer.prompt_keys, layer.prompt_values, layer.bias
+    if sc_own_bias is not None:
+        length = own.shape[-1]
+        own = (own.view(rows, kv_heads, group, new, length) + sc_own_bias[:, None, None]).view(
+            rows, kv_heads, group * new, length
+        )
+    keys, values, pad = layer.prompt_keys, layer.prompt_values, layer.bias
     if keys.shape[0] == 1:
-        out = _attend(q, own, value, keys[0], values[0], None if bias is None else bias[0])
+        out = _attend(q, own, value, keys[0], values[0], None if pad is None else pad[0])
     else:
-        out = q.new_empty((rows, kv_heads, group, dim))
+        out = q.new_empty(q.shape)
         for p in range(keys.shape[0]):
             index = (layer.owner == p).nonzero().squeeze(-1)
             if index.numel():
@@ -259,10 +274,11 @@ def shared_attention(
                     value.index_select(0, index),
                     keys[p],
                     values[p],
-                    None if bias is None else bias[p],
+                    None if pad is None else pad[p],
                 )
                 out.index_copy_(0, index, part)
-    return out.reshape(rows, heads, dim)[:, None].to(query.dtype), None
+    out = out.reshape(rows, heads, new, dim).transpose(1, 2)
+    return out.to(query.dtype), None
 
 
 def _attend(
@@ -339,14 +355,17 @@ class _Loop:
         # A stop string spans at most len(stop) tokens (+2 for tokens that decode to nothing).
         self.tail = max((len(s) for s in self.stop), default=0) + 2
         self.generator: torch.Generator | None = None
+        # (rows, own length): -inf on the rows' own cache entries no later step may read
+        self.hidden: torch.Tensor | None = None
 
     def run(self) -> None:
         logits, cache, mask, positions = self._prefill()
         live = list(range(len(self.rows)))  # row index of each batch position
-        for step in range(self.request.max_new_tokens):
-            chosen = self._sample(logits).tolist()
-            ended = [i for i, token in enumerate(chosen) if not self._advance(live[i], token)]
-            if len(ended) == len(live) or step == self.request.max_new_tokens - 1:
+        news = [[token] for token in self._sample(logits).tolist()]  # each live row's new tokens
+        drafter = Drafter(self.request, self.rows) if self.drafting else None
+        while True:
+            ended = [i for i, tokens in enumerate(news) if not self._advance(live[i], tokens)]
+            if len(ended) == len(live):
                 return
             keep = compact(len(live), ended)
             if len(keep) < len(live):
@@ -354,25 +373,81 @@ class _Loop:
                 cache.batch_select_indices(index)
                 positions = positions.index_select(0, index)
                 mask = None if mask is None else mask.index_select(0, index)
+                if self.hidden is not None:
+                    self.hidden = self.hidden.index_select(0, index)
                 live = [live[i] for i in keep]
-            tokens = torch.tensor([[chosen[i]] for i in keep], device=self.device)
-            positions = positions + 1
+            pending = [news[i][-1] for i in keep]  # sampled, not yet in the cache
+            drafts = [[] for _ in live]
+            if drafter is not None and len(live) <= self.request.draft_rows:
+                drafts = [drafter.draft(r) for r in live]
+            width = 1 + max(len(d) for d in drafts)
+            # a shorter draft is padded with its row's pending token: hidden, never read
+            block = [
+                [p, *d] + [p] * (width - 1 - len(d)) for p, d in zip(pending, drafts, strict=True)
+            ]
+            tokens = torch.tensor(block, device=self.device)
+            steps = positions + 1 + torch.arange(width, device=self.device)
             if mask is not None:
                 mask = torch.cat([mask, mask.new_ones((len(live), 1))], dim=1)
-            logits = self._forward(tokens, cache, mask, positions)
+            bias = self.own_bias(cache, len(live), width)
+            logits = self._forward(tokens, cache, mask, steps, width, bias)
+            if width == 1:
+                news = [[token] for token in self._sample(logits[:, 0]).tolist()]
+            else:
+                self._ensure_generator(logits)
+                request = self.request
+                news = verify(logits, drafts, request.temperature, request.top_p, self.generator)
+            taken = [len(n) for n in news]  # the pending token and the accepted drafts
+            for i, count in enumerate(taken):
+                self.rows[live[i]].drafted += count - 1
+            self.hide(cache, width, taken)
+            positions = positions + torch.tensor(taken, device=self.device)[:, None]
+
+    @property
+    def drafting(self) -> bool:
+        return self.shared and self.request.draft_tokens > 0 and self.request.draft_rows > 0
+
+    def own_bias(self, cache: Any, rows: int, width: int) -> torch.Tensor | None:
+        """For a step of ``width`` tokens per row: -inf on the rows' hidden own entries and, in
+        the step's own block, on the tokens after each query (causal); None when nothing is."""
+        if width == 1 and self.hidden is None:
+            return None
+        before = cache.layers[0].length  # the rows' own entries so far
+        bias = torch.zeros(rows, width, before + width)
+        if self.hidden is not None:
+            bias[:, :, :before] = self.hidden[:, None, :before]
+        later = torch.ones(width, width, dtype=torch.bool).triu(1)
+        bias[:, :, before:] = bias[:, :, before:].masked_fill(later, float("-inf"))
+        return bias.to(self.device)
+
+    def hide(self, cache: Any, width: int, taken: list[int]) -> None:
+        """After a step of ``width`` tokens per row, of which row i keeps ``taken[i]``: the rest
+        stay in the cache, masked out of every later step."""
+        if width == 1 and self.hidden is None:
+            return
+        if self.hidden is None:  # the first drafted step: every earlier entry is visible
+            self.hidden = torch.zeros(len(taken), cache.layers[0].length - width)
+        block = torch.zeros(len(taken), width)
+        for i, count in enumerate(taken):
+            block[i, count:] = float("-inf")
+        self.hidden = torch.cat([self.hidden, block], dim=1)
 
     def probe(self) -> torch.Tensor:
-        """Logits of the prefill and two steps with fixed tokens (for ``enable_shared``)."""
+        """Logits of the prefill, two steps with fixed tokens and one step of a three-token
+        block (a draft's shape) per row (for ``enable_shared``)."""
         logits, cache, mask, positions = self._prefill()
-        out = [logits]
+        out = [logits[:, None]]
         rows = logits.shape[0]
-        for token in (7, 11):
-            positions = positions + 1
+        for block in ([7], [11], [13, 17, 19]):
+            width = len(block)
+            steps = positions + 1 + torch.arange(width, device=self.device)
+            positions = positions + width
             if mask is not None:
-                mask = torch.cat([mask, mask.new_ones((rows, 1))], dim=1)
-            tokens = torch.full((rows, 1), token, dtype=torch.long, device=self.device)
-            out.append(self._forward(tokens, cache, mask, positions))
-        return torch.stack(out)
+                mask = torch.cat([mask, mask.new_ones((rows, width))], dim=1)
+            tokens = torch.tensor([block] * rows, dtype=torch.long, device=self.device)
+            bias = self.own_bias(cache, rows, width) if self.shared else None
+            out.append(self._forward(tokens, cache, mask, steps, width, bias))
+        return torch.cat(out, dim=1)
 
     # -- steps ---------------------------------------------------------------------------
     def _prefill(self) -> tuple[torch.Tensor, Any, torch.Tensor | None, torch.Tensor]:
@@ -382,7 +457,7 @@ class _Loop:
         for ids in prompts:
             cache = DynamicCache(config=self.model.config)
             tokens = torch.tensor([ids], dtype=torch.long, device=self.device)
-            logits.append(self._forward(tokens, cache, None, None))
+            logits.append(self._forward(tokens, cache, None, None)[:, -1])
             caches.append(cache)
         lengths = [len(ids) for ids in prompts]
         width = max(lengths)
@@ -430,29 +505,37 @@ class _Loop:
         cache: Any,
         mask: torch.Tensor | None,
         positions: torch.Tensor | None,
+        keep: int = 1,
+        own_bias: torch.Tensor | None = None,
     ) -> torch.Tensor:
-        """Last-position logits of a forward step (prompt prefill or one token per row)."""
+        """Logits (rows, keep, vocab) of the last ``keep`` positions of a forward step (a
+        prompt's prefill, or tokens per row over the cache)."""
         kwargs: dict[str, Any] = {self.cache_kw: cache, "use_cache": True}
         if self.keep_kw:
-            kwargs["logits_to_keep"] = 1
+            kwargs["logits_to_keep"] = keep
         if mask is not None:
             kwargs["attention_mask"] = mask
         if positions is not None:
             kwargs["position_ids"] = positions
         if isinstance(getattr(cache, "layers", [None])[0], SharedPromptLayer):
             kwargs["sc_shared_cache"] = cache
-        return self.model(input_ids=tokens, **kwargs).logits[:, -1]
+            kwargs["sc_own_bias"] = own_bias
+        return self.model(input_ids=tokens, **kwargs).logits[:, -keep:]
 
-    def _advance(self, row_index: int, token: int) -> bool:
-        """Append ``token`` to the row; False when the row has ended."""
+    def _advance(self, row_index: int, tokens: list[int]) -> bool:
+        """Append ``tokens`` to the row one by one; False when the row has ended (EOS, a stop
+        string) or reached the token limit (the rest of ``tokens`` is dropped)."""
         row = self.rows[row_index]
-        if token in self.request.eos_ids:
-            row.ended = True
-            return False
-        row.tokens.append(token)
-        if self.stop and self._stopped(row.tokens):
-            row.ended = True
-            return False
+        for token in tokens:
+            if token in self.request.eos_ids:
+                row.ended = True
+                return False
+            row.tokens.append(token)
+            if self.stop and self._stopped(row.tokens):
+                row.ended = True
+                return False
+            if len(row.tokens) >= self.request.max_new_tokens:
+                return False
         return True
 
     def _stopped(self, tokens: list[int]) -> bool:
@@ -463,15 +546,135 @@ class _Loop:
         text = self.tokenizer.decode(tokens, skip_special_tokens=True)
         return cut_at_stop(text, self.stop) != text
 
+    def _ensure_generator(self, logits: torch.Tensor) -> None:
+        if self.generator is None and self.request.seed is not None:
+            self.generator = torch.Generator(device=logits.device)
+            self.generator.manual_seed(self.request.seed)
+
     def _sample(self, logits: torch.Tensor) -> torch.Tensor:
         """One token id per row: greedy at temperature 0, else temperature + top-p."""
         if self.request.temperature <= 0:
             return logits.argmax(dim=-1)
-        if self.generator is None and self.request.seed is not None:
-            self.generator = torch.Generator(device=logits.device)
-            self.generator.manual_seed(self.request.seed)
+        self._ensure_generator(logits)
         scaled = logits.float() / self.request.temperature
         return sample_top_p(scaled, self.request.top_p, self.generator)
+
+
+class Drafter:
+    """Draft tokens for a row (prompt lookup): what followed the latest earlier occurrence of
+    its last ``GRAM`` (else fewer) tokens in its own tokens, else in its prompt's other rows,
+    else in the prompt. Code repeats names, signatures and lines, and a prompt's rows write much
+    the same code, so drafts are often right; a wrong one costs only a wider step.
+    """
+
+    GRAM = 3
+
+    def __init__(self, request: Request, rows: list[Row]) -> None:
+        self.size, self.limit = request.draft_tokens, request.max_new_tokens
+        self.prompts, self.rows = request.prompts, rows
+        # gram -> where its continuation starts: in the prompt, a row's own tokens, or any row
+        # of the prompt (row index, start)
+        self.in_prompt = [self._grams(ids) for ids in request.prompts]
+        self.in_row: list[dict[tuple[int, ...], int]] = [{} for _ in rows]
+        self.in_rows: list[dict[tuple[int, ...], tuple[int, int]]] = [{} for _ in self.prompts]
+        self.indexed = [0] * len(rows)
+
+    def draft(self, row_index: int) -> list[int]:
+        row = self.rows[row_index]
+        room = self.limit - len(row.tokens) - 1  # the step samples one token after the draft
+        if room <= 0:
+            return []
+        self._index_rows(row.prompt)
+        prompt = self.prompts[row.prompt]
+        tail = (prompt[-self.GRAM :] + row.tokens)[-self.GRAM :]
+        size = min(self.size, room)
+        for m in range(min(self.GRAM, len(tail)), 0, -1):
+            gram = tuple(tail[-m:])
+            if gram in self.in_row[row_index]:
+                start = self.in_row[row_index][gram]
+                return row.tokens[start : start + size]
+            if gram in self.in_rows[row.prompt]:
+                other, start = self.in_rows[row.prompt][gram]
+                return self.rows[other].tokens[start : start + size]
+            if gram in self.in_prompt[row.prompt]:
+                start = self.in_prompt[row.prompt][gram]
+                return prompt[start : start + size]
+        return []
+
+    def _index_rows(self, prompt: int) -> None:
+        """Index the tokens the prompt's rows added since the last look."""
+        for index, row in enumerate(self.rows):
+            if row.prompt != prompt:
+                continue
+            tokens = row.tokens
+            for end in range(max(self.indexed[index], 1), len(tokens)):
+                for m in range(1, min(self.GRAM, end) + 1):
+                    gram = tuple(tokens[end - m : end])
+                    self.in_row[index][gram] = end
+                    self.in_rows[prompt][gram] = (index, end)
+            self.indexed[index] = max(self.indexed[index], len(tokens))
+
+    @classmethod
+    def _grams(cls, ids: list[int]) -> dict[tuple[int, ...], int]:
+        grams: dict[tuple[int, ...], int] = {}
+        for end in range(1, len(ids)):
+            for m in range(1, min(cls.GRAM, end) + 1):
+                grams[tuple(ids[end - m : end])] = end
+        return grams
+
+
+def verify(
+    logits: torch.Tensor,
+    drafts: list[list[int]],
+    temperature: float,
+    top_p: float,
+    generator: torch.Generator | None,
+) -> list[list[int]]:
+    """Each row's new tokens after a drafted step: the accepted prefix of its draft, then one
+    token sampled where the draft was rejected (or after it, when all of it was accepted).
+
+    ``logits[i, j]``: row i's next-token logits after its j-th block token. Greedy keeps a
+    draft token while it is the argmax (the rows greedy decoding gives one token at a time).
+    Sampling accepts draft token x with probability p(x) and, rejected, samples from p with
+    x removed: speculative sampling for a draft that is certain of x, so every token is
+    distributed as plain temperature + top-p sampling would draw it.
+    """
+    if temperature <= 0:
+        best = logits.argmax(dim=-1).tolist()
+        out = []
+        for row, draft in zip(best, drafts, strict=True):
+            kept = 0
+            while kept < len(draft) and row[kept] == draft[kept]:
+                kept += 1
+            out.append(draft[:kept] + [row[kept]])
+        return out
+    rows, width, vocab = logits.shape
+    scaled = logits.float().reshape(rows * width, vocab) / temperature
+    ids, probs = nucleus(scaled, top_p)
+    probs = probs / probs.sum(dim=-1, keepdim=True)
+    out = []
+    for i, draft in enumerate(drafts):
+        new: list[int] = []
+        for j in range(len(draft) + 1):
+            at = i * width + j
+            if j == len(draft):
+                pick = torch.multinomial(probs[at], 1, generator=generator)
+                new.append(int(ids[at, pick]))
+                break
+            is_draft = ids[at] == draft[j]
+            chance = float(probs[at][is_draft].sum())
+            if float(torch.rand((), generator=generator)) < chance:
+                new.append(draft[j])
+                continue
+            rest = probs[at].masked_fill(is_draft, 0.0)
+            if float(rest.sum()) <= 0.0:  # rounding: x held all the mass
+                new.append(draft[j])
+                continue
+            pick = torch.multinomial(rest, 1, generator=generator)
+            new.append(int(ids[at, pick]))
+            break
+        out.append(new)
+    return out
 
 
 def compact(size: int, dropped: list[int]) -> list[int]:
@@ -490,7 +693,18 @@ def compact(size: int, dropped: list[int]) -> list[int]:
 def sample_top_p(
     scaled: torch.Tensor, top_p: float, generator: torch.Generator | None
 ) -> torch.Tensor:
-    """Nucleus sampling per row: the smallest set of likeliest tokens with mass >= top_p.
+    """Nucleus sampling per row: the smallest set of likeliest tokens with mass >= top_p."""
+    if top_p >= 1.0:
+        probs = torch.softmax(scaled, dim=-1)
+        return torch.multinomial(probs, 1, generator=generator).squeeze(-1)
+    ids, probs = nucleus(scaled, top_p)
+    pick = torch.multinomial(probs, 1, generator=generator)
+    return ids.gather(-1, pick).squeeze(-1)
+
+
+def nucleus(scaled: torch.Tensor, top_p: float) -> tuple[torch.Tensor, torch.Tensor]:
+    """Per row, token ids and their probabilities (not renormalised), zero outside the
+    smallest set of likeliest tokens with mass >= top_p.
 
     Looks at the ``NUCLEUS_CANDIDATES`` likeliest tokens (a full sort of a 50k vocabulary per
     row costs more than the model step at 16 rows on a CPU); rows whose nucleus is larger fall
@@ -498,7 +712,8 @@ def sample_top_p(
     """
     if top_p >= 1.0:
         probs = torch.softmax(scaled, dim=-1)
-        return torch.multinomial(probs, 1, generator=generator).squeeze(-1)
+        ids = torch.arange(scaled.shape[-1], device=scaled.device).expand_as(probs)
+        return ids, probs
     k = min(NUCLEUS_CANDIDATES, scaled.shape[-1])
     top, ids = scaled.topk(k, dim=-1)
     probs = torch.exp(top - torch.logsumexp(scaled, dim=-1, keepdim=True))
@@ -508,9 +723,7 @@ def sample_top_p(
         top, ids = scaled.sort(dim=-1, descending=True)
         probs = torch.softmax(top, dim=-1)
         before = probs.cumsum(dim=-1) - probs
-    probs = probs.masked_fill(before >= top_p, 0.0)
-    pick = torch.multinomial(probs, 1, generator=generator)
-    return ids.gather(-1, pick).squeeze(-1)
+    return ids, probs.masked_fill(before >= top_p, 0.0)
 
 
 def _close(a: torch.Tensor, b: torch.Tensor) -> bool:

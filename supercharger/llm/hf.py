@@ -75,6 +75,18 @@ class TransformersOptions(BaseModel):
         description="own loop: a prompt's rows read one copy of its cache (switched on only "
         "after one step computed both ways agrees)",
     )
+    draft_tokens: int = Field(
+        4,
+        ge=0,
+        le=32,
+        description="own loop with shared attention: a row drafts up to this many tokens per "
+        "step from what followed its last tokens before (its own text, its prompt's other rows, "
+        "the prompt) and one wider step checks them; the replies are distributed as without "
+        "drafts; 0 = off",
+    )
+    draft_rows: int = Field(
+        4, ge=1, description="drafts are tried while at most this many rows are still writing"
+    )
 
 
 class ModelSource(BaseModel):
@@ -205,6 +217,8 @@ class TransformersBackend:
             stop=sampling.stop,
             eos_ids=self.eos_ids,
             seed=sampling.seed,
+            draft_tokens=self.options.draft_tokens,
+            draft_rows=self.options.draft_rows,
         )
         if self.own_loop is None:
             self.own_loop = self._wants_own_loop() and decode.supports(self.model)
@@ -270,6 +284,7 @@ class TransformersBackend:
                     prompt_tokens=len(ids),
                     completion_tokens=sum(len(r.tokens) for r in mine),
                     row_tokens=[len(r.tokens) for r in mine],
+                    draft_tokens=sum(min(r.drafted, len(r.tokens)) for r in mine),
                 )
             )
         work = [c.prompt_tokens + c.completion_tokens for c in done]

@@ -177,7 +177,10 @@ def _record_generation(
 ) -> None:
     tokens = (comp.prompt_tokens, comp.completion_tokens)
     replies = [c["id"] for c in cands]
-    store.put_call(job_id, done_key, _call_record(prompt, tokens, comp.seconds, replies=replies))
+    record = _call_record(
+        prompt, tokens, comp.seconds, replies=replies, draft_tokens=comp.draft_tokens
+    )
+    store.put_call(job_id, done_key, record)
     store.put_candidates(job_id, cands)
     store.add_stats(
         job_id,
