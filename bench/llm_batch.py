@@ -12,6 +12,7 @@ rows of different lengths, which is what decides the ratio (the longest row boun
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import time
 from typing import Any
@@ -70,6 +71,9 @@ def measure(backend: Any, n: int, seed: int) -> dict[str, Any]:
         # per row per step can gain over one-row steps (the prefills it saves come on top).
         "rows_per_step": round(batched.completion_tokens / max(max(batched.row_tokens), 1), 2),
         "sequential_ended": sum(sum(one.ended) for one in ones),
+        # useful tokens that came from accepted lookup drafts (0 with draft_tokens: 0)
+        "batched_draft_tokens": batched.draft_tokens,
+        "sequential_draft_tokens": sum(one.draft_tokens for one in ones),
         "round_ratios": [
             round(batched.completion_tokens / b / (tokens / sum(s)), 2)
             for b, s in zip(batched_s, sequential_s, strict=True)
@@ -81,8 +85,10 @@ def measure(backend: Any, n: int, seed: int) -> dict[str, Any]:
 
 def main() -> None:
     started = time.perf_counter()
-    backend = get_backend("transformers")
-    result: dict[str, Any] = {"load_s": round(time.perf_counter() - started, 2)}
+    # e.g. SUPERCHARGER_LLM_OPTIONS='{"draft_tokens": 0}' to measure a variant
+    options = json.loads(os.environ.get("SUPERCHARGER_LLM_OPTIONS") or "{}")
+    backend = get_backend("transformers", options=options)
+    result: dict[str, Any] = {"load_s": round(time.perf_counter() - started, 2), "options": options}
     backend.generate(code_prompt(SPEC, "factorial"), sampling(2, 0))  # warm-up: first call is slow
     for n in (8, 16):
         for seed in SEEDS:

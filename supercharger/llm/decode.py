@@ -12,6 +12,10 @@ much memory traffic as the weights on a CPU); ``shared_attention`` reads it once
 merges it with each row's own generated part in one softmax. It is switched on per model only
 after one step computed both ways agrees.
 
+Lookup drafts (with shared-prompt attention): once few rows are left, each row guesses its next
+tokens from what followed its last tokens before (``Drafter``) and one step checks them all
+(``verify``); greedy rows are unchanged and sampled rows keep their distribution.
+
 Imported only by ``hf.py`` when it generates: this module imports torch and transformers.
 """
 
@@ -373,8 +377,8 @@ class _Loop:
                 cache.batch_select_indices(index)
                 positions = positions.index_select(0, index)
                 mask = None if mask is None else mask.index_select(0, index)
-                if self.hidden is not None:
-                    self.hidden = self.hidden.index_select(0, index)
+                if self.hidden is not None:  # held on the CPU
+                    self.hidden = self.hidden[keep]
                 live = [live[i] for i in keep]
             pending = [news[i][-1] for i in keep]  # sampled, not yet in the cache
             drafts = [[] for _ in live]
@@ -663,7 +667,7 @@ def verify(
                 break
             is_draft = ids[at] == draft[j]
             chance = float(probs[at][is_draft].sum())
-            if float(torch.rand((), generator=generator)) < chance:
+            if float(torch.rand((), generator=generator, device=probs.device)) < chance:
                 new.append(draft[j])
                 continue
             rest = probs[at].masked_fill(is_draft, 0.0)

@@ -85,7 +85,7 @@ class TransformersOptions(BaseModel):
         "drafts; 0 = off",
     )
     draft_rows: int = Field(
-        4, ge=1, description="drafts are tried while at most this many rows are still writing"
+        8, ge=1, description="drafts are tried while at most this many rows are still writing"
     )
 
 
