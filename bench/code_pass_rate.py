@@ -1,11 +1,14 @@
-"""How many raw code candidates pass hidden tests: bundled model in bfloat16 (packed) vs float32.
+"""How many raw code candidates pass hidden tests: bundled model in bfloat16 (packed) vs float32,
+and bfloat16 without lookup drafts.
 
 Run: ``python bench/code_pass_rate.py`` (no args). For each spec of ``bench/e2e_specs.py`` plus
 the example, both dtypes draw the same number of code candidates from the code prompt (one
 batched call, the same seeds), the cleaner keeps what it can, and each kept candidate runs the
 spec's hidden tests in the sandbox. No pipeline, no judge: this measures the model and dtype
 alone, with many more samples than a few ``submit`` runs. The last line is one JSON object;
-``ratio`` is bfloat16's pass rate over float32's.
+``ratio`` is bfloat16's pass rate over float32's (both with drafts, the default), and
+``drafts_ratio`` bfloat16's with drafts over without (drafts keep the rows' distribution, so
+only the draws differ).
 """
 
 from __future__ import annotations
@@ -37,8 +40,16 @@ FACTORIAL = (
 )
 
 
-def measure(dtype: str, cache: Path) -> dict[str, Any]:
-    backend: Any = get_backend("transformers", options={"dtype": dtype}, cache_dir=cache)
+VARIANTS: dict[str, dict[str, Any]] = {
+    "float32": {"dtype": "float32"},
+    "bfloat16": {"dtype": "bfloat16"},
+    "bfloat16_no_drafts": {"dtype": "bfloat16", "draft_tokens": 0},
+}
+
+
+def measure(variant: str, cache: Path) -> dict[str, Any]:
+    options = VARIANTS[variant]
+    backend: Any = get_backend("transformers", options=options, cache_dir=cache)
     sandbox = get_sandbox("bwrap")
     per_spec: dict[str, list[int]] = {}
     started = time.perf_counter()
@@ -59,7 +70,7 @@ def measure(dtype: str, cache: Path) -> dict[str, Any]:
         results = sandbox.run_batch(pairs, Limits(timeout_s=10)) if pairs else []
         passed = sum(1 for r in results if r.status.value == "passed")
         per_spec[name] = [passed, len(pairs), N * len(SEEDS)]
-        print(f"{dtype} {name}: {passed} passed of {len(pairs)} kept of {N * len(SEEDS)}")
+        print(f"{variant} {name}: {passed} passed of {len(pairs)} kept of {N * len(SEEDS)}")
     passed = sum(v[0] for v in per_spec.values())
     drawn = sum(v[2] for v in per_spec.values())
     return {
@@ -73,9 +84,13 @@ def measure(dtype: str, cache: Path) -> dict[str, Any]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        result = {dtype: measure(dtype, Path(tmp)) for dtype in ("float32", "bfloat16")}
-    base = result["float32"]["pass_rate"]
-    result["ratio"] = round(result["bfloat16"]["pass_rate"] / base, 2) if base else None
+        result: dict[str, Any] = {name: measure(name, Path(tmp)) for name in VARIANTS}
+    for key, over, under in (
+        ("ratio", "bfloat16", "float32"),
+        ("drafts_ratio", "bfloat16", "bfloat16_no_drafts"),
+    ):
+        base = result[under]["pass_rate"]
+        result[key] = round(result[over]["pass_rate"] / base, 2) if base else None
     print(json.dumps(result))
 
 
