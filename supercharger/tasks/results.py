@@ -10,7 +10,7 @@ from typing import Any
 
 from supercharger.tasks.store import JobStore
 
-CALL_FIELDS = ("kind", "prompt_tokens", "completion_tokens", "seconds", "score")
+CALL_FIELDS = ("kind", "prompt_tokens", "completion_tokens", "draft_tokens", "seconds", "score")
 
 
 def build_report(
@@ -46,6 +46,7 @@ def build_report(
         "tokens": {
             "prompt": int(stats.get("prompt_tokens", 0)),
             "completion": int(stats.get("completion_tokens", 0)),
+            "from_drafts": int(stats.get("draft_tokens", 0)),  # of the completion tokens
         },
         "llm_calls": int(stats.get("llm_calls", 0)),
         "calls": [  # one per LLM call; prompts and replies in calls.jsonl

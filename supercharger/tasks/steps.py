@@ -187,6 +187,7 @@ def _record_generation(
         llm_seconds=comp.seconds,
         prompt_tokens=comp.prompt_tokens,
         completion_tokens=comp.completion_tokens,
+        draft_tokens=comp.draft_tokens,
         llm_calls=1,
     )
     store.mark_gen_done(job_id, done_key)

@@ -56,6 +56,10 @@ def test_factorial_reaches_a_judged_pass_and_the_code_passes_unseen_tests(tmp_pa
     assert Path(tmp_path / summary["paths"]["code"]) == folder / "factorial.py"
     report = json.loads((folder / "report.json").read_text())
     assert report["timings"]["llm_seconds"] > 0 and report["tokens"]["completion"] > 0
+    assert 0 <= report["tokens"]["from_drafts"] <= report["tokens"]["completion"]
+    generations = [c for c in report["calls"] if c["kind"] in ("code", "test", "improve")]
+    assert generations
+    assert all(0 <= c["draft_tokens"] <= c["completion_tokens"] for c in generations)
     best = report["best"]
     assert any(
         m["code"] == best["code"] and m["test"] == best["test"] and m["status"] == "passed"
