@@ -698,9 +698,6 @@ def sample_top_p(
     scaled: torch.Tensor, top_p: float, generator: torch.Generator | None
 ) -> torch.Tensor:
     """Nucleus sampling per row: the smallest set of likeliest tokens with mass >= top_p."""
-    if top_p >= 1.0:
-        probs = torch.softmax(scaled, dim=-1)
-        return torch.multinomial(probs, 1, generator=generator).squeeze(-1)
     ids, probs = nucleus(scaled, top_p)
     pick = torch.multinomial(probs, 1, generator=generator)
     return ids.gather(-1, pick).squeeze(-1)
