@@ -105,13 +105,46 @@ PYTEST_ARGS = [
 ]
 
 
+# What writes and signs a report, fixed when the runner starts: C functions and byte tables,
+# so a pair that patches ``json``, ``hmac`` or ``os`` cannot change a report or its signature.
+_SHA256 = hashlib.sha256
+_WRITE = os.write
+_IPAD = bytes(b ^ 0x36 for b in range(256))
+_OPAD = bytes(b ^ 0x5C for b in range(256))
+_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_. ,()<>-")
+
+
 def sign(data: dict, key: bytes) -> bytes:
     """A report the runner can check: JSON, newline, HMAC-SHA256 of the JSON under the pair's
     key. The key is made by the runner after the pair's child was forked and reaches the child
     only through its private pipe, before any of the pair's code runs, so code that writes a
     report of its own (to fd 3, say) cannot sign it."""
-    payload = json.dumps(data).encode()
-    return payload + b"\n" + hmac.new(key, payload, hashlib.sha256).hexdigest().encode()
+    payload = _report_json(data).encode()
+    return payload + b"\n" + _hmac_sha256(key, payload)
+
+
+def _hmac_sha256(key: bytes, msg: bytes) -> bytes:
+    """HMAC-SHA256 (RFC 2104) in hex: what ``hmac.new(key, msg, sha256).hexdigest()`` gives."""
+    if len(key) > 64:
+        key = _SHA256(key).digest()
+    key = key.ljust(64, b"\0")
+    inner = _SHA256(key.translate(_IPAD) + msg).digest()
+    return _SHA256(key.translate(_OPAD) + inner).hexdigest().encode()
+
+
+def _report_json(data: dict) -> str:
+    """A report as JSON: counts (ints), flags (bools) and lists of names (kept to ``_SAFE``)."""
+    items = []
+    for name, value in data.items():
+        if value is True or value is False:
+            text = "true" if value else "false"
+        elif value.__class__ is list:
+            names = ("".join(c for c in str(v) if c in _SAFE) for v in value)
+            text = "[" + ", ".join(f'"{n}"' for n in names) + "]"
+        else:
+            text = f"{value:d}"
+        items.append(f'"{name}": {text}')
+    return "{" + ", ".join(items) + "}"
 
 
 def verified(buf: bytes, key: bytes) -> dict | None:
@@ -135,12 +168,25 @@ class Counter:
         self.fd = fd  # None in the runner: only a pair's child reports
         self.key = b""  # the pair's report key, set in the child
         self.keep = False  # group child: keep the report in ``signed`` instead of writing it
+        self.guard: Guard | None = None  # taken in the warm session, before any pair
         self.reset()
 
     def reset(self) -> None:
         self.counts = {"collected": 0, "passed": 0, "failed": 0, "errors": 0, "skipped": 0}
         self.oom = False
         self.signed = b""
+        self.raised: set[str] = set()  # tests whose call raised (they cannot have passed)
+        self.forged = 0
+        self.tampered: list[str] = []  # what the guard found changed (checked on a pass)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item):  # noqa: ANN001, ANN201
+        """Sees the test function raise, whatever the report made of it later says."""
+        try:
+            return (yield)
+        except BaseException:
+            self.raised.add(item.nodeid)
+            raise
 
     def pytest_collectreport(self, report) -> None:  # noqa: ANN001
         if report.failed:
@@ -151,7 +197,10 @@ class Counter:
 
     def pytest_runtest_logreport(self, report) -> None:  # noqa: ANN001
         if report.when == "call":
-            if report.passed and not hasattr(report, "wasxfail"):
+            if report.passed and report.nodeid in self.raised:
+                self.forged += 1  # a test that raised reported as passed
+                self.counts["errors"] += 1
+            elif report.passed and not hasattr(report, "wasxfail"):
                 self.counts["passed"] += 1
             elif report.failed:
                 self.counts["failed"] += 1
@@ -170,11 +219,130 @@ class Counter:
         if self.fd is None:
             return
         data = dict(self.counts, oom=self.oom, exitstatus=int(exitstatus))
+        counts = self.counts
+        passing = counts["collected"] > 0 and counts["passed"] == counts["collected"]
+        # Only a pass can be forged; the check reads ~1000 objects, which in a forked child
+        # copies their pages (reference counts), so a pair that fails is not checked.
+        if passing and self.guard is not None:
+            self.tampered = self.guard.changed()
+        if self.forged:
+            self.tampered.append("a test that raised was reported as passed")
+        if self.tampered:
+            data["tampered"] = self.tampered[:8]
         if self.keep:
             self.signed = sign(data, self.key)
             return
-        os.write(self.fd, sign(data, self.key))
+        _WRITE(self.fd, sign(data, self.key))
         os.close(self.fd)
+
+
+# What a pair could patch to forge its own verdict (see ``Guard``): pytest's running and
+# reporting code, pluggy's hook calls, the builtins ``Counter`` counts with. (What writes and
+# signs the report uses nothing a pair can patch: see ``sign``.)
+GUARDED_MODULES = (
+    "_pytest.runner",
+    "_pytest.reports",
+    "_pytest.python",
+    "_pytest.main",
+    "_pytest.nodes",
+    "_pytest.skipping",
+    "_pytest.outcomes",
+    "_pytest.unittest",
+    "pluggy._callers",
+    "pluggy._hooks",
+    "pluggy._manager",
+    "pluggy._result",
+)
+GUARDED_NAMES = {
+    "builtins": (
+        "bool",
+        "bytes",
+        "dict",
+        "getattr",
+        "hasattr",
+        "int",
+        "isinstance",
+        "len",
+        "str",
+        "type",
+    ),
+}
+
+
+class Guard:
+    """Forgery check: a pair that patches pytest or pluggy (a report's outcome, ``runtest``,
+    ``CallInfo``, a function's ``__code__``, an extra hook implementation or plugin) could make
+    a failing test pass. Taken in the warm session, before any pair's code runs: the functions,
+    classes, methods and code objects of ``GUARDED_MODULES`` (and ``GUARDED_NAMES``), the
+    runner's own code, the registered plugins and each hook's implementations. ``changed``
+    names what is no longer the same object; such a pair's verdict is ERROR. Code that finds and
+    rewrites this guard itself is not stopped (see docs/sandbox.md, "In-process forgery")."""
+
+    def __init__(self, pm, extra: dict) -> None:  # noqa: ANN001
+        self.pm = pm
+        self.entries: list[tuple[dict, str, object]] = []  # (namespace, name, what it held)
+        self.codes: list[tuple[object, object]] = []  # (function, the code object it ran)
+        for modname in GUARDED_MODULES:
+            try:
+                module = sys.modules.get(modname) or importlib.import_module(modname)
+            except ImportError:  # e.g. no _hashlib (no OpenSSL): nothing of it to patch
+                continue
+            self._namespace(vars(module), modname)
+        for modname, names in GUARDED_NAMES.items():
+            space = vars(sys.modules[modname])
+            for name in names:
+                if name in space:
+                    self._add(space, name, space[name])
+        self._namespace(extra, extra.get("__name__", "__main__"))
+        self.plugins = self._plugins()
+        self.hooks = self._hooks()
+        self.inner = getattr(pm, "_inner_hookexec", None)
+
+    def _namespace(self, space: dict, modname: str) -> None:
+        """Every callable a module (or the runner) holds, and the members of its own classes."""
+        for name, value in list(space.items()):
+            if not callable(value):
+                continue
+            self._add(space, name, value)
+            if isinstance(value, type) and value.__module__ == modname:
+                for attr, member in list(vars(value).items()):
+                    if callable(member) or isinstance(
+                        member, (classmethod, staticmethod, property)
+                    ):
+                        self._add(vars(value), attr, member)
+
+    def _add(self, space: dict, name: str, value: object) -> None:
+        self.entries.append((space, name, value))
+        if isinstance(value, property):
+            parts: tuple = (value.fget, value.fset, value.fdel)
+        else:
+            parts = (getattr(value, "__func__", value),)
+        for part in parts:
+            code = getattr(part, "__code__", None)
+            if code is not None:
+                self.codes.append((part, code))
+
+    def _plugins(self) -> list[int]:
+        return [id(plugin) for plugin in self.pm.get_plugins()]
+
+    def _hooks(self) -> dict[str, list[int]]:
+        return {
+            name: [id(impl) for impl in caller.get_hookimpls()]
+            for name, caller in vars(self.pm.hook).items()
+            if hasattr(caller, "get_hookimpls")
+        }
+
+    def changed(self) -> list[str]:
+        """What a pair changed of what it could forge a verdict with (empty: nothing)."""
+        out = [name for space, name, value in self.entries if space.get(name) is not value]
+        out += [getattr(f, "__qualname__", "?") for f, code in self.codes if f.__code__ is not code]
+        if self._plugins() != self.plugins:
+            out.append("plugins")
+        if self._hooks() != self.hooks:
+            out.append("hook implementations")
+        if getattr(self.pm, "_inner_hookexec", None) is not self.inner:
+            out.append("_inner_hookexec")
+        return out
 
 
 def landlock_abi() -> int:
@@ -484,6 +652,7 @@ class Fresh:
     def __init__(self, server: Server) -> None:
         config, session = server.config, server.session
         self.pm = config.pluginmanager
+        self.counter = server.counter
         objects: list = [session, config, config.option]
         objects += [getattr(s, "_storage", None) for s in (config.stash, session.stash)]
         objects += [getattr(session, n, None) for n in ("_setupstate", "_fixturemanager")]
@@ -590,6 +759,8 @@ class Fresh:
         except OSError:
             return True
         if any(resource.getrlimit(r) != v for r, v in self.limits.items()):
+            return True
+        if self.counter.tampered:  # pytest's own code patched: not put back
             return True
         return self.plugin_ids() != self.plugins
 
@@ -1082,6 +1253,7 @@ class Server:
         if self.in_pair:
             return None  # the pair's child: pytest's own collection of the pair's test file
         self.session, self.config = session, session.config
+        self.counter.guard = Guard(session.config.pluginmanager, globals())
         gc.collect()
         gc.freeze()  # children need not scan (and so copy) the runner's objects
         self.base = pids() if self.cfg["pidns"] else set()

@@ -42,6 +42,8 @@ def _status(raw: dict[str, Any], counts: dict[str, int]) -> Status:
         return Status.KILLED
     if not isinstance(report, dict):
         return Status.ERROR  # os._exit, a crash, or anything that skipped the session's end
+    if report.get("tampered"):
+        return Status.ERROR  # the pair patched what counts and reports its tests
     return _status_from_counts(counts)
 
 
@@ -50,7 +52,14 @@ def _note(raw: dict[str, Any], status: Status) -> str:
         return "\n[supercharger] wall-clock or CPU limit reached; the pair was killed"
     if status is Status.KILLED:
         return f"\n[supercharger] killed by signal {raw.get('signal')}"
-    if raw.get("report") is None and status is Status.ERROR:
+    report = raw.get("report")
+    if isinstance(report, dict) and report.get("tampered") and status is Status.ERROR:
+        what = ", ".join(str(x) for x in report["tampered"])[:300]
+        return (
+            "\n[supercharger] the pair changed pytest's own running or reporting code "
+            f"({what}): its verdict cannot be trusted"
+        )
+    if report is None and status is Status.ERROR:
         return f"\n[supercharger] the run ended without a report (exit code {raw.get('exit')})"
     return ""
 

@@ -91,14 +91,15 @@ def _killer(how: str) -> str:
     return f"import os\nfrom inc import inc\n\ndef test_dies():\n    {how}\n"
 
 
-# pytest's own class changed by one pair (never put back): the NEXT pair's collection dies
+# pytest's import hook changed by one pair (never put back): the NEXT pair's collection dies.
+# (Not code the runner guards against forgery: changing that makes the pair itself an ERROR.)
 SABOTEUR = """
 import os
-import _pytest.python
+from _pytest.assertion import rewrite
 from inc import inc
 
 def test_sabotage():
-    _pytest.python.Module._getobj = lambda self: os._exit(0)
+    rewrite.AssertionRewritingHook.exec_module = lambda self, module: os._exit(0)
     assert inc(1) == 2
 """
 
