@@ -25,6 +25,18 @@ WRONG = "def inc(x):\n    return x\n"
 # forgeries that cannot reach the report: the signing code uses no json, hmac or os attribute
 REPORT_UNTOUCHED = {"report_json"}
 
+# the running pytest's config, from the frames that import the code during collection
+FIND_CONFIG = """
+import sys, pytest
+def _config():
+    frame = sys._getframe()
+    while frame is not None:
+        config = getattr(frame.f_locals.get("self"), "config", None)
+        if config is not None and hasattr(config, "pluginmanager"):
+            return config
+        frame = frame.f_back
+"""
+
 FORGERIES = {
     "report_outcome": """
 import _pytest.reports
@@ -58,40 +70,27 @@ def _forged(obj, *args, **kwargs):
     return _dumps(obj, *args, **kwargs)
 json.dumps = _forged
 """,
-    "plugin": """
-import sys, pytest
+    "plugin": FIND_CONFIG
+    + """
 class _Forge:
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item, call):
         report = yield
         report.outcome, report.longrepr = "passed", None
         return report
-frame = sys._getframe()
-while frame is not None:
-    config = getattr(frame.f_locals.get("self"), "config", None)
-    if config is not None and hasattr(config, "pluginmanager"):
-        config.pluginmanager.register(_Forge(), "forge")
-        break
-    frame = frame.f_back
+_config().pluginmanager.register(_Forge(), "forge")
 """,
-    "hookimpl": """
-import sys, pytest
+    "hookimpl": FIND_CONFIG
+    + """
 from pluggy import HookimplOpts
 from pluggy._hooks import HookImpl
 def _forged(item, call):
     report = yield
     report.outcome, report.longrepr = "passed", None
     return report
-frame = sys._getframe()
-while frame is not None:
-    config = getattr(frame.f_locals.get("self"), "config", None)
-    if config is not None and hasattr(config, "pluginmanager"):
-        opts = HookimplOpts(wrapper=True, hookwrapper=False, optionalhook=False, tryfirst=True,
-                            trylast=False, specname=None)
-        impl = HookImpl(None, "forge", _forged, opts)
-        config.hook.pytest_runtest_makereport._add_hookimpl(impl)
-        break
-    frame = frame.f_back
+opts = HookimplOpts(wrapper=True, hookwrapper=False, optionalhook=False, tryfirst=True,
+                    trylast=False, specname=None)
+_config().hook.pytest_runtest_makereport._add_hookimpl(HookImpl(None, "forge", _forged, opts))
 """,
 }
 
