@@ -15,7 +15,7 @@ import click
 import typer
 from pydantic import ValidationError
 
-from supercharger.errors import ConfigError, SuperchargerError, UserError
+from supercharger.errors import BrokerError, ConfigError, SuperchargerError, UserError
 
 app = typer.Typer(
     add_completion=False,
@@ -197,3 +197,10 @@ def main() -> None:
     except SuperchargerError as e:
         _err(f"supercharger: error: {e}")
         sys.exit(e.exit_code)
+    except Exception as e:
+        # Redis failing in the middle of a command (a job's embedded Redis stops once the
+        # job ends): redis-py's errors are not imported here, so that --help stays fast.
+        if not type(e).__module__.startswith("redis."):
+            raise
+        _err(f"supercharger: error: Redis failed: {e}")
+        sys.exit(BrokerError.exit_code)

@@ -8,6 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from supercharger.tasks.local import EmbeddedRedis
+from supercharger.tasks.store import JobStore
+
 
 def cli(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
@@ -69,3 +72,13 @@ def test_bad_settings_are_one_line_and_exit_2_before_anything_starts(tmp_path: P
         assert proc.returncode == 2, (env, proc.stderr)
         assert proc.stderr.count("\n") == 1 and message in proc.stderr, proc.stderr
         assert not (tmp_path / "sources").exists()
+
+
+def test_a_redis_error_mid_command_is_one_line_not_a_traceback(
+    tmp_path: Path, redis_server: EmbeddedRedis, store: JobStore
+) -> None:
+    # a key of the wrong type where a job's state should be (another program sharing the Redis)
+    store.r.set("sc:job:clash:meta", "not a hash")
+    proc = cli(tmp_path, "status", "clash", env={"SUPERCHARGER_BROKER_URL": redis_server.url})
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Redis failed: WRONGTYPE" in proc.stderr, proc.stderr
