@@ -92,6 +92,33 @@ def suspect_tests(view: JobView) -> set[str]:
     return suspect
 
 
+HANG_CODES = 2  # codes a test must have timed out with, passing none, to be taken for hanging
+HANG_FLOOR_S = 1.0  # a hanging test's later pairs get at least this many seconds...
+HANG_FACTOR = 20.0  # ...or this many times the slowest passing pair of the job so far
+
+
+def hanging_tests(statuses: dict[Pair, str]) -> set[str]:
+    """Tests that timed out with at least ``HANG_CODES`` codes and passed with none. What hangs
+    is most often the test's input (a negative or huge argument) that wrong codes loop on; a
+    code that handles it passes in milliseconds. Their later pairs run under ``hang_timeout``,
+    so that each wrong code does not hold the matrix (which judging waits for) for the full
+    timeout again."""
+    timeouts: dict[str, int] = {}
+    passed: set[str] = set()
+    for (_, test), status in statuses.items():
+        if status == "passed":
+            passed.add(test)
+        elif status == "timeout":
+            timeouts[test] = timeouts.get(test, 0) + 1
+    return {t for t, n in timeouts.items() if n >= HANG_CODES and t not in passed}
+
+
+def hang_timeout(full: float, passing_seconds: list[float]) -> float:
+    """The timeout of a hanging test's pairs: ``HANG_FACTOR`` times the slowest passing pair so
+    far, at least ``HANG_FLOOR_S``, at most the job's own timeout ``full``."""
+    return min(full, max(HANG_FLOOR_S, HANG_FACTOR * max(passing_seconds, default=0.0)))
+
+
 def rank_codes(view: JobView) -> list[tuple[str, float]]:
     """Dual agreement (CodeT): codes that pass the same tests form a group; a group's weight is
     (number of codes in it) x (number of tests they pass). Best first; ties go to the code the

@@ -4,6 +4,8 @@ from supercharger.policy import (
     Budget,
     JobView,
     decide,
+    hang_timeout,
+    hanging_tests,
     rank_codes,
     rank_pairs,
     repair_target,
@@ -194,3 +196,23 @@ def test_a_weak_consensus_does_not_drop_the_test_that_shows_its_mistake() -> Non
     v = view(codes=codes, tests=["easy", "real"], results=results)
     assert suspect_tests(v) == set()
     assert repair_target(v) == ("c1", "real")
+
+
+def test_a_test_that_times_out_with_two_codes_and_passes_none_is_hanging() -> None:
+    statuses = {
+        ("c0", "t0"): "timeout",
+        ("c1", "t0"): "timeout",  # t0: two codes hang on it, none passes
+        ("c0", "t1"): "timeout",
+        ("c1", "t1"): "passed",  # t1: a code passed it, so it is a fine test
+        ("c0", "t2"): "timeout",
+        ("c1", "t2"): "failed",  # t2: one hang only
+        ("c0", "t3"): "failed",
+    }
+    assert hanging_tests(statuses) == {"t0"}
+    assert hanging_tests({}) == set()
+
+
+def test_a_hanging_test_gets_a_timeout_scaled_to_the_passing_pairs() -> None:
+    assert hang_timeout(10.0, []) == 1.0  # the floor
+    assert hang_timeout(10.0, [0.004, 0.2]) == 4.0  # 20x the slowest pass
+    assert hang_timeout(3.0, [0.5]) == 3.0  # never above the job's own timeout

@@ -63,6 +63,7 @@ def build_report(
             {"code": c, "test": t}
             | {k: r[k] for k in ("status", "passed", "failed", "collected")}
             | {"duration_s": round(r.get("duration_s", 0.0), 4)}
+            | ({"timeout_s": r["timeout_s"]} if "timeout_s" in r else {})
             for (c, t), r in pairs.items()
         ],
         "judged": [{"code": c, "test": t, "score": v["score"]} for (c, t), v in judged.items()],

@@ -9,8 +9,8 @@ from typing import Any
 from supercharger.clean import Cleaned, clean_code, clean_test
 from supercharger.llm import prompts
 from supercharger.llm.base import LLMBackend, Prompt, Sampling
-from supercharger.policy import Budget, JobView
-from supercharger.sandbox.base import Limits, PairSpec, SandboxBackend
+from supercharger.policy import Budget, JobView, hang_timeout, hanging_tests
+from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend
 from supercharger.spec import Spec
 from supercharger.tasks.store import JobStore, split_pair
 
@@ -245,17 +245,31 @@ def run_pairs(
         )
         for t in tests
     ]
-    limits = Limits(timeout_s=cfg["sandbox_timeout"], memory_mb=cfg["sandbox_memory_mb"])
+    full = cfg["sandbox_timeout"]
+    done = store.pairs(job_id)
+    hanging = hanging_tests({p: r["status"] for p, r in done.items()})
+    short = hang_timeout(
+        full, [r.get("duration_s", 0.0) for r in done.values() if r["status"] == "passed"]
+    )
     started = time.monotonic()
-    results = backend.run_batch(pairs, limits)
+    quick = {t for t in tests if t in hanging} if short < full else set()
+    results: list[tuple[float, PairResult]] = []
+    for timeout, group in (
+        (full, [p for p in pairs if p.pair_id not in quick]),
+        (short, [p for p in pairs if p.pair_id in quick]),
+    ):
+        if group:
+            limits = Limits(timeout_s=timeout, memory_mb=cfg["sandbox_memory_mb"])
+            results += [(timeout, r) for r in backend.run_batch(group, limits)]
     store.add_stats(job_id, sandbox_seconds=time.monotonic() - started, pairs_run=len(results))
-    for res in results:
-        store.put_pair(job_id, code, res.pair_id, res.model_dump(mode="json"))
+    for timeout, res in results:  # the timeout it ran under: short for a hanging test
+        record = res.model_dump(mode="json") | {"timeout_s": timeout}
+        store.put_pair(job_id, code, res.pair_id, record)
     store.emit(
         job_id,
         "pairs",
         code=code,
-        results={r.pair_id: r.status.value for r in results},
+        results={r.pair_id: r.status.value for _, r in results},
     )
 
 

@@ -1,0 +1,57 @@
+"""A test that wrong codes hang on stops costing the full timeout per code: the sandbox step
+(real Redis job store, real bwrap) runs its later pairs under a short timeout."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from supercharger.policy import HANG_FLOOR_S
+from supercharger.sandbox import get_backend
+from supercharger.tasks import steps
+from supercharger.tasks.store import JobStore, new_job_id
+from tests.sandbox.test_bwrap import _WHY_NOT
+
+pytestmark = pytest.mark.skipif(_WHY_NOT is not None, reason=f"bwrap cannot run: {_WHY_NOT}")
+
+FULL_S = 3.0
+SPEC = {"text": "def f(x):\n", "name": "f", "signature": "def f(x):"}
+HANGS = "def f(x):\n    while x != 0:\n        x -= 1\n    return 1\n"  # loops on x < 0
+GOOD = "def f(x):\n    if x < 0:\n        raise ValueError(x)\n    return 1\n"
+NEGATIVE = "import pytest\nfrom f import f\n\ndef test_neg():\n    with pytest.raises(ValueError):\n        f(-1)\n"  # noqa: E501
+ONE = "from f import f\n\ndef test_one():\n    assert f(3) == 1\n"
+
+
+def test_a_hanging_test_s_later_pairs_run_under_a_short_timeout(store: JobStore) -> None:
+    job = new_job_id()
+    store.create(job, SPEC, {"sandbox_timeout": FULL_S, "sandbox_memory_mb": 512})
+    texts = {"h0": HANGS, "h1": HANGS, "h2": HANGS, "good": GOOD, "neg": NEGATIVE, "one": ONE}
+    store.put_candidates(
+        job,
+        [
+            {"id": cid, "kind": "test" if cid in ("neg", "one") else "code", "text": text}
+            for cid, text in texts.items()
+        ],
+    )
+    backend = get_backend("bwrap", standby=False)
+    seconds = {}
+    for code in ("h0", "h1", "h2", "good"):
+        started = time.monotonic()
+        steps.run_pairs(store, backend, job, code, ["neg", "one"])
+        seconds[code] = time.monotonic() - started
+    pairs = store.pairs(job)
+    status = {p: r["status"] for p, r in pairs.items()}
+    limit = {p: r["timeout_s"] for p, r in pairs.items()}
+    # the first two codes find out that "neg" hangs, under the job's own timeout
+    assert status[("h0", "neg")] == status[("h1", "neg")] == "timeout"
+    assert limit[("h0", "neg")] == limit[("h1", "neg")] == FULL_S
+    # then it is a hanging test: a third wrong code hangs on it for the short timeout only
+    assert status[("h2", "neg")] == "timeout"
+    assert limit[("h2", "neg")] == HANG_FLOOR_S
+    assert seconds["h2"] < FULL_S < seconds["h0"]
+    # a code that handles the input still passes it under that timeout
+    assert status[("good", "neg")] == "passed" and limit[("good", "neg")] == HANG_FLOOR_S
+    # the other test keeps the full timeout and passes with every code
+    assert all(status[(c, "one")] == "passed" for c in ("h0", "h1", "h2", "good"))
+    assert all(limit[(c, "one")] == FULL_S for c in ("h0", "h1", "h2", "good"))
