@@ -93,7 +93,7 @@ def suspect_tests(view: JobView) -> set[str]:
 
 
 HANG_CODES = 2  # codes a test must have timed out with, passing none, to be taken for hanging
-HANG_FLOOR_S = 1.0  # a hanging test's later pairs get at least this many seconds...
+HANG_FLOOR_S = 2.0  # a hanging test's later pairs get at least this many seconds...
 HANG_FACTOR = 20.0  # ...or this many times the slowest passing pair of the job so far
 
 

@@ -213,6 +213,6 @@ def test_a_test_that_times_out_with_two_codes_and_passes_none_is_hanging() -> No
 
 
 def test_a_hanging_test_gets_a_timeout_scaled_to_the_passing_pairs() -> None:
-    assert hang_timeout(10.0, []) == 1.0  # the floor
+    assert hang_timeout(10.0, []) == 2.0  # the floor
     assert hang_timeout(10.0, [0.004, 0.2]) == 4.0  # 20x the slowest pass
     assert hang_timeout(3.0, [0.5]) == 3.0  # never above the job's own timeout

@@ -15,7 +15,7 @@ from tests.sandbox.test_bwrap import _WHY_NOT
 
 pytestmark = pytest.mark.skipif(_WHY_NOT is not None, reason=f"bwrap cannot run: {_WHY_NOT}")
 
-FULL_S = 3.0
+FULL_S = 4.0
 SPEC = {"text": "def f(x):\n", "name": "f", "signature": "def f(x):"}
 HANGS = "def f(x):\n    while x != 0:\n        x -= 1\n    return 1\n"  # loops on x < 0
 GOOD = "def f(x):\n    if x < 0:\n        raise ValueError(x)\n    return 1\n"
