@@ -146,7 +146,12 @@ def sweep(store: JobStore) -> None:
     budget, steps of dead workers, a message lost to a broker restart). It is not a message
     chain, so nothing a crash or a Redis restart drops can stop a job's clock."""
     for job_id in store.active_jobs():
-        _advance(store, job_id, wait_s=0.1)
+        try:
+            _advance(store, job_id, wait_s=0.1)
+        except redis.RedisError:
+            raise  # the broker itself: the sweeper logs it and sweeps again
+        except Exception:  # one broken job (a bad state, a bug) must not stop the others
+            log.warning("job %s: sweep failed", job_id, exc_info=True)
 
 
 def _resend_orphans(store: JobStore, job_id: str, alive: set[str]) -> None:

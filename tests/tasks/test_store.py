@@ -60,3 +60,16 @@ def test_workers_registry_forgets_silent_workers(store: JobStore) -> None:
     assert store.workers()["w-test@x"] == ["llm"]
     assert "w-test@x" not in store.workers(max_age=-1)
     store.unregister_worker("w-test@x")
+
+
+def test_one_broken_job_does_not_stop_the_sweep(store: JobStore, caplog) -> None:  # noqa: ANN001
+    from supercharger.tasks import jobs
+
+    broken = new_job_id()
+    store.create(broken, SPEC, {"batch_size": 2})  # no budget in its config: cannot advance
+    try:
+        with caplog.at_level("WARNING", logger=jobs.log.name):
+            jobs.sweep(store)  # raised KeyError before, and the jobs after it went unswept
+    finally:
+        store.forget_active(broken)
+    assert f"job {broken}: sweep failed" in caplog.text
