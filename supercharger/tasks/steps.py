@@ -247,12 +247,13 @@ def run_pairs(
     ]
     full = cfg["sandbox_timeout"]
     done = store.pairs(job_id)
-    hanging = hanging_tests({p: r["status"] for p, r in done.items()})
     short = hang_timeout(
         full, [r.get("duration_s", 0.0) for r in done.values() if r["status"] == "passed"]
     )
+    quick: set[str] = set()  # hanging tests of this batch, run under ``short``
+    if short < full:
+        quick = hanging_tests({p: r["status"] for p, r in done.items()}) & set(tests)
     started = time.monotonic()
-    quick = {t for t in tests if t in hanging} if short < full else set()
     results: list[tuple[float, PairResult]] = []
     for timeout, group in (
         (full, [p for p in pairs if p.pair_id not in quick]),
