@@ -97,9 +97,12 @@ def status(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
 
     report = build_report(_store(_settings()), job_id)
     summary = {k: report[k] for k in ("job", "function", "status", "reason", "best", "score")}
-    summary["candidates"] = len(report["candidates"])
-    summary["pairs_run"] = len(report["matrix"])
-    summary["pairs_passed"] = sum(1 for m in report["matrix"] if m["status"] == "passed")
+    stubs = {c["id"] for c in report["candidates"] if c["kind"] == "stub"}
+    matrix = [m for m in report["matrix"] if m["code"] not in stubs]
+    summary["candidates"] = len(report["candidates"]) - len(stubs)
+    summary["pairs_run"] = len(matrix)
+    summary["pairs_passed"] = sum(1 for m in matrix if m["status"] == "passed")
+    summary["blind_tests"] = len(report["blind_tests"])
     summary["timings"] = report["timings"]
     if as_json:
         typer.echo(json.dumps(summary))

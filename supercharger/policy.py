@@ -6,6 +6,7 @@ The coordinator builds a :class:`JobView` from job state after every event and a
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 Pair = tuple[str, str]  # (code id, test id)
@@ -28,6 +29,8 @@ class JobView:
     budget: Budget
     codes: list[str] = field(default_factory=list)  # valid (cleaned) code ids, oldest first
     tests: list[str] = field(default_factory=list)  # valid test ids, oldest first
+    # stand-in codes (``return None``, ``raise NotImplementedError``), run against every test
+    stubs: list[str] = field(default_factory=list)
     requested: dict[str, int] = field(default_factory=dict)  # asked for: code, test, improve
     improved: set[str] = field(default_factory=set)  # codes already sent for repair
     gen_inflight: int = 0  # generation tasks dispatched and not finished
@@ -65,11 +68,25 @@ class Actions:
         return not (work or self.finish)
 
 
+def blind_tests(view: JobView) -> set[str]:
+    """Tests that passed with every stand-in code: whatever the function returns or raises,
+    they pass (no call of it, a call with the wrong arity that expects ``TypeError``, no
+    assertion on its result). Such a test tells no code from another, so it never counts for
+    a code, is never judged or repaired from, and never ends up as the job's test."""
+    return blind(view.stubs, view.tests, view.results)
+
+
+def blind(stubs: list[str], tests: Iterable[str], results: Mapping[Pair, bool]) -> set[str]:
+    """The tests that passed with every one of ``stubs`` (none when there are no stubs)."""
+    if not stubs:
+        return set()
+    return {t for t in tests if all(results.get((s, t)) is True for s in stubs)}
+
+
 def passing_tests(view: JobView) -> dict[str, frozenset[str]]:
-    """For each code, the set of tests it passed."""
-    return {
-        c: frozenset(t for t in view.tests if view.results.get((c, t)) is True) for c in view.codes
-    }
+    """For each code, the set of tests it passed (blind tests left out)."""
+    seeing = [t for t in view.tests if t not in blind_tests(view)]
+    return {c: frozenset(t for t in seeing if view.results.get((c, t)) is True) for c in view.codes}
 
 
 SUSPECT_CODES = 3  # codes that must agree against a test before it is dropped
@@ -150,14 +167,21 @@ def rank_pairs(view: JobView) -> list[Pair]:
 
 def best_pair(view: JobView) -> Pair | None:
     """Best so far: the highest judged passing pair, else the top-ranked passing pair."""
-    if view.judged:
-        return max(view.judged.items(), key=lambda kv: kv[1])[0]
+    blind = blind_tests(view)
+    judged = {p: s for p, s in view.judged.items() if p[1] not in blind}
+    if judged:
+        return max(judged.items(), key=lambda kv: kv[1])[0]
     ranked = rank_pairs(view)
     return ranked[0] if ranked else None
 
 
 def _winner(view: JobView) -> Pair | None:
-    good = [p for p, s in view.judged.items() if s >= view.budget.threshold and view.results.get(p)]
+    blind = blind_tests(view)
+    good = [
+        p
+        for p, s in view.judged.items()
+        if s >= view.budget.threshold and view.results.get(p) and p[1] not in blind
+    ]
     if not good:
         return None
     order = {p: i for i, p in enumerate(rank_pairs(view))}
@@ -166,7 +190,7 @@ def _winner(view: JobView) -> Pair | None:
 
 def _pairs_to_run(view: JobView) -> list[tuple[str, list[str]]]:
     todo = []
-    for c in view.codes:
+    for c in view.stubs + view.codes:  # stand-ins first: a blind test is known before judging
         tests = [
             t for t in view.tests if (c, t) not in view.results and (c, t) not in view.pair_inflight
         ]
@@ -190,12 +214,12 @@ def repair_target(view: JobView, skip: set[str] | frozenset[str] = frozenset()) 
     other codes pass (the consensus says that test is right, so its output says what is wrong)."""
     passes = passing_tests(view)
     agree = {t: sum(1 for s in passes.values() if t in s) for t in view.tests}
-    suspect = suspect_tests(view)
+    useless = suspect_tests(view) | blind_tests(view)
     for code, _weight in rank_codes(view):
         if code in view.improved or code in skip:
             continue
         failing = [
-            t for t in view.tests if view.results.get((code, t)) is False and t not in suspect
+            t for t in view.tests if view.results.get((code, t)) is False and t not in useless
         ]
         if failing:
             return code, max(failing, key=lambda t: (agree[t], -view.tests.index(t)))

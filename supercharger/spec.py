@@ -61,6 +61,9 @@ def _is_signature_only(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return True
 
 
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
 def _pick_target(
     fns: list[ast.FunctionDef | ast.AsyncFunctionDef], source: str
 ) -> ast.FunctionDef | ast.AsyncFunctionDef:
@@ -94,7 +97,7 @@ def parse_spec(text: str, source: str = "<spec>") -> Spec:
     if not text.strip():
         raise SpecError(f"{source}:1: the spec is empty")
     tree = _parse(text, source)
-    fns = [n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+    fns = [n for n in tree.body if isinstance(n, _FUNCTIONS)]
     target = _pick_target(fns, source)
     lines = text.splitlines()
     sig_end = target.body[0].lineno - 1 if target.body else target.lineno
@@ -134,3 +137,24 @@ def load_spec(path: Path) -> Spec:
     except OSError as e:
         raise SpecError(f"{path}: cannot read ({e.strerror})") from None
     return parse_spec(text, str(path))
+
+
+# Stand-in bodies for the function to write. A test that passes with every one of them checks
+# nothing the function does (it never calls it, calls it with the wrong arity and expects the
+# TypeError, or asserts nothing about its result): the pipeline calls such a test blind.
+STUB_PREFIX = "stub."  # a stand-in code's id: STUB_PREFIX + its name here
+STUB_BODIES = {
+    "none": "return None",
+    "raise": "raise NotImplementedError('a stand-in: a test this passes checks nothing')",
+}
+
+
+def stub_code(spec: Spec, body: str) -> str:
+    """The spec's function with ``body`` instead of its own (no decorators, no docstring); the
+    same name, parameters, defaults and annotations, so a test calls it as it would the code."""
+    target = _pick_target(
+        [n for n in _parse(spec.text, spec.source).body if isinstance(n, _FUNCTIONS)], spec.source
+    )
+    target.decorator_list = []
+    target.body = ast.parse(body).body
+    return ast.unparse(target) + "\n"

@@ -3,9 +3,12 @@
 from supercharger.policy import (
     Budget,
     JobView,
+    best_pair,
+    blind_tests,
     decide,
     hang_timeout,
     hanging_tests,
+    passing_tests,
     rank_codes,
     rank_pairs,
     repair_target,
@@ -216,3 +219,71 @@ def test_a_hanging_test_gets_a_timeout_scaled_to_the_passing_pairs() -> None:
     assert hang_timeout(10.0, []) == 2.0  # the floor
     assert hang_timeout(10.0, [0.004, 0.2]) == 4.0  # 20x the slowest pass
     assert hang_timeout(3.0, [0.5]) == 3.0  # never above the job's own timeout
+
+
+STUBS = ["stub.none", "stub.raise"]
+
+
+def test_stand_in_codes_run_against_every_test_first() -> None:
+    v = view(codes=["c1"], tests=["t1", "t2"], stubs=STUBS, requested={"code": 8, "test": 8})
+    assert decide(v).run == [("stub.none", ["t1", "t2"]), ("stub.raise", ["t1", "t2"])] + [
+        ("c1", ["t1", "t2"])
+    ]
+
+
+def _blind_job(**kw) -> JobView:
+    """c_wrong passes the blind test and a wrong one; c1, c2 pass only the blind test and the
+    right one. "tb" passes with both stand-ins; "tn" with only the one that returns None."""
+    results = {
+        ("stub.none", "tb"): True, ("stub.raise", "tb"): True,
+        ("stub.none", "tn"): True, ("stub.raise", "tn"): False,
+        ("stub.none", "tr"): False, ("stub.raise", "tr"): False,
+        ("stub.none", "tw"): False, ("stub.raise", "tw"): False,
+        ("c_wrong", "tb"): True, ("c_wrong", "tw"): True, ("c_wrong", "tr"): False,
+        ("c_wrong", "tn"): True,
+        ("c1", "tb"): True, ("c1", "tw"): False, ("c1", "tr"): True, ("c1", "tn"): True,
+        ("c2", "tb"): True, ("c2", "tw"): False, ("c2", "tr"): True, ("c2", "tn"): False,
+    }  # fmt: skip
+    base = {
+        "codes": ["c_wrong", "c1", "c2"],
+        "tests": ["tb", "tw", "tr", "tn"],
+        "stubs": STUBS,
+        "results": results,
+        "requested": {"code": 8, "test": 8, "improve": 8},
+    }
+    return view(**(base | kw))
+
+
+def test_a_test_every_stand_in_passes_is_blind_and_counts_for_no_code() -> None:
+    v = _blind_job()
+    assert blind_tests(v) == {"tb"}  # "tn" checks something: it fails when the function raises
+    assert passing_tests(v) == {
+        "c_wrong": frozenset({"tw", "tn"}),
+        "c1": frozenset({"tr", "tn"}),
+        "c2": frozenset({"tr"}),
+    }
+    assert all(t != "tb" for _, t in rank_pairs(v))
+    assert all(t != "tb" for _, t in decide(v).judge)
+    # without stand-ins nothing is blind: the blind test joins every code's group again
+    assert blind_tests(view(codes=v.codes, tests=v.tests, results=v.results)) == set()
+
+
+def test_a_blind_pair_judged_above_threshold_does_not_finish_the_job() -> None:
+    v = _blind_job(judged={("c_wrong", "tb"): 0.9})
+    assert decide(v).finish is None
+    assert best_pair(v) == rank_pairs(v)[0] and best_pair(v)[1] != "tb"
+    # the same pair with a test that checks something ends it
+    v = _blind_job(judged={("c1", "tr"): 0.9})
+    fin = decide(v).finish
+    assert fin is not None and fin.best == ("c1", "tr")
+
+
+def test_a_blind_test_is_never_used_for_repair() -> None:
+    results = {
+        ("stub.none", "tb"): True, ("stub.raise", "tb"): True,
+        ("stub.none", "tr"): False, ("stub.raise", "tr"): False,
+        ("c1", "tb"): False, ("c1", "tr"): True,  # c1 fails only the blind test
+    }  # fmt: skip
+    v = view(codes=["c1"], tests=["tb", "tr"], stubs=STUBS, results=results)
+    assert repair_target(v) is None
+    assert repair_target(view(codes=["c1"], tests=["tb", "tr"], results=results)) == ("c1", "tb")

@@ -1,9 +1,10 @@
+import ast
 from pathlib import Path
 
 import pytest
 
 from supercharger.errors import SpecError
-from supercharger.spec import load_spec, parse_spec
+from supercharger.spec import STUB_BODIES, load_spec, parse_spec, stub_code
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -70,3 +71,29 @@ def test_missing_file_is_a_spec_error(tmp_path: Path) -> None:
 def test_module_never_shadows_the_standard_library() -> None:
     assert parse_spec("def code(x):").module == "code_impl"
     assert parse_spec("def random(x):").module == "random_impl"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# doubles x\ndef f(x)",
+        "def f(x, /, y: int = 2, *args: str, z=[1, 2], **kw) -> int:\n    '''Doc.'''\n",
+        "import functools\n\n\n@functools.cache\nasync def f(a: 'List[int]', *, b=3):\n    ...\n",
+        "def helper(x):\n    return x\n\n\ndef f(x):\n    '''Uses helper.'''\n",
+    ],
+)
+def test_a_stand_in_keeps_the_signature_and_only_returns_none_or_raises(text: str) -> None:
+    spec = parse_spec(text)
+    try:
+        written = ast.parse(text)
+    except SyntaxError:  # a bare signature
+        written = ast.parse(text + ":\n    pass\n")
+    want = next(n for n in written.body if getattr(n, "name", "") == "f")
+    for name, body in STUB_BODIES.items():
+        tree = ast.parse(stub_code(spec, body))
+        (fn,) = tree.body  # the function alone: no helper, import or decorator
+        assert isinstance(fn, type(want)) and fn.name == "f"
+        assert ast.dump(fn.args) == ast.dump(want.args)
+        assert ast.dump(fn.returns) == ast.dump(want.returns) if want.returns else not fn.returns
+        assert fn.decorator_list == []
+        assert [type(s) for s in fn.body] == [ast.Return if name == "none" else ast.Raise]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from supercharger.settings import Settings
-from supercharger.spec import Spec
+from supercharger.spec import STUB_BODIES, STUB_PREFIX, Spec
 from supercharger.tasks.store import JobStore, new_job_id
 
 CONFIG_FIELDS = (
@@ -35,9 +35,11 @@ def job_config(settings: Settings) -> dict[str, Any]:
 
 def submit(store: JobStore, spec: Spec, settings: Settings) -> str:
     from supercharger.tasks.jobs import start_job
+    from supercharger.tasks.steps import stub_candidates
 
     job_id = new_job_id()
     store.create(job_id, spec.model_dump(), job_config(settings))
+    store.put_candidates(job_id, stub_candidates(spec))
     start_job(job_id)
     return job_id
 
@@ -66,6 +68,7 @@ class Progress:
     status: str = "running"
     reason: str = ""
     errors: list[str] = field(default_factory=list)
+    stub_passes: dict[str, int] = field(default_factory=dict)  # test -> stand-ins it passed
 
     def apply(self, kind: str, data: dict[str, Any]) -> None:
         if kind == "candidates":
@@ -74,6 +77,9 @@ class Progress:
                 self.codes, self.codes_valid = self.codes + n, self.codes_valid + valid
             else:
                 self.tests, self.tests_valid = self.tests + n, self.tests_valid + valid
+        elif kind == "pairs" and data["code"].startswith(STUB_PREFIX):
+            for test, status in data["results"].items():
+                self.stub_passes[test] = self.stub_passes.get(test, 0) + (status == "passed")
         elif kind == "pairs":
             results = data["results"].values()
             self.pairs_run += len(results)
@@ -87,16 +93,23 @@ class Progress:
             self.status, self.reason = data["status"], data["reason"]
 
     @property
+    def blind(self) -> int:
+        """Tests that passed with every stand-in code (see ``policy.blind_tests``)."""
+        return sum(1 for n in self.stub_passes.values() if n == len(STUB_BODIES))
+
+    @property
     def elapsed(self) -> float:
         return time.time() - self.started
 
     def line(self) -> str:
         best = "-" if self.best_score is None else f"{self.best_score:.2f}"
         errors = f" | {len(self.errors)} failed steps" if self.errors else ""
+        blind = f", {self.blind} blind" if self.blind else ""
         return (
             f"codes {self.codes} ({self.codes_valid} usable) | tests {self.tests} "
-            f"({self.tests_valid} usable) | pairs {self.pairs_run} run, {self.pairs_passed} passed "
-            f"| judged {self.judged}, best {best} | {self.elapsed:.0f}s{errors}"
+            f"({self.tests_valid} usable{blind}) | pairs {self.pairs_run} run, "
+            f"{self.pairs_passed} passed | judged {self.judged}, best {best} | "
+            f"{self.elapsed:.0f}s{errors}"
         )
 
 

@@ -67,7 +67,18 @@ def build_report(
             for (c, t), r in pairs.items()
         ],
         "judged": [{"code": c, "test": t, "score": v["score"]} for (c, t), v in judged.items()],
+        # tests that passed with every stand-in code (the matrix's "stub.*" rows): they check
+        # nothing the function does, so no code was ranked, judged or repaired by them
+        "blind_tests": sorted(_blind(cands, pairs)),
     }
+
+
+def _blind(cands: dict[str, dict[str, Any]], pairs: dict[tuple[str, str], dict[str, Any]]) -> set:
+    from supercharger.policy import blind
+
+    stubs = [cid for cid, c in cands.items() if c["kind"] == "stub"]
+    tests = [cid for cid, c in cands.items() if c["kind"] == "test"]
+    return blind(stubs, tests, {p: r["status"] == "passed" for p, r in pairs.items()})
 
 
 def _module(meta: dict[str, Any]) -> str:

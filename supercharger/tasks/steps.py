@@ -11,7 +11,7 @@ from supercharger.llm import prompts
 from supercharger.llm.base import LLMBackend, Prompt, Sampling
 from supercharger.policy import Budget, JobView, hang_timeout, hanging_tests
 from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend
-from supercharger.spec import Spec
+from supercharger.spec import STUB_BODIES, STUB_PREFIX, Spec, stub_code
 from supercharger.tasks.store import JobStore, split_pair
 
 
@@ -42,6 +42,22 @@ def assemble_code(spec: Spec, code: str) -> str:
     if not head:
         return code
     return "\n".join(head) + "\n\n\n" + code
+
+
+STUB = "stub"  # the kind of a stand-in code: never ranked, judged or repaired
+
+
+def stub_candidates(spec: Spec) -> list[dict[str, Any]]:
+    """Stand-in codes (``STUB_BODIES``), run against every test like a code: a test that passes
+    with all of them checks nothing the function does (see ``policy.blind_tests``)."""
+    out = []
+    for i, (name, body) in enumerate(STUB_BODIES.items()):
+        text = assemble_code(spec, stub_code(spec, body))
+        out.append(
+            {"id": STUB_PREFIX + name, "kind": STUB, "parent": "", "seq": i - len(STUB_BODIES),
+             "raw": text, "text": text, "refused": "", "llm_seconds": 0.0}
+        )  # fmt: skip
+    return out
 
 
 def make_candidates(
@@ -323,6 +339,7 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
     return JobView(
         budget=budget_of(meta["config"]),
         codes=[c for c, v in cands.items() if v["kind"] == "code" and v["text"]],
+        stubs=[c for c, v in cands.items() if v["kind"] == STUB],
         tests=[c for c, v in cands.items() if v["kind"] == "test" and v["text"]],
         requested=requested,
         improved=improved,

@@ -195,9 +195,12 @@ class TestWithOnlyWrongCode:
         assert report["best"] is None
         codes = [c for c in report["candidates"] if c["kind"] == "code"]
         tests = [c for c in report["candidates"] if c["kind"] == "test"]
+        stubs = [c for c in report["candidates"] if c["kind"] == "stub"]
         assert len(codes) == 8  # 4 new + 4 repairs (2 per failing code sent), budget 4 each
-        assert len(report["matrix"]) == len(codes) * len(tests)  # every pair once
+        assert len(stubs) == 2  # the stand-ins (return None, raise) run with every test too
+        assert len(report["matrix"]) == (len(codes) + len(stubs)) * len(tests)  # every pair once
         assert all(m["status"] == "failed" for m in report["matrix"])
+        assert report["blind_tests"] == []
 
     def test_the_cli_exits_1_and_keeps_what_it_has_when_nothing_passes(
         self, wrong_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
@@ -213,7 +216,8 @@ class TestWithOnlyWrongCode:
         assert proc.returncode == 1, proc.stderr
         assert "exhausted" in proc.stderr
         report = json.loads((tmp_path / "sources/factorial/report.json").read_text())
-        assert report["status"] == "exhausted" and len(report["candidates"]) == 6
+        assert report["status"] == "exhausted"
+        assert sum(c["kind"] != "stub" for c in report["candidates"]) == 6
 
     def test_the_time_budget_stops_an_endless_job(
         self, wrong_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
