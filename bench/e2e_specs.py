@@ -81,6 +81,7 @@ def one(name: str, spec: str, hidden: str) -> dict:
             last = proc.stderr.strip().splitlines()[-1:]
             return {"spec": name, "status": status, "command_s": seconds, "error": last}
         summary = json.loads(lines[-1])
+        report = json.loads((folder / summary["paths"]["report"]).read_text())
         passed = None
         if summary["status"] == "passed":
             result = run_hidden(folder / summary["paths"]["code"], folder / "hidden.py", name)
@@ -91,6 +92,9 @@ def one(name: str, spec: str, hidden: str) -> dict:
             "job_wall_s": summary["timings"]["wall_seconds"],
             "command_s": seconds,
             "hidden_passed": passed,
+            # tests that passed with the stand-in codes too (they check nothing), of all tests
+            "blind_tests": len(report.get("blind_tests", [])),
+            "tests": sum(1 for c in report["candidates"] if c["kind"] == "test" and c["valid"]),
         }
 
 
@@ -109,6 +113,8 @@ def main() -> None:
                 "judged_pass": len(judged),
                 "hidden_tests_passed": sum(1 for r in judged if r["hidden_passed"]),
                 "passed_specs": [r["spec"] for r in judged if r["hidden_passed"]],
+                "blind_tests": sum(r.get("blind_tests", 0) for r in runs),
+                "tests": sum(r.get("tests", 0) for r in runs),
                 "median_judged_job_wall_s": (
                     statistics.median(r["job_wall_s"] for r in judged) if judged else None
                 ),

@@ -65,6 +65,9 @@ def test_factorial_reaches_a_judged_pass_and_the_code_passes_unseen_tests(tmp_pa
         m["code"] == best["code"] and m["test"] == best["test"] and m["status"] == "passed"
         for m in report["matrix"]
     )
+    # the stand-ins ran, and the chosen test is not one that passes with them (a blind one)
+    assert {m["code"] for m in report["matrix"]} >= {"stub.none", "stub.raise"}
+    assert best["test"] not in report["blind_tests"]
     raws = list((folder / "candidates").glob("*.raw.txt"))
     assert len(raws) == len(report["candidates"]) > 0
     # the written pair passes on its own, and the code passes tests the pipeline never saw
