@@ -31,6 +31,10 @@ class JobView:
     tests: list[str] = field(default_factory=list)  # valid test ids, oldest first
     # stand-in codes (``return None``, ``raise NotImplementedError``), run against every test
     stubs: list[str] = field(default_factory=list)
+    # the test made from the spec's own examples (none when it has none), run against every
+    # code, and per code how many of those examples it passed
+    examples: list[str] = field(default_factory=list)
+    examples_passed: dict[str, int] = field(default_factory=dict)
     requested: dict[str, int] = field(default_factory=dict)  # asked for: code, test, improve
     improved: set[str] = field(default_factory=set)  # codes already sent for repair
     gen_inflight: int = 0  # generation tasks dispatched and not finished
@@ -137,9 +141,11 @@ def hang_timeout(full: float, passing_seconds: list[float]) -> float:
 
 
 def rank_codes(view: JobView) -> list[tuple[str, float]]:
-    """Dual agreement (CodeT): codes that pass the same tests form a group; a group's weight is
-    (number of codes in it) x (number of tests they pass). Best first; ties go to the code the
-    model scored higher, then to the older one."""
+    """The codes that pass more of the spec's own examples first (the user's word outweighs any
+    generated test; an example the user got wrong fails every right code alike, so it does not
+    reorder them); then dual agreement (CodeT): codes that pass the same tests form a group; a
+    group's weight is (number of codes in it) x (number of tests they pass). Ties go to the
+    code the model scored higher, then to the older one."""
     passes = passing_tests(view)
     groups: dict[frozenset[str], int] = {}
     for tests in passes.values():
@@ -147,7 +153,13 @@ def rank_codes(view: JobView) -> list[tuple[str, float]]:
     weights = {c: float(groups[t] * len(t)) for c, t in passes.items()}
     order = {c: i for i, c in enumerate(view.codes)}
     return sorted(
-        weights.items(), key=lambda kv: (-kv[1], -view.scores.get(kv[0], 0.5), order[kv[0]])
+        weights.items(),
+        key=lambda kv: (
+            -view.examples_passed.get(kv[0], 0),
+            -kv[1],
+            -view.scores.get(kv[0], 0.5),
+            order[kv[0]],
+        ),
     )
 
 
@@ -191,8 +203,9 @@ def _winner(view: JobView) -> Pair | None:
 def _pairs_to_run(view: JobView) -> list[tuple[str, list[str]]]:
     todo = []
     for c in view.stubs + view.codes:  # stand-ins first: a blind test is known before judging
+        against = view.tests if c in view.stubs else view.examples + view.tests
         tests = [
-            t for t in view.tests if (c, t) not in view.results and (c, t) not in view.pair_inflight
+            t for t in against if (c, t) not in view.results and (c, t) not in view.pair_inflight
         ]
         if tests:
             todo.append((c, tests))
@@ -210,14 +223,18 @@ def _to_judge(view: JobView, runs_pending: bool) -> list[Pair]:
 
 
 def repair_target(view: JobView, skip: set[str] | frozenset[str] = frozenset()) -> Pair | None:
-    """The best-ranked code not yet repaired that fails a test, with the failing test the most
-    other codes pass (the consensus says that test is right, so its output says what is wrong)."""
+    """The best-ranked code not yet repaired that fails a test: with the spec's examples if it
+    fails one of them (the user's word), else with the failing test the most other codes pass
+    (the consensus says that test is right, so its output says what is wrong)."""
     passes = passing_tests(view)
     agree = {t: sum(1 for s in passes.values() if t in s) for t in view.tests}
     useless = suspect_tests(view) | blind_tests(view)
     for code, _weight in rank_codes(view):
         if code in view.improved or code in skip:
             continue
+        wrong = [e for e in view.examples if view.results.get((code, e)) is False]
+        if wrong:
+            return code, wrong[0]
         failing = [
             t for t in view.tests if view.results.get((code, t)) is False and t not in useless
         ]

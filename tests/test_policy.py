@@ -287,3 +287,46 @@ def test_a_blind_test_is_never_used_for_repair() -> None:
     v = view(codes=["c1"], tests=["tb", "tr"], stubs=STUBS, results=results)
     assert repair_target(v) is None
     assert repair_target(view(codes=["c1"], tests=["tb", "tr"], results=results)) == ("c1", "tb")
+
+
+EX = "spec.examples"
+
+
+def test_codes_run_the_spec_s_examples_and_stand_ins_do_not() -> None:
+    v = view(codes=["c1"], tests=["t1"], stubs=["stub.none"], examples=[EX],
+             requested={"code": 8, "test": 8})  # fmt: skip
+    assert decide(v).run == [("stub.none", ["t1"]), ("c1", [EX, "t1"])]
+
+
+def _examples_job(**kw) -> JobView:
+    """c_a and c_b agree on t1 and t2 (the larger consensus) but pass 1 of the spec's 3
+    examples; c_ok passes t3 alone and all 3 examples."""
+    results = {
+        ("c_a", "t1"): True, ("c_a", "t2"): True, ("c_a", "t3"): False, ("c_a", EX): False,
+        ("c_b", "t1"): True, ("c_b", "t2"): True, ("c_b", "t3"): False, ("c_b", EX): False,
+        ("c_ok", "t1"): False, ("c_ok", "t2"): False, ("c_ok", "t3"): True, ("c_ok", EX): True,
+    }  # fmt: skip
+    base = {
+        "codes": ["c_a", "c_b", "c_ok"],
+        "tests": ["t1", "t2", "t3"],
+        "examples": [EX],
+        "examples_passed": {"c_a": 1, "c_b": 1, "c_ok": 3},
+        "results": results,
+        "requested": {"code": 8, "test": 8, "improve": 0},
+    }
+    return view(**(base | kw))
+
+
+def test_the_spec_s_examples_outrank_the_consensus_of_generated_tests() -> None:
+    v = _examples_job()
+    assert [c for c, _ in rank_codes(v)] == ["c_ok", "c_a", "c_b"]
+    assert decide(v).judge == [("c_ok", "t3"), ("c_a", "t1")]
+    # without the examples the consensus wins, as in CodeT
+    plain = _examples_job(examples=[], examples_passed={})
+    assert [c for c, _ in rank_codes(plain)][:2] == ["c_a", "c_b"]
+
+
+def test_a_code_failing_an_example_is_repaired_from_the_examples() -> None:
+    v = _examples_job(improved={"c_ok"})
+    assert repair_target(v) == ("c_a", EX)  # not t3, which the consensus fails
+    assert repair_target(v, skip={"c_a"}) == ("c_b", EX)

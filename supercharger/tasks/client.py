@@ -35,11 +35,11 @@ def job_config(settings: Settings) -> dict[str, Any]:
 
 def submit(store: JobStore, spec: Spec, settings: Settings) -> str:
     from supercharger.tasks.jobs import start_job
-    from supercharger.tasks.steps import stub_candidates
+    from supercharger.tasks.steps import fixed_candidates
 
     job_id = new_job_id()
     store.create(job_id, spec.model_dump(), job_config(settings))
-    store.put_candidates(job_id, stub_candidates(spec))
+    store.put_candidates(job_id, fixed_candidates(spec))
     start_job(job_id)
     return job_id
 

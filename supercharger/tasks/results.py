@@ -70,7 +70,27 @@ def build_report(
         # tests that passed with every stand-in code (the matrix's "stub.*" rows): they check
         # nothing the function does, so no code was ranked, judged or repaired by them
         "blind_tests": sorted(_blind(cands, pairs)),
+        # the spec's own examples (None when it has none to check): how many, and how many
+        # of them the chosen code passed
+        "examples": _examples(meta, cands, pairs, best),
     }
+
+
+def _examples(
+    meta: dict[str, Any],
+    cands: dict[str, dict[str, Any]],
+    pairs: dict[tuple[str, str], dict[str, Any]],
+    best: Any,
+) -> dict[str, Any] | None:
+    from supercharger.examples import spec_examples
+    from supercharger.spec import Spec
+
+    test = next((cid for cid, c in cands.items() if c["kind"] == "examples"), None)
+    if test is None:
+        return None
+    checks = sum(1 for e in spec_examples(Spec(**meta["spec"])) if e.want or e.raises)
+    chosen = pairs.get((best[0], test)) if best else None
+    return {"test": test, "checks": checks, "best_passed": chosen["passed"] if chosen else None}
 
 
 def _blind(cands: dict[str, dict[str, Any]], pairs: dict[tuple[str, str], dict[str, Any]]) -> set:

@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from supercharger.clean import Cleaned, clean_code, clean_test
+from supercharger.examples import examples_test
 from supercharger.llm import prompts
 from supercharger.llm.base import LLMBackend, Prompt, Sampling
 from supercharger.policy import Budget, JobView, hang_timeout, hanging_tests
@@ -45,19 +46,25 @@ def assemble_code(spec: Spec, code: str) -> str:
 
 
 STUB = "stub"  # the kind of a stand-in code: never ranked, judged or repaired
+EXAMPLES = "examples"  # the kind of the test made from the spec's own examples
+EXAMPLES_ID = "spec.examples"
 
 
-def stub_candidates(spec: Spec) -> list[dict[str, Any]]:
-    """Stand-in codes (``STUB_BODIES``), run against every test like a code: a test that passes
-    with all of them checks nothing the function does (see ``policy.blind_tests``)."""
-    out = []
-    for i, (name, body) in enumerate(STUB_BODIES.items()):
-        text = assemble_code(spec, stub_code(spec, body))
-        out.append(
-            {"id": STUB_PREFIX + name, "kind": STUB, "parent": "", "seq": i - len(STUB_BODIES),
-             "raw": text, "text": text, "refused": "", "llm_seconds": 0.0}
-        )  # fmt: skip
-    return out
+def fixed_candidates(spec: Spec) -> list[dict[str, Any]]:
+    """What a job holds before the model writes anything: the stand-in codes
+    (``STUB_BODIES``), run against every test like a code (a test that passes with all of them
+    checks nothing the function does, see ``policy.blind_tests``), and the test made from the
+    spec's own examples, if it has any (``supercharger.examples``), run against every code."""
+    texts = {STUB_PREFIX + name: assemble_code(spec, stub_code(spec, body))
+             for name, body in STUB_BODIES.items()}  # fmt: skip
+    kinds = dict.fromkeys(texts, STUB)
+    if examples := examples_test(spec):
+        texts[EXAMPLES_ID], kinds[EXAMPLES_ID] = examples, EXAMPLES
+    return [
+        {"id": cid, "kind": kinds[cid], "parent": "", "seq": i - len(texts), "raw": text,
+         "text": text, "refused": "", "llm_seconds": 0.0}
+        for i, (cid, text) in enumerate(texts.items())
+    ]  # fmt: skip
 
 
 def make_candidates(
@@ -319,6 +326,17 @@ def budget_of(cfg: dict[str, Any]) -> Budget:
     )
 
 
+def _examples_passed(
+    cands: dict[str, dict[str, Any]], pairs: dict[tuple[str, str], dict[str, Any]]
+) -> dict[str, int]:
+    """Per code, how many of the spec's examples it passed (codes run against them so far)."""
+    out: dict[str, int] = {}
+    for (code, test), r in pairs.items():
+        if cands.get(test, {}).get("kind") == EXAMPLES:
+            out[code] = out.get(code, 0) + int(r.get("passed", 0))
+    return out
+
+
 def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
     """Everything the policy needs, read from the job store."""
     meta = store.meta(job_id)
@@ -340,6 +358,8 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
         budget=budget_of(meta["config"]),
         codes=[c for c, v in cands.items() if v["kind"] == "code" and v["text"]],
         stubs=[c for c, v in cands.items() if v["kind"] == STUB],
+        examples=[c for c, v in cands.items() if v["kind"] == EXAMPLES],
+        examples_passed=_examples_passed(cands, pairs),
         tests=[c for c, v in cands.items() if v["kind"] == "test" and v["text"]],
         requested=requested,
         improved=improved,

@@ -1,11 +1,12 @@
-"""Blind tests: the stand-in codes of a job (real Redis job store, real bwrap) find the tests
-that pass whatever the function does, and the report lists them."""
+"""What a job holds before the model writes (real Redis job store, real bwrap): the stand-in
+codes find the tests that pass whatever the function does (blind tests); the test made from the
+spec's own examples runs against every code and ranks them; the report has both."""
 
 from __future__ import annotations
 
 import pytest
 
-from supercharger.policy import blind_tests
+from supercharger.policy import blind_tests, decide, rank_codes
 from supercharger.sandbox import get_backend
 from supercharger.settings import Settings
 from supercharger.spec import parse_spec
@@ -36,7 +37,7 @@ def test_stand_ins_find_the_tests_that_check_nothing(store: JobStore) -> None:
     job = new_job_id()
     config = job_config(Settings()) | {"sandbox_memory_mb": 512}
     store.create(job, SPEC.model_dump(), config)
-    stubs = steps.stub_candidates(SPEC)
+    stubs = steps.fixed_candidates(SPEC)
     tests = [
         {"id": t, "kind": "test", "seq": i, "raw": HEAD + body, "text": HEAD + body}
         for i, (t, (body, _)) in enumerate(TESTS.items())
@@ -59,3 +60,48 @@ def test_stand_ins_find_the_tests_that_check_nothing(store: JobStore) -> None:
     assert report["blind_tests"] == sorted(want)
     stub_rows = [m for m in report["matrix"] if m["code"].startswith("stub.")]
     assert len(stub_rows) == len(stubs) * len(TESTS)
+
+
+EXAMPLES_SPEC = parse_spec(
+    'def middle(xs):\n    """The middle item of xs (the later one of two).\n\n'
+    "    >>> middle([1, 2, 3])\n    2\n    >>> middle([4, 5])\n    5\n"
+    "    >>> middle([])\n    Traceback (most recent call last):\n    IndexError: empty\n"
+    '    """\n'
+)
+CODES = {
+    "right": "def middle(xs):\n    return xs[len(xs) // 2]\n",
+    "early": "def middle(xs):\n    return xs[(len(xs) - 1) // 2]\n",  # [4, 5] -> 4: 2 of the 3
+    "none": "def middle(xs):\n    return None if not xs else xs[0]\n",  # passes no example
+}
+
+
+def test_the_spec_s_examples_run_against_every_code_and_rank_them(store: JobStore) -> None:
+    job = new_job_id()
+    store.create(job, EXAMPLES_SPEC.model_dump(), job_config(Settings()))
+    fixed = steps.fixed_candidates(EXAMPLES_SPEC)
+    assert [c["kind"] for c in fixed] == ["stub", "stub", "examples"]
+    test = "from middle import middle\n\n\ndef test_one():\n    assert middle([7]) == 7\n"
+    codes = [
+        {"id": cid, "kind": "code", "seq": i, "raw": text, "text": text}
+        for i, (cid, text) in enumerate(CODES.items())
+    ]
+    store.put_candidates(job, [*fixed, *codes, {"id": "t0.0", "kind": "test", "seq": 0,
+                                                 "raw": test, "text": test}])  # fmt: skip
+    backend = get_backend("bwrap", standby=False)
+    try:
+        for todo in decide_runs(store, job):
+            steps.run_pairs(store, backend, job, *todo)
+        view = steps.build_view(store, job, llm_workers=1)
+        store.finish(job, "passed", "test", ["right", "t0.0"])
+        report = build_report(store, job)
+    finally:
+        store.forget_active(job)
+    assert view.examples == ["spec.examples"]
+    assert view.examples_passed == {"right": 3, "early": 2, "none": 0}
+    assert [c for c, _ in rank_codes(view)] == ["right", "early", "none"]  # all pass t0.0
+    assert report["examples"] == {"test": "spec.examples", "checks": 3, "best_passed": 3}
+
+
+def decide_runs(store: JobStore, job: str) -> list[tuple[str, list[str]]]:
+    """The pairs the policy asks to run now."""
+    return decide(steps.build_view(store, job, llm_workers=1)).run

