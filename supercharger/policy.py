@@ -164,15 +164,17 @@ def rank_codes(view: JobView) -> list[tuple[str, float]]:
 
 
 def rank_pairs(view: JobView) -> list[Pair]:
-    """Passing pairs, best first: by the code's group weight, then by how many codes agree
-    with the test (a test no other code passes is suspect)."""
+    """Passing pairs, best first: in the order of ``rank_codes``, each code's tests by how many
+    codes agree with them (a test no other code passes is suspect). A code that passes all of
+    the spec's examples is paired with the examples' test as well, after its generated tests:
+    when the model's tests are wrong, right code still has a pair to be judged and written."""
     passes = passing_tests(view)
     agree = {t: sum(1 for s in passes.values() if t in s) for t in view.tests}
     ranked: list[Pair] = []
-    for code, weight in rank_codes(view):
-        if weight <= 0:
-            continue
+    for code, _weight in rank_codes(view):
         tests = sorted(passes[code], key=lambda t: (-agree[t], view.tests.index(t)))
+        if view.examples and all(view.results.get((code, e)) is True for e in view.examples):
+            tests += view.examples
         ranked.extend((code, t) for t in tests)
     return ranked
 

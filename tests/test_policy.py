@@ -320,7 +320,7 @@ def _examples_job(**kw) -> JobView:
 def test_the_spec_s_examples_outrank_the_consensus_of_generated_tests() -> None:
     v = _examples_job()
     assert [c for c, _ in rank_codes(v)] == ["c_ok", "c_a", "c_b"]
-    assert decide(v).judge == [("c_ok", "t3"), ("c_a", "t1")]
+    assert decide(v).judge == [("c_ok", "t3"), ("c_ok", EX)]
     # without the examples the consensus wins, as in CodeT
     plain = _examples_job(examples=[], examples_passed={})
     assert [c for c, _ in rank_codes(plain)][:2] == ["c_a", "c_b"]
@@ -330,3 +330,14 @@ def test_a_code_failing_an_example_is_repaired_from_the_examples() -> None:
     v = _examples_job(improved={"c_ok"})
     assert repair_target(v) == ("c_a", EX)  # not t3, which the consensus fails
     assert repair_target(v, skip={"c_a"}) == ("c_b", EX)
+
+
+def test_right_code_that_only_the_examples_confirm_can_still_end_the_job() -> None:
+    # the model's tests are all wrong: c_ok passes none of them, only the spec's examples
+    v = _examples_job(results=_examples_job().results | {("c_ok", "t3"): False})
+    assert rank_pairs(v)[0] == ("c_ok", EX)
+    assert decide(v).judge[0] == ("c_ok", EX)
+    fin = decide(_examples_job(results=v.results, judged={("c_ok", EX): 0.6})).finish
+    assert fin is not None and fin.best == ("c_ok", EX)
+    # a code that fails one example is never paired with them
+    assert all(t != EX for c, t in rank_pairs(v) if c != "c_ok")

@@ -41,3 +41,38 @@ def test_improve_prompt_shows_the_failure() -> None:
     assert prompt.kind == "improve"
     assert "code!" in text and "test!" in text and "assert 'abc'" in text
     assert prompt.prefill.startswith("```python\n" + SPEC)
+
+
+DOCSTRING_SPEC = '''from typing import List
+
+
+def helper(x):
+    return x
+
+
+def shout(words: List[str],
+          mark: str = "!") -> str:
+    """Join words in upper case.
+
+    >>> shout(["a", "b"])
+    'A B!'
+    """
+'''
+
+
+def test_a_docstring_is_prefilled_as_comments_above_the_signature() -> None:
+    # after a closed docstring the bundled model closes the fence at once (see spec_head)
+    want = (
+        "```python\nfrom typing import List\n\n\ndef helper(x):\n    return x\n\n\n"
+        '# Join words in upper case.\n#\n# >>> shout(["a", "b"])\n# \'A B!\'\n'
+        'def shout(words: List[str],\n          mark: str = "!") -> str:\n    '
+    )
+    for prompt in (
+        code_prompt(DOCSTRING_SPEC, "shout"),
+        improve_prompt(DOCSTRING_SPEC, "shout", "code!", "test!", "E   assert"),
+    ):
+        assert prompt.prefill == want
+        assert DOCSTRING_SPEC.rstrip() in prompt.messages[-1]["content"]  # asked as written
+    # a comment spec, a bare signature and text that does not parse are prefilled as they are
+    for spec in (SPEC, "def f(x)", "def f(x):\n    return (\n"):
+        assert code_prompt(spec, "f").prefill == f"```python\n{spec.rstrip()}\n    "
