@@ -20,7 +20,12 @@ def clean_code(raw: str, fn_name: str) -> CleanResult:
     """A runnable module defining ``fn_name`` from a raw model reply, or why there is none."""
     if not fn_name.isidentifier():
         return Refused(f"not a function name: {fn_name!r}")
-    return settle(_clean_code(raw, fn_name), lambda text: _clean_code(text, fn_name))
+    result = settle(_clean_code(raw, fn_name), lambda text: _clean_code(text, fn_name))
+    if isinstance(result, Cleaned):  # after settling: copies of the function are its loops
+        text = render([_whole(result.text)], fn_name, last_def=True)
+        if text != result.text:
+            result = Cleaned(text, (*result.notes, f"kept the last of several {fn_name}()"))
+    return result
 
 
 def _clean_code(raw: str, fn_name: str) -> CleanResult:
@@ -75,11 +80,16 @@ def _unparsed(raw: tuple[Block, ...], blocks: list[list[Chunk]], fn_name: str) -
     return Refused(f"the definition of {fn_name}() does not parse (syntax error or cut off)")
 
 
-def render(chunks: list[Chunk], fn_name: str) -> str:
-    """The kept statements of ``chunks``, original text, ending with one newline."""
+def render(chunks: list[Chunk], fn_name: str, last_def: bool = False) -> str:
+    """The kept statements of ``chunks``, original text, ending with one newline. With
+    ``last_def``, only the last top-level definition of ``fn_name`` is kept (a reply that
+    writes the function twice, say a stub and then the real one: Python calls the last)."""
     selector = Selector(fn_name)
+    defs = [n for c in chunks for n in c.tree.body if _is_fn(n, fn_name)] if last_def else []
 
     def decide(node: ast.stmt) -> ast.stmt | None:
+        if defs and _is_fn(node, fn_name) and node is not defs[-1]:
+            return None
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             kept = without_names(node, {fn_name})
             return kept if kept is not None and selector.keep(kept) else None

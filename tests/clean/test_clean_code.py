@@ -188,9 +188,12 @@ def test_a_loop_hidden_by_a_cut_last_line_is_cut_once_and_for_all() -> None:
     # Found by hypothesis: the first pass left what a second pass cut (not idempotent).
     copy = "LIMIT = 10\n\n\ndef target(x):\n    return x\n"
     raw = copy + "\n" + copy * 3
-    expected = copy + "\n" + copy
+    # the loop cut keeps two copies, then only the last definition of target() is kept
+    expected = "LIMIT = 10\n\n\n" + copy
     result = clean_code(raw.rstrip("\n"), "target")
-    assert result == Cleaned(expected, ("cut a reply that repeats itself",))
+    assert result == Cleaned(
+        expected, ("cut a reply that repeats itself", "kept the last of several target()")
+    )
     assert clean_code(expected, "target") == Cleaned(expected)
 
 
@@ -229,3 +232,16 @@ def test_unfenced_code_before_a_closing_fence_is_found() -> None:
     # Seen in the corpus: the reply starts with the code and only closes a fence, then prose.
     raw = "def f(x):\n    return x\n```\n\nThis returns x.\n"
     assert clean_code(raw, "f") == Cleaned("def f(x):\n    return x\n", ("used block 1 of 2",))
+
+
+def test_a_stub_written_before_the_function_is_dropped() -> None:
+    # seen with a docstring spec: the model restates the stub, then writes the function
+    raw = (
+        "```python\n# Doubles x.\ndef f(x):\n    \"\"\"Doubles x.\"\"\"\n\n"
+        "def f(x):\n    \"\"\"Doubles x.\"\"\"\n    return 2 * x\n```"
+    )
+    result = clean_code(raw, "f")
+    assert result == Cleaned(
+        'def f(x):\n    """Doubles x."""\n    return 2 * x\n', ("kept the last of several f()",)
+    )
+    assert clean_code(result.text, "f") == Cleaned(result.text)
