@@ -237,8 +237,8 @@ def test_unfenced_code_before_a_closing_fence_is_found() -> None:
 def test_a_stub_written_before_the_function_is_dropped() -> None:
     # seen with a docstring spec: the model restates the stub, then writes the function
     raw = (
-        "```python\n# Doubles x.\ndef f(x):\n    \"\"\"Doubles x.\"\"\"\n\n"
-        "def f(x):\n    \"\"\"Doubles x.\"\"\"\n    return 2 * x\n```"
+        '```python\n# Doubles x.\ndef f(x):\n    """Doubles x."""\n\n'
+        'def f(x):\n    """Doubles x."""\n    return 2 * x\n```'
     )
     result = clean_code(raw, "f")
     assert result == Cleaned(
