@@ -103,6 +103,7 @@ def status(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
     summary["pairs_run"] = len(matrix)
     summary["pairs_passed"] = sum(1 for m in matrix if m["status"] == "passed")
     summary["blind_tests"] = len(report["blind_tests"])
+    summary["examples"] = report["examples"]
     summary["timings"] = report["timings"]
     if as_json:
         typer.echo(json.dumps(summary))

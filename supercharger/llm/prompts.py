@@ -1,8 +1,9 @@
 """Every prompt supercharger sends, as model-agnostic chat messages plus a prefill.
 
 Tuned on the bundled SmolLM2-135M: a tiny model
-needs its reply started for it. The code prefill opens a ```python block with the spec and
-the first indentation of the body; the test prefill opens a pytest file that imports the
+needs its reply started for it. The code prefill opens a ```python block with the spec (the
+function's docstring, if any, moved above its signature as comments) and the first indentation
+of the body; the test prefill opens a pytest file that imports the
 function. Replies end at the closing fence (``CODE_STOP`` / ``TEST_STOP``). Judge and score
 prompts end with a Yes/No question read by ``yes_probability``.
 

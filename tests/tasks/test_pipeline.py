@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from supercharger.settings import Settings
-from supercharger.spec import parse_spec
+from supercharger.spec import Spec, parse_spec
 from supercharger.tasks import client
 from supercharger.tasks.local import EmbeddedRedis, LocalCluster
 from supercharger.tasks.results import write_outputs
@@ -53,9 +53,9 @@ def _cluster_fixture(**fake: object) -> Any:
     return fixture
 
 
-def _run(store: JobStore, redis_url: str, out: Path, **cfg: object) -> dict:
+def _run(store: JobStore, redis_url: str, out: Path, spec: Spec = SPEC, **cfg: object) -> dict:
     settings = Settings(broker_url=redis_url, **cfg)
-    job = client.submit(store, SPEC, settings)
+    job = client.submit(store, spec, settings)
     prog = client.follow(store, job, lambda _p: None, deadline_s=settings.budget_seconds + 30)
     report = write_outputs(store, job, out)
     report["progress"] = prog
@@ -107,6 +107,15 @@ good_cluster = _cluster_fixture(code_replies=[WRONG, RIGHT], test_replies=[TEST_
 
 
 wrong_cluster = _cluster_fixture(code_replies=[WRONG], test_replies=[TEST_OK])
+
+# the model's only test is wrong (and agrees with the wrong code); the spec's examples are not
+TEST_WRONG = "three():\n    assert factorial(3) == 3\n```"
+EXAMPLES_SPEC = parse_spec(
+    'def factorial(n):\n    """n! for n >= 0.\n\n    >>> factorial(3)\n    6\n'
+    '    >>> factorial(0)\n    1\n    """\n',
+    "factorial.spec",
+)
+wrong_tests_cluster = _cluster_fixture(code_replies=[WRONG, RIGHT], test_replies=[TEST_WRONG])
 
 
 class TestWithARightCandidate:
@@ -184,6 +193,24 @@ class TestWithARightCandidate:
         missing = cli("status", "nosuchjob")
         assert missing.returncode == 2
         assert missing.stderr.strip() == "supercharger: error: no job 'nosuchjob' on this broker"
+
+
+class TestWithWrongTestsAndTheSpecsExamples:
+    def test_the_spec_s_examples_pick_the_right_code_over_the_model_s_wrong_test(
+        self, wrong_tests_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
+    ) -> None:
+        report = _run(wrong_tests_cluster, redis_server.url, tmp_path, EXAMPLES_SPEC,
+                      max_candidates=2, batch_size=2)  # fmt: skip
+        assert report["status"] == "passed", report["reason"]
+        code, test = report["best"]["code"], report["best"]["test"]
+        assert test == "spec.examples" and report["examples"]["best_passed"] == 2
+        assert "n * factorial(n - 1)" in (tmp_path / "factorial/factorial.py").read_text()
+        assert (
+            "assert (factorial(3)) == (6)" in (tmp_path / "factorial/test_factorial.py").read_text()
+        )
+        # without the examples the wrong code and the wrong test would have agreed
+        wrong = [m for m in report["matrix"] if m["test"] != "spec.examples"]
+        assert any(m["status"] == "passed" and m["code"] != code for m in wrong)
 
 
 class TestWithOnlyWrongCode:
