@@ -180,11 +180,12 @@ def rank_pairs(view: JobView) -> list[Pair]:
 
 
 def best_pair(view: JobView) -> Pair | None:
-    """Best so far: the highest judged passing pair, else the top-ranked passing pair."""
+    """Best so far: of the judged pairs, the one whose code passes most of the spec's examples,
+    then the highest judged; else the top-ranked passing pair."""
     blind = blind_tests(view)
     judged = {p: s for p, s in view.judged.items() if p[1] not in blind}
     if judged:
-        return max(judged.items(), key=lambda kv: kv[1])[0]
+        return max(judged, key=lambda p: (view.examples_passed.get(p[0], 0), judged[p]))
     ranked = rank_pairs(view)
     return ranked[0] if ranked else None
 

@@ -341,3 +341,9 @@ def test_right_code_that_only_the_examples_confirm_can_still_end_the_job() -> No
     assert fin is not None and fin.best == ("c_ok", EX)
     # a code that fails one example is never paired with them
     assert all(t != EX for c, t in rank_pairs(v) if c != "c_ok")
+
+
+def test_the_best_so_far_prefers_the_code_that_passes_the_examples() -> None:
+    v = _examples_job(judged={("c_a", "t1"): 0.3, ("c_ok", "t3"): 0.2}, elapsed=1000.0)
+    fin = decide(v).finish
+    assert fin is not None and fin.status == "budget" and fin.best == ("c_ok", "t3")
