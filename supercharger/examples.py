@@ -187,7 +187,9 @@ def examples_test(spec: Spec) -> str:
     examples = spec_examples(spec)
     if not examples:
         return ""
-    head = ["import pytest", *spec.imports, f"from {spec.module} import *  # noqa: F403",
+    future = [i for i in spec.imports if i.startswith("from __future__")]
+    others = [i for i in spec.imports if i not in future]
+    head = [*future, "import pytest", *others, f"from {spec.module} import *  # noqa: F403",
             f"from {spec.module} import {spec.name}"]  # fmt: skip
     tests: list[str] = []
     setup: list[str] = []

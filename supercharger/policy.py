@@ -35,6 +35,9 @@ class JobView:
     # code, and per code how many of those examples it passed
     examples: list[str] = field(default_factory=list)
     examples_passed: dict[str, int] = field(default_factory=dict)
+    # codes that ran them and failed one (not an error: a test that cannot even be collected
+    # says nothing about the code)
+    examples_failed: set[str] = field(default_factory=set)
     requested: dict[str, int] = field(default_factory=dict)  # asked for: code, test, improve
     improved: set[str] = field(default_factory=set)  # codes already sent for repair
     gen_inflight: int = 0  # generation tasks dispatched and not finished
@@ -235,9 +238,8 @@ def repair_target(view: JobView, skip: set[str] | frozenset[str] = frozenset()) 
     for code, _weight in rank_codes(view):
         if code in view.improved or code in skip:
             continue
-        wrong = [e for e in view.examples if view.results.get((code, e)) is False]
-        if wrong:
-            return code, wrong[0]
+        if code in view.examples_failed:
+            return code, view.examples[0]
         failing = [
             t for t in view.tests if view.results.get((code, t)) is False and t not in useless
         ]

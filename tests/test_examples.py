@@ -130,3 +130,9 @@ def test_humaneval_examples_pass_the_canonical_solutions_and_fail_a_stand_in() -
     for task, values in wants.items():
         if any(v is not None for v in values):
             assert status[("stub", task)].status.value == "failed", task
+
+
+def test_a_future_import_of_the_spec_stays_first() -> None:
+    text = examples_test(parse_spec("from __future__ import annotations\n# f(2) == 4\ndef f(n):"))
+    assert text.startswith("from __future__ import annotations\nimport pytest\n")
+    compile(text, "test_f.py", "exec")

@@ -327,7 +327,7 @@ def test_the_spec_s_examples_outrank_the_consensus_of_generated_tests() -> None:
 
 
 def test_a_code_failing_an_example_is_repaired_from_the_examples() -> None:
-    v = _examples_job(improved={"c_ok"})
+    v = _examples_job(improved={"c_ok"}, examples_failed={"c_a", "c_b"})
     assert repair_target(v) == ("c_a", EX)  # not t3, which the consensus fails
     assert repair_target(v, skip={"c_a"}) == ("c_b", EX)
 
@@ -347,3 +347,11 @@ def test_the_best_so_far_prefers_the_code_that_passes_the_examples() -> None:
     v = _examples_job(judged={("c_a", "t1"): 0.3, ("c_ok", "t3"): 0.2}, elapsed=1000.0)
     fin = decide(v).finish
     assert fin is not None and fin.status == "budget" and fin.best == ("c_ok", "t3")
+
+
+def test_examples_that_error_rather_than_fail_do_not_steer_repairs() -> None:
+    # c_a's examples pair was an error (say, the test could not be collected): its repair
+    # uses a generated test it fails instead
+    v = _examples_job(improved={"c_ok"}, examples_failed={"c_b"})
+    assert repair_target(v) == ("c_a", "t3")
+    assert repair_target(v, skip={"c_a"}) == ("c_b", EX)

@@ -360,6 +360,9 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
         stubs=[c for c, v in cands.items() if v["kind"] == STUB],
         examples=[c for c, v in cands.items() if v["kind"] == EXAMPLES],
         examples_passed=_examples_passed(cands, pairs),
+        examples_failed={
+            c for (c, t), r in pairs.items() if t == EXAMPLES_ID and r["status"] == "failed"
+        },
         tests=[c for c, v in cands.items() if v["kind"] == "test" and v["text"]],
         requested=requested,
         improved=improved,
