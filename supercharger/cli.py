@@ -97,7 +97,9 @@ def status(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
 
     report = build_report(_store(_settings()), job_id)
     summary = {k: report[k] for k in ("job", "function", "status", "reason", "best", "score")}
-    stubs = {c["id"] for c in report["candidates"] if c["kind"] == "stub"}
+    from supercharger.spec import STUB_KIND
+
+    stubs = {c["id"] for c in report["candidates"] if c["kind"] == STUB_KIND}
     matrix = [m for m in report["matrix"] if m["code"] not in stubs]
     summary["candidates"] = len(report["candidates"]) - len(stubs)
     summary["pairs_run"] = len(matrix)

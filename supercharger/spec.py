@@ -142,7 +142,10 @@ def load_spec(path: Path) -> Spec:
 # Stand-in bodies for the function to write. A test that passes with every one of them checks
 # nothing the function does (it never calls it, calls it with the wrong arity and expects the
 # TypeError, or asserts nothing about its result): the pipeline calls such a test blind.
+STUB_KIND = "stub"  # a stand-in code's candidate kind: never ranked, judged or repaired
 STUB_PREFIX = "stub."  # a stand-in code's id: STUB_PREFIX + its name here
+EXAMPLES_KIND = "examples"  # the candidate kind of the test made from the spec's own examples
+EXAMPLES_ID = "spec.examples"
 STUB_BODIES = {
     "none": "return None",
     "raise": "raise NotImplementedError('a stand-in: a test this passes checks nothing')",

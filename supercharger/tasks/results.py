@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from supercharger.spec import EXAMPLES_KIND, STUB_KIND, Spec
 from supercharger.tasks.store import JobStore
 
 CALL_FIELDS = ("kind", "prompt_tokens", "completion_tokens", "draft_tokens", "seconds", "score")
@@ -83,9 +84,8 @@ def _examples(
     best: Any,
 ) -> dict[str, Any] | None:
     from supercharger.examples import spec_examples
-    from supercharger.spec import Spec
 
-    test = next((cid for cid, c in cands.items() if c["kind"] == "examples"), None)
+    test = next((cid for cid, c in cands.items() if c["kind"] == EXAMPLES_KIND), None)
     if test is None:
         return None
     checks = sum(1 for e in spec_examples(Spec(**meta["spec"])) if e.want or e.raises)
@@ -96,14 +96,12 @@ def _examples(
 def _blind(cands: dict[str, dict[str, Any]], pairs: dict[tuple[str, str], dict[str, Any]]) -> set:
     from supercharger.policy import blind
 
-    stubs = [cid for cid, c in cands.items() if c["kind"] == "stub"]
+    stubs = [cid for cid, c in cands.items() if c["kind"] == STUB_KIND]
     tests = [cid for cid, c in cands.items() if c["kind"] == "test"]
     return blind(stubs, tests, {p: r["status"] == "passed" for p, r in pairs.items()})
 
 
 def _module(meta: dict[str, Any]) -> str:
-    from supercharger.spec import Spec
-
     return Spec(**meta["spec"]).module
 
 

@@ -12,7 +12,15 @@ from supercharger.llm import prompts
 from supercharger.llm.base import LLMBackend, Prompt, Sampling
 from supercharger.policy import Budget, JobView, hang_timeout, hanging_tests
 from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend
-from supercharger.spec import STUB_BODIES, STUB_PREFIX, Spec, stub_code
+from supercharger.spec import (
+    EXAMPLES_ID,
+    EXAMPLES_KIND,
+    STUB_BODIES,
+    STUB_KIND,
+    STUB_PREFIX,
+    Spec,
+    stub_code,
+)
 from supercharger.tasks.store import JobStore, split_pair
 
 
@@ -45,11 +53,6 @@ def assemble_code(spec: Spec, code: str) -> str:
     return "\n".join(head) + "\n\n\n" + code
 
 
-STUB = "stub"  # the kind of a stand-in code: never ranked, judged or repaired
-EXAMPLES = "examples"  # the kind of the test made from the spec's own examples
-EXAMPLES_ID = "spec.examples"
-
-
 def fixed_candidates(spec: Spec) -> list[dict[str, Any]]:
     """What a job holds before the model writes anything: the stand-in codes
     (``STUB_BODIES``), run against every test like a code (a test that passes with all of them
@@ -57,9 +60,9 @@ def fixed_candidates(spec: Spec) -> list[dict[str, Any]]:
     spec's own examples, if it has any (``supercharger.examples``), run against every code."""
     texts = {STUB_PREFIX + name: assemble_code(spec, stub_code(spec, body))
              for name, body in STUB_BODIES.items()}  # fmt: skip
-    kinds = dict.fromkeys(texts, STUB)
+    kinds = dict.fromkeys(texts, STUB_KIND)
     if examples := examples_test(spec):
-        texts[EXAMPLES_ID], kinds[EXAMPLES_ID] = examples, EXAMPLES
+        texts[EXAMPLES_ID], kinds[EXAMPLES_ID] = examples, EXAMPLES_KIND
     return [
         {"id": cid, "kind": kinds[cid], "parent": "", "seq": i - len(texts), "raw": text,
          "text": text, "refused": "", "llm_seconds": 0.0}
@@ -326,17 +329,6 @@ def budget_of(cfg: dict[str, Any]) -> Budget:
     )
 
 
-def _examples_passed(
-    cands: dict[str, dict[str, Any]], pairs: dict[tuple[str, str], dict[str, Any]]
-) -> dict[str, int]:
-    """Per code, how many of the spec's examples it passed (codes run against them so far)."""
-    out: dict[str, int] = {}
-    for (code, test), r in pairs.items():
-        if cands.get(test, {}).get("kind") == EXAMPLES:
-            out[code] = out.get(code, 0) + int(r.get("passed", 0))
-    return out
-
-
 def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
     """Everything the policy needs, read from the job store."""
     meta = store.meta(job_id)
@@ -354,14 +346,18 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
     sent_pairs = {split_pair(k[5:]) for k in sent if k.startswith("pair:")}
     sent_judge = {split_pair(k[6:]) for k in sent if k.startswith("judge:")}
     sent_score = {k[6:] for k in sent if k.startswith("score:")}
+    examples = [c for c, v in cands.items() if v["kind"] == EXAMPLES_KIND]
     return JobView(
         budget=budget_of(meta["config"]),
         codes=[c for c, v in cands.items() if v["kind"] == "code" and v["text"]],
-        stubs=[c for c, v in cands.items() if v["kind"] == STUB],
-        examples=[c for c, v in cands.items() if v["kind"] == EXAMPLES],
-        examples_passed=_examples_passed(cands, pairs),
+        stubs=[c for c, v in cands.items() if v["kind"] == STUB_KIND],
+        examples=examples,
+        # per code run against them so far: how many examples it passed, and did it fail one
+        examples_passed={
+            c: int(r.get("passed", 0)) for (c, t), r in pairs.items() if t in examples
+        },
         examples_failed={
-            c for (c, t), r in pairs.items() if t == EXAMPLES_ID and r["status"] == "failed"
+            c for (c, t), r in pairs.items() if t in examples and r["status"] == "failed"
         },
         tests=[c for c, v in cands.items() if v["kind"] == "test" and v["text"]],
         requested=requested,
