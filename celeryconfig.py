@@ -9,7 +9,7 @@ import os
 
 from kombu import Queue
 
-from supercharger.constants import CONTROL_QUEUE, LLM_QUEUE, SANDBOX_QUEUE
+from supercharger.constants import CONTROL_QUEUE, QUEUES, TASK_QUEUE
 from supercharger.settings import get_settings
 
 _s = get_settings()
@@ -25,17 +25,9 @@ accept_content = ["json"]
 result_serializer = "json"
 result_accept_content = ["json"]
 # One queue per kind of work: the model (llm), pytest runs (sandbox), the coordinator (control).
-task_queues = [Queue(LLM_QUEUE), Queue(SANDBOX_QUEUE), Queue(CONTROL_QUEUE)]
+task_queues = [Queue(q) for q in QUEUES]
 task_default_queue = CONTROL_QUEUE
-task_routes = {
-    "sc.generate": {"queue": LLM_QUEUE},
-    "sc.judge": {"queue": LLM_QUEUE},
-    "sc.score": {"queue": LLM_QUEUE},
-    "sc.improve": {"queue": LLM_QUEUE},
-    "sc.run_pairs": {"queue": SANDBOX_QUEUE},
-    "sc.advance": {"queue": CONTROL_QUEUE},
-    "sc.ping": {"queue": CONTROL_QUEUE},
-}
+task_routes = {name: {"queue": queue} for name, queue in TASK_QUEUE.items()}
 # Ack after the task ran, and re-queue it when its worker dies mid-task (tasks are idempotent).
 task_acks_late = True
 task_reject_on_worker_lost = True

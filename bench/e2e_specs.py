@@ -18,7 +18,7 @@ from pathlib import Path
 
 from submitting import submit
 
-from supercharger.tasks.hidden import run_hidden
+from supercharger.eval.hidden import run_hidden
 
 BUDGET_S = 180
 SPECS: dict[str, tuple[str, str]] = {

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from supercharger.tasks.hidden import run_hidden
+from supercharger.eval.hidden import run_hidden
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 5

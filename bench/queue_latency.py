@@ -13,8 +13,8 @@ import time
 import uuid
 from pathlib import Path
 
-from supercharger.tasks.local import EmbeddedRedis, LocalCluster
-from supercharger.tasks.runner import _connect
+from supercharger.cluster.local import EmbeddedRedis, LocalCluster
+from supercharger.tasks.client import connect
 
 ROUND_TRIPS = 200
 FAN = 64
@@ -26,9 +26,9 @@ def main() -> None:
         redis.start()
         try:
             with LocalCluster(Path(tmp), roles=("control",), broker_url=redis.url):
-                from supercharger.tasks.jobs import ping
+                from supercharger.tasks.celery_tasks import ping
 
-                store = _connect(redis.url)
+                store = connect(redis.url)
                 trips = []
                 for _ in range(ROUND_TRIPS):
                     key = f"sc:bench:{uuid.uuid4().hex}"

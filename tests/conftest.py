@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from supercharger.tasks.local import EmbeddedRedis
+from supercharger.cluster.local import EmbeddedRedis
 from supercharger.tasks.redisconn import get_redis
 from supercharger.tasks.store import JobStore
 

@@ -7,7 +7,10 @@ from typing import Any
 
 from celery import Celery
 
-app = Celery("supercharger", include=["supercharger.tasks.jobs"])
+app = Celery(
+    "supercharger",
+    include=["supercharger.tasks.celery_tasks", "supercharger.tasks.worker_hooks"],
+)
 app.config_from_object("celeryconfig")
 
 

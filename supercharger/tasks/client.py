@@ -9,6 +9,7 @@ from typing import Any
 
 from supercharger.settings import Settings
 from supercharger.spec import STUB_BODIES, STUB_PREFIX, Spec
+from supercharger.tasks.redisconn import check_reachable, get_redis
 from supercharger.tasks.store import JobStore, new_job_id
 
 CONFIG_FIELDS = (
@@ -33,8 +34,18 @@ def job_config(settings: Settings) -> dict[str, Any]:
     }
 
 
+def connect(broker_url: str) -> JobStore:
+    """The job store of the cluster at ``broker_url``; tasks sent from here go there too."""
+    from supercharger.tasks.app import app
+
+    app.conf.broker_url = broker_url
+    redis_client = get_redis(broker_url)
+    check_reachable(redis_client, broker_url)
+    return JobStore(redis_client)
+
+
 def submit(store: JobStore, spec: Spec, settings: Settings) -> str:
-    from supercharger.tasks.jobs import start_job
+    from supercharger.tasks.coordinator import start_job
     from supercharger.tasks.steps import fixed_candidates
 
     job_id = new_job_id()
@@ -45,11 +56,11 @@ def submit(store: JobStore, spec: Spec, settings: Settings) -> str:
 
 
 def cancel(store: JobStore, job_id: str) -> None:
-    from supercharger.tasks.jobs import advance
+    from supercharger.tasks.coordinator import start_job
 
     store.meta(job_id)  # raises JobNotFoundError
     store.request_cancel(job_id)
-    advance.delay(job_id)
+    start_job(job_id)  # the coordinator sees the request and finishes the job
 
 
 @dataclass

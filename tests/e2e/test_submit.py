@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from supercharger.tasks.hidden import run_hidden
+from supercharger.eval.hidden import run_hidden
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SPEC = ROOT / "examples" / "factorial.spec"

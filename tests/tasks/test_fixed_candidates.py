@@ -12,7 +12,7 @@ from supercharger.settings import Settings
 from supercharger.spec import parse_spec
 from supercharger.tasks import steps
 from supercharger.tasks.client import job_config
-from supercharger.tasks.results import build_report
+from supercharger.tasks.report import build_report
 from supercharger.tasks.store import JobStore, new_job_id
 from tests.sandbox.test_bwrap import _WHY_NOT
 

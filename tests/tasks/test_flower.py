@@ -19,11 +19,11 @@ import pytest
 
 pytest.importorskip("flower")
 
+from supercharger.cluster.local import EmbeddedRedis, LocalCluster  # noqa: E402
 from supercharger.settings import Settings  # noqa: E402
 from supercharger.spec import parse_spec  # noqa: E402
 from supercharger.tasks import client  # noqa: E402
-from supercharger.tasks.local import EmbeddedRedis, LocalCluster  # noqa: E402
-from supercharger.tasks.runner import _connect  # noqa: E402
+from supercharger.tasks.client import connect  # noqa: E402
 
 SPEC = parse_spec("# factorial of a non-negative integer\ndef factorial(n):\n", "factorial.spec")
 RIGHT = " return 1 if n < 2 else n * factorial(n - 1)\n```"
@@ -94,7 +94,7 @@ def test_flower_shows_the_workers_and_the_tasks_by_name(
             assert _get(f"{base}/api/workers", auth=None)[0] == 401
             assert _get(f"{base}/api/workers", auth="admin:wrong")[0] == 401
 
-            store = _connect(redis_server.url)
+            store = connect(redis_server.url)
             settings = Settings(broker_url=redis_server.url, max_candidates=2, batch_size=2)
             job = client.submit(store, SPEC, settings)
             assert client.follow(store, job, lambda _p: None, deadline_s=90).status == "passed"

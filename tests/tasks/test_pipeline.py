@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 
+from supercharger.cluster.local import EmbeddedRedis, LocalCluster
 from supercharger.settings import Settings
 from supercharger.spec import Spec, parse_spec
 from supercharger.tasks import client
-from supercharger.tasks.local import EmbeddedRedis, LocalCluster
-from supercharger.tasks.results import write_outputs
-from supercharger.tasks.runner import _connect
+from supercharger.tasks.client import connect
+from supercharger.tasks.report import write_outputs
 from supercharger.tasks.store import JobStore
 
 SPEC = parse_spec("# factorial of a non-negative integer\ndef factorial(n):\n", "factorial.spec")
@@ -48,7 +48,7 @@ def _cluster_fixture(**fake: object) -> Any:
     ) -> Iterator[JobStore]:
         logs = tmp_path_factory.mktemp("logs")
         with _cluster(redis_server, logs, judge_score=0.9, score=0.8, **fake):
-            yield _connect(redis_server.url)
+            yield connect(redis_server.url)
 
     return fixture
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from supercharger.cluster.local import EmbeddedRedis, LocalCluster
 from supercharger.settings import Settings
 from supercharger.spec import parse_spec
 from supercharger.tasks import client
-from supercharger.tasks.local import EmbeddedRedis, LocalCluster
-from supercharger.tasks.runner import _connect
+from supercharger.tasks.client import connect
 from supercharger.tasks.store import JobStore
 
 SPEC = parse_spec("# factorial of a non-negative integer\ndef factorial(n):\n", "factorial.spec")
@@ -49,7 +49,7 @@ def _no_duplicates(store: JobStore, job: str, batch: int) -> None:
 
 def _generating(url: str, max_candidates: int) -> tuple[JobStore, str]:
     """A job submitted through the Redis at ``url``, once its first code generation runs."""
-    store = _connect(url)
+    store = connect(url)
     settings = Settings(broker_url=url, max_candidates=max_candidates, batch_size=2)
     job = client.submit(store, SPEC, settings)
     _wait(lambda: "gen:code:0" in store.running(job))
@@ -87,7 +87,7 @@ def test_twenty_jobs_at_once_on_one_small_cluster(
 ) -> None:
     env = _env(code_replies=[WRONG, RIGHT], test_replies=[TEST_OK])
     with LocalCluster(log_dir=tmp_path, env=env, broker_url=redis_server.url):
-        store = _connect(redis_server.url)
+        store = connect(redis_server.url)
         settings = Settings(broker_url=redis_server.url, max_candidates=4, batch_size=2)
         jobs = [client.submit(store, SPEC, settings) for _ in range(20)]
         statuses = [client.follow(store, j, lambda _p: None, deadline_s=240).status for j in jobs]
@@ -106,7 +106,7 @@ def test_redis_restart_mid_job(tmp_path: Path) -> None:
             server.stop(remove=False)  # SIGTERM: the append-only file is flushed
             time.sleep(1.0)
             server.start()
-            prog = client.follow(_connect(server.url), job, lambda _p: None, deadline_s=180)
+            prog = client.follow(connect(server.url), job, lambda _p: None, deadline_s=180)
             assert prog.status == "passed", prog
             assert prog.errors == []
             cluster.check_alive()

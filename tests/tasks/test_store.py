@@ -63,13 +63,13 @@ def test_workers_registry_forgets_silent_workers(store: JobStore) -> None:
 
 
 def test_one_broken_job_does_not_stop_the_sweep(store: JobStore, caplog) -> None:  # noqa: ANN001
-    from supercharger.tasks import jobs
+    from supercharger.tasks import coordinator
 
     broken = new_job_id()
     store.create(broken, SPEC, {"batch_size": 2})  # no budget in its config: cannot advance
     try:
-        with caplog.at_level("WARNING", logger=jobs.log.name):
-            jobs.sweep(store)  # raised KeyError before, and the jobs after it went unswept
+        with caplog.at_level("WARNING", logger=coordinator.log.name):
+            coordinator.sweep(store)  # raised KeyError before, and the jobs after it went unswept
     finally:
         store.forget_active(broken)
     assert f"job {broken}: sweep failed" in caplog.text

@@ -16,23 +16,13 @@ from rich.syntax import Syntax
 from supercharger.settings import Settings
 from supercharger.spec import Spec
 from supercharger.tasks import client
-from supercharger.tasks.redisconn import check_reachable, get_redis
 from supercharger.tasks.store import JobStore
 
 DEADLINE_GRACE_S = 30.0
 
 
-def _connect(broker_url: str) -> JobStore:
-    from supercharger.tasks.app import app
-
-    app.conf.broker_url = broker_url
-    redis_client = get_redis(broker_url)
-    check_reachable(redis_client, broker_url)
-    return JobStore(redis_client)
-
-
 def _start_local(stack: ExitStack, settings: Settings, console: Console) -> tuple[str, Any]:
-    from supercharger.tasks.local import LocalCluster
+    from supercharger.cluster.local import LocalCluster
 
     log_dir = settings.data_dir / "logs" / time.strftime("%Y%m%d-%H%M%S")
     cluster = LocalCluster(
@@ -100,7 +90,7 @@ def _check_sandbox_settings(settings: Settings) -> None:
 
 def run_submit(spec: Spec, settings: Settings, as_json: bool, detach: bool) -> int:
     """Run one job to its end and write its files; 0 when a judged pair passed, 1 otherwise."""
-    from supercharger.tasks.results import write_outputs
+    from supercharger.tasks.report import write_outputs
 
     _sigterm_as_interrupt()
     _check_sandbox_settings(settings)
@@ -110,7 +100,7 @@ def run_submit(spec: Spec, settings: Settings, as_json: bool, detach: bool) -> i
         broker_url = settings.broker_url
         if not broker_url:
             broker_url, check = _start_local(stack, settings, console)
-        store = _connect(broker_url)
+        store = client.connect(broker_url)
         job_id = client.submit(store, spec, settings)
         if detach:
             print(json.dumps({"job": job_id}) if as_json else job_id)

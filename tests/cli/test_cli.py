@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from supercharger.tasks.local import EmbeddedRedis
+from supercharger.cluster.local import EmbeddedRedis
 from supercharger.tasks.store import JobStore
 
 

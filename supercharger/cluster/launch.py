@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import socket
 
-from supercharger.constants import CONTROL_QUEUE, LLM_QUEUE, SANDBOX_QUEUE
+from supercharger.constants import ROLE_QUEUE
 from supercharger.errors import ConfigError, UserError
 from supercharger.settings import get_settings
 
 # llm: one thread, model loaded once in the worker process, never forked after CUDA init.
 # sandbox: prefork, one process per core. control: a few threads; the coordinator is I/O.
 POOLS = {"llm": ("threads", 1), "sandbox": ("prefork", 0), "control": ("threads", 4)}
-QUEUES = {"llm": LLM_QUEUE, "sandbox": SANDBOX_QUEUE, "control": CONTROL_QUEUE}
 
 
 def worker_argv(role: str, concurrency: int | None, name: str | None, loglevel: str) -> list[str]:
@@ -24,7 +23,7 @@ def worker_argv(role: str, concurrency: int | None, name: str | None, loglevel: 
         raise UserError("an llm worker runs one generation at a time (--concurrency 1)")
     return [
         "worker",
-        "-Q", QUEUES[role],
+        "-Q", ROLE_QUEUE[role],
         "-P", pool,
         "-c", str(c),
         "-n", name or f"{role}@{socket.gethostname()}-{os.getpid()}",

@@ -19,13 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from supercharger.constants import CONTROL_QUEUE, LLM_QUEUE, SANDBOX_QUEUE
+from supercharger.constants import ROLE_QUEUE, ROLES
 from supercharger.errors import BrokerError, WorkerError
 from supercharger.tasks.redisconn import get_redis
 from supercharger.tasks.store import JobStore
-
-ROLES = ("llm", "sandbox", "control")
-ROLE_QUEUE = {"llm": LLM_QUEUE, "sandbox": SANDBOX_QUEUE, "control": CONTROL_QUEUE}
 
 
 def _die_with_parent(sig: int = signal.SIGTERM) -> None:

@@ -84,7 +84,7 @@ def submit(
             "--detach needs a cluster (SUPERCHARGER_BROKER_URL); the embedded one "
             "stops when submit returns"
         )
-    from supercharger.tasks.runner import run_submit
+    from supercharger.cli.submit import run_submit
 
     code = run_submit(spec, settings, as_json=as_json, detach=detach)
     raise typer.Exit(code)
@@ -93,7 +93,7 @@ def submit(
 @app.command()
 def status(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
     """Show a job's state and counters."""
-    from supercharger.tasks.results import build_report
+    from supercharger.tasks.report import build_report
 
     report = build_report(_store(_settings()), job_id)
     summary = {k: report[k] for k in ("job", "function", "status", "reason", "best", "score")}
@@ -120,7 +120,7 @@ def result(
     output_dir: Path | None = typer.Option(None, help="where results go (default sources/)"),
 ) -> None:
     """Write a job's files (best pair, candidates, report.json) and print where they are."""
-    from supercharger.tasks.results import write_outputs
+    from supercharger.tasks.report import write_outputs
 
     settings = _settings(output_dir=output_dir)
     report = write_outputs(_store(settings), job_id, settings.output_dir)
@@ -154,7 +154,7 @@ def worker(
     loglevel: str = typer.Option("warning", help="Celery log level"),
 ) -> None:
     """Start one Celery worker serving ROLE's queue against SUPERCHARGER_BROKER_URL."""
-    from supercharger.tasks.workers import run_worker
+    from supercharger.cluster.launch import run_worker
 
     run_worker(role, concurrency=concurrency, name=name, gpus=gpus, loglevel=loglevel)
 
@@ -165,7 +165,7 @@ def flower(
     address: str = typer.Option("127.0.0.1", help="address to bind"),
 ) -> None:
     """Start Flower on the cluster's broker (needs SUPERCHARGER_FLOWER_BASIC_AUTH=user:pass)."""
-    from supercharger.tasks.workers import run_flower
+    from supercharger.cluster.launch import run_flower
 
     run_flower(port=port, address=address)
 
@@ -180,7 +180,7 @@ def sandbox_run(
     as_json: bool = typer.Option(False, "--json", help="one JSON object with every verdict"),
 ) -> None:
     """Run every CODE x TEST pair in the sandbox and print the matrix."""
-    from supercharger.sandbox_cli import run_matrix
+    from supercharger.cli.sandbox import run_matrix
 
     settings = _settings(sandbox_backend=backend, sandbox_timeout=timeout)
     ok = run_matrix(code_files, tests, module, settings, as_json)

@@ -1,0 +1,1 @@
+"""Checking delivered code against tests the pipeline never saw (in the sandbox)."""

@@ -1,0 +1,94 @@
+"""Thin Celery tasks. Each takes ids, reads inputs from job state, writes results back, and
+asks the coordinator (``sc.advance``) to decide what comes next. A task whose job is already
+done returns at once, so late and redelivered messages are harmless."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from celery import Task
+
+from supercharger.constants import (
+    TASK_ADVANCE,
+    TASK_GENERATE,
+    TASK_IMPROVE,
+    TASK_JUDGE,
+    TASK_PING,
+    TASK_RUN_PAIRS,
+    TASK_SCORE,
+)
+from supercharger.tasks import coordinator, steps
+from supercharger.tasks.app import app
+from supercharger.tasks.backends import llm_backend, sandbox_backend
+from supercharger.tasks.store import JobStore, pair_key
+
+log = logging.getLogger(__name__)
+
+
+@app.task(name=TASK_GENERATE, bind=True)
+def generate(self: Task, job_id: str, items: list[tuple[str, int]]) -> None:
+    """Candidates of each (kind, slot) in ``items``: their prompts share one batch."""
+    items = [(str(kind), int(slot)) for kind, slot in items]
+    _run_step(self, job_id, [f"gen:{kind}:{slot}" for kind, slot in items],
+              lambda s: steps.generate(s, llm_backend(), job_id, items))  # fmt: skip
+
+
+@app.task(name=TASK_IMPROVE, bind=True)
+def improve(self: Task, job_id: str, slot: int, code: str, test: str) -> None:
+    _run_step(self, job_id, f"gen:improve:{slot}:{pair_key(code, test)}",
+              lambda s: steps.improve(s, llm_backend(), job_id, slot, code, test))  # fmt: skip
+
+
+@app.task(name=TASK_JUDGE, bind=True)
+def judge(self: Task, job_id: str, code: str, test: str) -> None:
+    _run_step(self, job_id, f"judge:{pair_key(code, test)}",
+              lambda s: steps.judge(s, llm_backend(), job_id, code, test))  # fmt: skip
+
+
+@app.task(name=TASK_SCORE, bind=True)
+def score(self: Task, job_id: str, codes: list[str]) -> None:
+    _run_step(self, job_id, [f"score:{c}" for c in codes],
+              lambda s: steps.score(s, llm_backend(), job_id, codes))  # fmt: skip
+
+
+@app.task(name=TASK_RUN_PAIRS, bind=True)
+def run_pairs(self: Task, job_id: str, code: str, tests: list[str]) -> None:
+    keys = [f"pair:{pair_key(code, t)}" for t in tests]
+    _run_step(self, job_id, keys,
+              lambda s: steps.run_pairs(s, sandbox_backend(), job_id, code, tests))  # fmt: skip
+
+
+def _run_step(
+    task: Task, job_id: str, keys: str | list[str], work: Callable[[JobStore], Any]
+) -> None:
+    """Skip a finished job; say which worker runs the step (so a dead worker's steps can be
+    sent again); record a failure as a result; then ask the coordinator what comes next."""
+    store = coordinator.store()
+    keys = [keys] if isinstance(keys, str) else keys
+    if not store.is_done(job_id):
+        store.mark_running(job_id, keys, task.request.hostname or "?")
+        try:
+            work(store)
+        except Exception as e:  # recorded as a failed step; the job goes on or runs out
+            log.exception("%s failed", task.name)
+            for key in keys:
+                steps.record_failure(store, job_id, key, e)
+        store.clear_running(job_id, keys)
+    advance.delay(job_id)
+
+
+@app.task(name=TASK_ADVANCE)
+def advance(job_id: str) -> None:
+    """The coordinator: under the job's lock, read state, decide, dispatch."""
+    coordinator.advance(coordinator.store(), job_id, wait_s=120)
+
+
+@app.task(name=TASK_PING)
+def ping(key: str) -> None:
+    """Push to a Redis list: a no-op for health checks and latency benchmarks."""
+    r = coordinator.store().r
+    r.rpush(key, repr(time.time()))
+    r.expire(key, 600)

@@ -1,0 +1,92 @@
+"""What a worker does around its tasks: load its model before it says it is ready, keep a
+heartbeat in Redis, boot a sandbox runner per pool process, and (control workers) sweep."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from typing import Any
+
+from celery import signals
+
+from supercharger.constants import CONTROL_QUEUE, LLM_QUEUE, SANDBOX_QUEUE
+from supercharger.settings import get_settings
+from supercharger.tasks import coordinator
+from supercharger.tasks.app import app
+from supercharger.tasks.backends import llm_backend, sandbox_backend
+from supercharger.tasks.store import JobStore
+
+log = logging.getLogger(__name__)
+HEARTBEAT_S = 10.0
+
+
+def _worker_queues() -> list[str]:
+    return sorted(app.amqp.queues.consume_from.keys())
+
+
+@signals.worker_ready.connect
+def _on_ready(sender: Any = None, **_: Any) -> None:
+    name = sender.hostname if sender is not None else "worker"
+    queues = _worker_queues()
+    if LLM_QUEUE in queues:
+        t0 = time.monotonic()
+        try:
+            llm_backend()
+        except Exception as e:  # a worker without its model must not look ready
+            log.critical("cannot load the model: %s", e)
+            os._exit(3)
+        log.warning("model loaded in %.1f s", time.monotonic() - t0)
+    store = coordinator.store()
+    store.register_worker(name, queues)
+
+    def beat() -> None:
+        while True:
+            time.sleep(HEARTBEAT_S)
+            try:
+                store.register_worker(name, queues)
+            except Exception:  # broker restarting: try again next beat
+                log.debug("heartbeat failed", exc_info=True)
+
+    threading.Thread(target=beat, name="sc-heartbeat", daemon=True).start()
+    if CONTROL_QUEUE in queues:
+        threading.Thread(target=_sweeper, args=(store,), name="sc-sweeper", daemon=True).start()
+
+
+@signals.worker_process_init.connect
+def _on_process_init(**_: Any) -> None:
+    """A sandbox pool process boots its first runner now, so its first batch does not wait for
+    bwrap, the interpreter and pytest (a thread: process init must return quickly)."""
+    if SANDBOX_QUEUE in _worker_queues():
+        threading.Thread(target=_prepare_sandbox, name="sc-sandbox-boot", daemon=True).start()
+
+
+def _prepare_sandbox() -> None:
+    from supercharger.sandbox import Limits
+
+    s = get_settings()
+    try:
+        backend = sandbox_backend()
+        prepare = getattr(backend, "prepare", None)
+        if prepare is not None:
+            prepare(Limits(timeout_s=s.sandbox_timeout, memory_mb=s.sandbox_memory_mb))
+    except Exception as e:  # the first batch tries again and reports why if it cannot
+        log.warning("sandbox not prepared at start: %s", e)
+
+
+def _sweeper(store: JobStore) -> None:
+    while True:
+        time.sleep(coordinator.TICK_S)
+        try:
+            coordinator.sweep(store)
+        except Exception:  # broker restarting, or a bad job: log it and sweep again
+            log.warning("sweep failed", exc_info=True)
+
+
+@signals.worker_shutdown.connect
+def _on_shutdown(sender: Any = None, **_: Any) -> None:
+    try:
+        coordinator.store().unregister_worker(sender.hostname if sender is not None else "worker")
+    except Exception:
+        log.debug("unregister failed", exc_info=True)
