@@ -6,7 +6,7 @@ The coordinator builds a :class:`JobView` from job state after every event and a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 Pair = tuple[str, str]  # (code id, test id)
@@ -17,7 +17,7 @@ CODE, TEST, IMPROVE = "code", "test", "improve"
 class Budget:
     max_candidates: int  # per kind
     budget_seconds: float
-    threshold: float
+    threshold: float | None  # None: the judge never ends a job (see ``_winner``)
     batch_size: int
     judge_top: int = 3  # judges in flight at once
 
@@ -166,40 +166,100 @@ def rank_codes(view: JobView) -> list[tuple[str, float]]:
     )
 
 
+def weak_tests(view: JobView) -> set[str]:
+    """Tests that passed with at least one stand-in code (the blind ones among them). A test
+    that passes against ``return None`` checks nothing the function returns (``f(100)`` then
+    ``assert 212.0``); one that passes against ``raise NotImplementedError`` catches any
+    error. They still count for dual agreement, but rank below every other test and are never
+    evidence enough to end a job."""
+    return {t for t in view.tests if any(view.results.get((s, t)) is True for s in view.stubs)}
+
+
 def rank_pairs(view: JobView) -> list[Pair]:
-    """Passing pairs, best first: in the order of ``rank_codes``, each code's tests by how many
-    codes agree with them (a test no other code passes is suspect). A code that passes all of
-    the spec's examples is paired with the examples' test as well, after its generated tests:
-    when the model's tests are wrong, right code still has a pair to be judged and written."""
+    """Passing pairs, best first: in the order of ``rank_codes``, each code's tests with the
+    weak ones last, then by how many codes agree with them (a test no other code passes is
+    suspect). A code that passes all of the spec's examples is paired with the examples' test
+    as well, after its generated tests: when the model's tests are wrong, right code still has
+    a pair to be judged and written."""
     passes = passing_tests(view)
     agree = {t: sum(1 for s in passes.values() if t in s) for t in view.tests}
+    weak = weak_tests(view)
     ranked: list[Pair] = []
     for code, _weight in rank_codes(view):
-        tests = sorted(passes[code], key=lambda t: (-agree[t], view.tests.index(t)))
-        if view.examples and all(view.results.get((code, e)) is True for e in view.examples):
-            tests += view.examples
-        ranked.extend((code, t) for t in tests)
+        order = sorted(passes[code], key=lambda t: (t in weak, -agree[t], view.tests.index(t)))
+        if passes_examples(view, code):
+            order += view.examples
+        ranked.extend((code, t) for t in order)
     return ranked
 
 
+def passes_examples(view: JobView, code: str) -> bool:
+    """The code ran the spec's examples and passed every one (False when there are none)."""
+    return bool(view.examples) and all(view.results.get((code, e)) is True for e in view.examples)
+
+
+MIN_CODE_SUPPORT = 2  # strong tests (the examples count as one) a code must pass to end a job
+MIN_TEST_SUPPORT = 2  # codes that must pass a generated test for it to end a job
+
+
+def has_evidence(view: JobView, pair: Pair) -> bool:
+    """Whether a passing pair is evidence enough to end the job once it is judged, whatever
+    the judge says (see ``evidence``)."""
+    return evidence(view)(pair)
+
+
+def evidence(view: JobView) -> Callable[[Pair], bool]:
+    """A check of pairs against the job as it is now. One weak test and a judge that cannot
+    tell right from wrong is not evidence; a pair is when:
+
+    - the code passes every one of the spec's examples (the user's own word), when it has any;
+    - the pair's test is the examples' test, or a strong one (it fails every stand-in code);
+    - the code passes at least ``MIN_CODE_SUPPORT`` strong tests, the examples counting as one;
+    - the test is passed by at least ``MIN_TEST_SUPPORT`` codes, unless the examples back the
+      code (right code that the model wrote once has no twin to agree with)."""
+    weak = weak_tests(view)
+    passes = passing_tests(view)
+    agreeing = {t: sum(1 for tests in passes.values() if t in tests) for t in view.tests}
+
+    def check(pair: Pair) -> bool:
+        code, test = pair
+        if not view.results.get(pair) or code not in passes:
+            return False
+        by_examples = passes_examples(view, code)
+        if view.examples and not by_examples:
+            return False
+        if test in view.examples:
+            return True
+        if test in weak or test not in passes[code]:  # weak, blind, or not the code's own
+            return False
+        if len(passes[code] - weak) + by_examples < MIN_CODE_SUPPORT:
+            return False
+        return by_examples or agreeing[test] >= MIN_TEST_SUPPORT
+
+    return check
+
+
 def best_pair(view: JobView) -> Pair | None:
-    """Best so far: of the judged pairs, the one whose code passes most of the spec's examples,
-    then the highest judged; else the top-ranked passing pair."""
-    blind = blind_tests(view)
-    judged = {p: s for p, s in view.judged.items() if p[1] not in blind}
-    if judged:
-        return max(judged, key=lambda p: (view.examples_passed.get(p[0], 0), judged[p]))
+    """Best so far: the top-ranked code among those with evidence (``has_evidence``), else the
+    top-ranked code; paired with its best-ranked test. The ranking, not a judge score below
+    the threshold, decides what a job that ran out of budget delivers."""
     ranked = rank_pairs(view)
-    return ranked[0] if ranked else None
+    check = evidence(view)
+    backed = [p for p in ranked if check(p)]
+    if not ranked:
+        return None
+    code = (backed or ranked)[0][0]
+    return next(p for p in ranked if p[0] == code)
 
 
 def _winner(view: JobView) -> Pair | None:
-    blind = blind_tests(view)
-    good = [
-        p
-        for p, s in view.judged.items()
-        if s >= view.budget.threshold and view.results.get(p) and p[1] not in blind
-    ]
+    """The best-ranked judged pair at or above the threshold that has evidence; none while the
+    judge is off (no threshold: its calibration could not reach the target precision)."""
+    threshold = view.budget.threshold
+    if threshold is None:
+        return None
+    check = evidence(view)
+    good = [p for p, s in view.judged.items() if s >= threshold and check(p)]
     if not good:
         return None
     order = {p: i for i, p in enumerate(rank_pairs(view))}
@@ -219,12 +279,20 @@ def _pairs_to_run(view: JobView) -> list[tuple[str, list[str]]]:
 
 
 def _to_judge(view: JobView, runs_pending: bool) -> list[Pair]:
-    """Judge only once the matrix of the candidates so far is complete: a ranking read from
-    half a matrix could send a lone wrong code to the judge ahead of the consensus."""
+    """Judge only once the matrix of the candidates so far is complete (a ranking read from
+    half a matrix could send a lone wrong code to the judge ahead of the consensus), and only
+    pairs that could end the job (``has_evidence``)."""
     room = view.budget.judge_top - len(view.judge_inflight)
     if room <= 0 or runs_pending or view.pair_inflight:
         return []
-    fresh = [p for p in rank_pairs(view) if p not in view.judged and p not in view.judge_inflight]
+    if view.budget.threshold is None:  # the judge is off: the ranking decides at the end
+        return []
+    check = evidence(view)
+    fresh = [
+        p
+        for p in rank_pairs(view)
+        if p not in view.judged and p not in view.judge_inflight and check(p)
+    ]
     return fresh[:room]
 
 

@@ -8,11 +8,13 @@ from supercharger.policy import (
     decide,
     hang_timeout,
     hanging_tests,
+    has_evidence,
     passing_tests,
     rank_codes,
     rank_pairs,
     repair_target,
     suspect_tests,
+    weak_tests,
 )
 
 BUDGET = Budget(max_candidates=8, budget_seconds=100, threshold=0.5, batch_size=4, judge_top=2)
@@ -75,10 +77,39 @@ def test_dual_agreement_prefers_the_larger_consensus() -> None:
     assert decide(v).judge == [("c1", "t1"), ("c1", "t2")]
 
 
+def _agreeing_job(**kw) -> JobView:
+    """c1 and c2 both pass t1 and t2: the consensus backs each of those pairs."""
+    results = {(c, t): True for c in ("c1", "c2") for t in ("t1", "t2")}
+    return view(**({"codes": ["c1", "c2"], "tests": ["t1", "t2"], "results": results} | kw))
+
+
 def test_a_judged_pass_at_threshold_finishes_the_job() -> None:
-    v = view(codes=["c1"], tests=["t1"], results={("c1", "t1"): True}, judged={("c1", "t1"): 0.5})
+    v = _agreeing_job(judged={("c1", "t1"): 0.5})
     fin = decide(v).finish
     assert fin is not None and fin.status == "passed" and fin.best == ("c1", "t1")
+
+
+def test_a_lone_pair_judged_high_is_not_evidence_enough() -> None:
+    # one code, one test (say `count_vowels(str(11)) == 4`): whatever the judge says
+    v = view(codes=["c1"], tests=["t1"], results={("c1", "t1"): True}, judged={("c1", "t1"): 0.9})
+    assert decide(v).finish is None and not has_evidence(v, ("c1", "t1"))
+    assert decide(v).judge == []  # nor is it worth judging
+    # a second test the code passes is not enough while no other code agrees on the test
+    two = view(codes=["c1"], tests=["t1", "t2"],
+               results={("c1", "t1"): True, ("c1", "t2"): True})  # fmt: skip
+    assert not has_evidence(two, ("c1", "t1"))
+    assert has_evidence(_agreeing_job(), ("c1", "t1"))
+
+
+def test_with_the_judge_off_a_job_ends_on_its_budget_with_the_top_ranked_pair() -> None:
+    off = Budget(max_candidates=8, budget_seconds=100, threshold=None, batch_size=4, judge_top=2)
+    v = JobView(budget=off, codes=["c1", "c2"], tests=["t1", "t2"],
+                results=_agreeing_job().results, requested={"code": 8, "test": 8})  # fmt: skip
+    acts = decide(v)
+    assert acts.finish is None and acts.judge == []
+    v.elapsed = 100.0
+    fin = decide(v).finish
+    assert fin is not None and fin.status == "budget" and fin.best == ("c1", "t1")
 
 
 def test_a_judged_pair_below_threshold_does_not_finish() -> None:
@@ -272,10 +303,28 @@ def test_a_blind_pair_judged_above_threshold_does_not_finish_the_job() -> None:
     v = _blind_job(judged={("c_wrong", "tb"): 0.9})
     assert decide(v).finish is None
     assert best_pair(v) == rank_pairs(v)[0] and best_pair(v)[1] != "tb"
-    # the same pair with a test that checks something ends it
-    v = _blind_job(judged={("c1", "tr"): 0.9})
+    # a test that checks something, passed by two codes, ends it once the code passes a
+    # second strong test ("tn" passes with the stand-in that returns None: it does not count)
+    assert decide(_blind_job(judged={("c1", "tr"): 0.9})).finish is None
+    more = {("stub.none", "t2"): False, ("stub.raise", "t2"): False, ("c_wrong", "t2"): False,
+            ("c1", "t2"): True, ("c2", "t2"): True}  # fmt: skip
+    v = _blind_job(tests=["tb", "tw", "tr", "tn", "t2"], results=_blind_job().results | more,
+                   judged={("c1", "tr"): 0.9})  # fmt: skip
     fin = decide(v).finish
     assert fin is not None and fin.best == ("c1", "tr")
+
+
+def test_a_test_that_passes_with_a_stand_in_ranks_below_the_others() -> None:
+    v = _blind_job()
+    assert weak_tests(v) == {"tb", "tn"}
+    assert [t for c, t in rank_pairs(v) if c == "c1"] == ["tr", "tn"]  # the strong test first
+
+
+def test_a_code_failing_an_example_never_ends_the_job() -> None:
+    # c_a and c_b agree on t1 and t2 but fail the spec's examples (HumanEval/13's gcd case)
+    v = _examples_job(judged={("c_a", "t1"): 0.99})
+    assert decide(v).finish is None
+    assert not has_evidence(v, ("c_a", "t1")) and has_evidence(v, ("c_ok", EX))
 
 
 def test_a_blind_test_is_never_used_for_repair() -> None:
