@@ -1,5 +1,5 @@
-"""Code candidates for docstring specs: the prefill with the docstring in place (as before
-session 7) vs moved above the signature as comments (``prompts.spec_head``, the default).
+"""Code candidates for docstring specs: the prefill with the docstring in place vs moved above
+the signature as comments (``prompts.spec_head``, the default).
 
 Run: ``python bench/docstring_prefill.py`` (no args). For each spec (HumanEval prompts and a
 doctest ``is_prime``), 8 rows in one call (T=0.7, top-p 0.95, 256 tokens, seed 1) each way; each
