@@ -20,6 +20,9 @@ class Budget:
     threshold: float | None  # None: the judge never ends a job (see ``_winner``)
     batch_size: int
     judge_top: int = 3  # judges in flight at once
+    # "evidence": a judged pair ends the job only with the evidence of ``evidence``;
+    # "judge": any judged passing pair whose test is not blind does (to measure the difference)
+    stop_rule: str = "evidence"
 
 
 @dataclass
@@ -220,11 +223,14 @@ def evidence(view: JobView) -> Callable[[Pair], bool]:
     weak = weak_tests(view)
     passes = passing_tests(view)
     agreeing = {t: sum(1 for tests in passes.values() if t in tests) for t in view.tests}
+    judge_only = view.budget.stop_rule == "judge"
 
     def check(pair: Pair) -> bool:
         code, test = pair
         if not view.results.get(pair) or code not in passes:
             return False
+        if judge_only:
+            return test in passes[code] or test in view.examples
         by_examples = passes_examples(view, code)
         if view.examples and not by_examples:
             return False

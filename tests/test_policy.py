@@ -404,3 +404,16 @@ def test_examples_that_error_rather_than_fail_do_not_steer_repairs() -> None:
     v = _examples_job(improved={"c_ok"}, examples_failed={"c_b"})
     assert repair_target(v) == ("c_a", "t3")
     assert repair_target(v, skip={"c_a"}) == ("c_b", EX)
+
+
+def test_the_judge_stop_rule_ends_on_any_judged_pair_that_is_not_blind() -> None:
+    # the rule before evidence was asked for, kept to measure what evidence changes
+    rule = Budget(max_candidates=8, budget_seconds=100, threshold=0.5, batch_size=4,
+                  judge_top=2, stop_rule="judge")  # fmt: skip
+    lone = JobView(budget=rule, codes=["c1"], tests=["t1"], results={("c1", "t1"): True})
+    assert decide(lone).judge == [("c1", "t1")]
+    lone.judged = {("c1", "t1"): 0.5}
+    fin = decide(lone).finish
+    assert fin is not None and fin.status == "passed"
+    blind = _blind_job(judged={("c_wrong", "tb"): 0.9})
+    assert decide(JobView(**(vars(blind) | {"budget": rule}))).finish is None
