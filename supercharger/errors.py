@@ -45,3 +45,7 @@ class ModelError(SuperchargerError):
 
 class SandboxError(SuperchargerError):
     """Raised when the sandbox itself cannot run (not when generated code fails its tests)."""
+
+
+class RunnerSourceError(SandboxError):
+    """Raised when the in-sandbox runner's modules cannot be assembled into one source."""

@@ -14,10 +14,11 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from supercharger.sandbox import seccomp, uidslots
+from supercharger.sandbox.assembly import runner_source
 from supercharger.sandbox.base import Limits, PairResult, PairSpec
 from supercharger.sandbox.cgroups import CgroupLimits
 from supercharger.sandbox.interpreter import Cred, SandboxPython, find_bwrap, find_python
-from supercharger.sandbox.session import Launch, Standby, run_sharded, runner_source
+from supercharger.sandbox.session import Launch, Standby, run_sharded
 
 CGROUP_HEADROOM_MB = 256  # the runner (~40 MB), its tmpfs files and pytest's own needs
 CGROUP_HEADROOM_PIDS = 16  # bwrap, its init and the runner

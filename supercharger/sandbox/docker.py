@@ -29,10 +29,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from supercharger.errors import SandboxError
+from supercharger.sandbox.assembly import runner_source
 from supercharger.sandbox.base import Limits, PairResult, PairSpec
 from supercharger.sandbox.bwrap import SANDBOX_ENV
 from supercharger.sandbox.interpreter import provision_python
-from supercharger.sandbox.session import Launch, run_sharded, runner_source
+from supercharger.sandbox.session import Launch, run_sharded
 
 IMAGE_REPO = "supercharger-sandbox"
 

@@ -9,9 +9,10 @@ import tempfile
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from supercharger.sandbox.assembly import runner_source
 from supercharger.sandbox.base import Limits, PairResult, PairSpec
 from supercharger.sandbox.bwrap import SANDBOX_ENV, _prlimit
-from supercharger.sandbox.session import Launch, run_all, runner_source
+from supercharger.sandbox.session import Launch, run_all
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,6 @@ pairs), read one answer per pair, survive its death."""
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import select
 import signal
@@ -15,25 +14,29 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from supercharger.errors import SandboxError
 from supercharger.sandbox.base import Limits, PairResult, PairSpec, Status
 from supercharger.sandbox.cgroups import CgroupLimits, make_cgroup
+from supercharger.sandbox.inside.protocol import (
+    Message,
+    PairLimits,
+    ProtocolError,
+    RawResult,
+    Ready,
+    RunnerConfig,
+    Tick,
+    Unit,
+    UnitPair,
+    from_json,
+)
 from supercharger.sandbox.verdict import lost, to_result
 
 START_TIMEOUT_S = 60.0
 GRACE_S = 5.0  # the runner enforces the wall clock; the host only backs it up
 LINE_CAP = 1 << 20
 OOM_NOTE = "the sandbox's memory cgroup limit was hit (the kernel killed a process)"
-
-
-@lru_cache(maxsize=1)
-def runner_source() -> str:
-    """The runner script's text, passed to the sandbox's interpreter with ``-c``."""
-    return (Path(__file__).with_name("runner.py")).read_text(encoding="utf-8")
 
 
 @dataclass
@@ -49,7 +52,7 @@ class Launch:
     cwd: str = "/"
     popen_extra: dict[str, Any] = field(default_factory=dict)
     cgroup: CgroupLimits | None = None  # put the whole sandbox in a cgroup with these limits
-    options: dict[str, Any] = field(default_factory=dict)  # more runner config (``landlock``)
+    options: dict[str, Any] = field(default_factory=dict)  # more RunnerConfig (``landlock``)
     on_close: Callable[[], None] | None = None  # after the runner is gone (remove a container,
     # give its uid slot back); also when it could not be started
 
@@ -62,8 +65,8 @@ class RunnerDied(Exception):
         self.hung = hung
 
 
-class Runner:
-    """One live runner process."""
+class RunnerProcess:
+    """One live process running the runner (``supercharger.sandbox.inside``)."""
 
     def __init__(self, launch: Launch, limits: Limits) -> None:
         self.limits = limits
@@ -103,13 +106,13 @@ class Runner:
         self.on_close = launch.on_close
         self.buf = b""
         self.ready = False
-        self.config = {
+        self.config = RunnerConfig(
+            root=launch.root,
+            pidns=launch.pidns,
+            limits=PairLimits(**limits.model_dump()),
+            oom_fd=oom_fd,
             **launch.options,
-            "oom_fd": oom_fd,
-            "root": launch.root,
-            "pidns": launch.pidns,
-            "limits": limits.model_dump(),
-        }
+        )
 
     def handshake(self) -> None:
         self.send_config()
@@ -121,17 +124,18 @@ class Runner:
 
     def wait_ready(self) -> None:
         if not self.ready:
-            self.receive(START_TIMEOUT_S)
+            if not isinstance(self.receive(START_TIMEOUT_S), Ready):
+                raise RunnerDied("runner answered out of order", hung=False)
             self.ready = True
 
     def send_unit(self, unit: list[PairSpec], budget: float) -> None:
         """Pairs with the same module and code; the runner answers each, in order."""
         head = unit[0]
-        tests = [{"id": p.pair_id, "test": p.test} for p in unit]
-        self._send({"module": head.module, "code": head.code, "pairs": tests}, budget)
+        tests = tuple(UnitPair(p.pair_id, p.test) for p in unit)
+        self._send(Unit(head.module, head.code, tests), budget)
 
-    def _send(self, obj: dict[str, Any], budget: float) -> None:
-        data = json.dumps(obj).encode() + b"\n"
+    def _send(self, message: Message, budget: float) -> None:
+        data = message.to_json().encode() + b"\n"
         fd = self.proc.stdin.fileno()  # type: ignore[union-attr]
         deadline = time.monotonic() + budget
         while data:
@@ -143,7 +147,7 @@ class Runner:
             except (BrokenPipeError, OSError):
                 raise RunnerDied("runner closed its input", hung=False) from None
 
-    def receive(self, budget: float) -> dict[str, Any]:
+    def receive(self, budget: float) -> Message:
         fd = self.proc.stdout.fileno()  # type: ignore[union-attr]
         deadline = time.monotonic() + budget
         while b"\n" not in self.buf:
@@ -158,12 +162,9 @@ class Runner:
                 raise RunnerDied("runner answer too long", hung=False)
         line, _, self.buf = self.buf.partition(b"\n")
         try:
-            obj = json.loads(line)
-        except ValueError:
+            return from_json(line)
+        except ProtocolError:
             raise RunnerDied("runner answered garbage", hung=False) from None
-        if not isinstance(obj, dict):
-            raise RunnerDied("runner answered garbage", hung=False)
-        return obj
 
     def oom_kills(self) -> int:
         return self.cgroup.oom_kills() if self.cgroup is not None else 0
@@ -197,9 +198,9 @@ class Runner:
             self.on_close()
 
 
-def _start_checked(make: Callable[[], Launch], limits: Limits) -> Runner:
+def _start_checked(make: Callable[[], Launch], limits: Limits) -> RunnerProcess:
     """Start a runner; if it dies during start-up, raise SandboxError with its last words."""
-    runner = Runner(make(), limits)
+    runner = RunnerProcess(make(), limits)
     try:
         runner.handshake()
     except RunnerDied as e:
@@ -217,10 +218,10 @@ class Standby:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._runner: Runner | None = None
+        self._runner: RunnerProcess | None = None
         self._key = ""
 
-    def take(self, limits: Limits) -> Runner | None:
+    def take(self, limits: Limits) -> RunnerProcess | None:
         with self._lock:
             runner, key, self._runner = self._runner, self._key, None
         if runner is None:
@@ -236,7 +237,7 @@ class Standby:
 
     def refill(self, make: Callable[[], Launch], limits: Limits) -> None:
         try:
-            runner = Runner(make(), limits)
+            runner = RunnerProcess(make(), limits)
         except SandboxError:
             return  # the next batch starts its own and reports why if it cannot
         try:
@@ -321,8 +322,8 @@ def run_all(
     group: bool = False,
 ) -> list[PairResult]:
     """Run pairs through warm runners, with ``group`` the pairs of one code in one group child
-    (see runner.py); a pair that kills or hangs its runner is tried once more in a fresh one,
-    then gets KILLED/TIMEOUT; the rest go on in a new warm runner."""
+    (see ``supercharger.sandbox.inside``); a pair that kills or hangs its runner is tried once
+    more in a fresh one, then gets KILLED/TIMEOUT; the rest go on in a new warm runner."""
     results: dict[int, PairResult] = {}
     tries = [0] * len(pairs)
     todo = units_of(pairs, group)
@@ -337,7 +338,7 @@ def run_all(
 
 
 def _feed(
-    runner: Runner,
+    runner: RunnerProcess,
     pairs: list[PairSpec],
     todo: list[list[int]],
     tries: list[int],
@@ -358,11 +359,11 @@ def _feed(
             runner.send_unit([pairs[i] for i in unit], budget)
             while pos < len(unit):
                 raw = runner.receive(budget + 5.0)
-                if "tick" in raw:  # the runner starts over on a pair: a new deadline
+                if isinstance(raw, Tick):  # the runner starts over on a pair: a new deadline
                     ooms = runner.oom_kills()
                     continue
                 pair = pairs[unit[pos]]
-                if raw.get("id") != pair.pair_id:
+                if not isinstance(raw, RawResult) or raw.pair_id != pair.pair_id:
                     raise RunnerDied("runner answered out of order", hung=False)
                 results[unit[pos]] = _verdict(runner, pair, raw, ooms, limits)
                 ooms = runner.oom_kills()
@@ -383,13 +384,13 @@ def _feed(
 
 
 def _verdict(
-    runner: Runner, pair: PairSpec, raw: dict[str, Any], ooms: int, limits: Limits
+    runner: RunnerProcess, pair: PairSpec, raw: RawResult, ooms: int, limits: Limits
 ) -> PairResult:
     """The pair's verdict; OOM if the sandbox's memory cgroup killed a process while it ran
     (the runner counts that itself where it can; else the count since the last answer)."""
     res = to_result(pair.pair_id, raw, limits.output_bytes)
-    hit = raw.get("cgroup_oom")
-    if not isinstance(hit, bool):
+    hit = raw.cgroup_oom
+    if hit is None:
         hit = runner.oom_kills() > ooms
     if hit and res.status is not Status.PASSED:
         res = res.model_copy(

@@ -6,6 +6,7 @@ import signal
 from typing import Any
 
 from supercharger.sandbox.base import PairResult, Status
+from supercharger.sandbox.inside.protocol import RawResult
 
 COUNTS = ("passed", "failed", "errors", "skipped", "collected")
 
@@ -29,13 +30,13 @@ def _status_from_counts(c: dict[str, int]) -> Status:
     return Status.PASSED
 
 
-def _status(raw: dict[str, Any], counts: dict[str, int]) -> Status:
-    report = raw.get("report")
-    if raw.get("timeout"):
+def _status(raw: RawResult, counts: dict[str, int]) -> Status:
+    report = raw.report
+    if raw.timed_out:
         return Status.TIMEOUT
     if isinstance(report, dict) and report.get("oom") is True:
         return Status.OOM
-    sig = raw.get("signal")
+    sig = raw.signal
     if sig == signal.SIGXCPU:
         return Status.TIMEOUT
     if sig is not None:
@@ -47,12 +48,12 @@ def _status(raw: dict[str, Any], counts: dict[str, int]) -> Status:
     return _status_from_counts(counts)
 
 
-def _note(raw: dict[str, Any], status: Status) -> str:
+def _note(raw: RawResult, status: Status) -> str:
     if status is Status.TIMEOUT:
         return "\n[supercharger] wall-clock or CPU limit reached; the pair was killed"
     if status is Status.KILLED:
-        return f"\n[supercharger] killed by signal {raw.get('signal')}"
-    report = raw.get("report")
+        return f"\n[supercharger] killed by signal {raw.signal}"
+    report = raw.report
     if isinstance(report, dict) and report.get("tampered") and status is Status.ERROR:
         what = ", ".join(str(x) for x in report["tampered"])[:300]
         return (
@@ -60,20 +61,19 @@ def _note(raw: dict[str, Any], status: Status) -> str:
             f"({what}): its verdict cannot be trusted"
         )
     if report is None and status is Status.ERROR:
-        return f"\n[supercharger] the run ended without a report (exit code {raw.get('exit')})"
+        return f"\n[supercharger] the run ended without a report (exit code {raw.exit_code})"
     return ""
 
 
-def to_result(pair_id: str, raw: dict[str, Any], output_bytes: int) -> PairResult:
+def to_result(pair_id: str, raw: RawResult, output_bytes: int) -> PairResult:
     """The verdict for one pair; ``raw`` is the runner's line for it."""
-    counts = _counts(raw.get("report"))
+    counts = _counts(raw.report)
     status = _status(raw, counts)
-    output = str(raw.get("output", ""))[-(output_bytes + 64) :] + _note(raw, status)
-    duration = raw.get("duration", 0.0)
+    output = raw.output[-(output_bytes + 64) :] + _note(raw, status)
     return PairResult(
         pair_id=pair_id,
         status=status,
-        duration_s=float(duration) if isinstance(duration, (int, float)) else 0.0,
+        duration_s=raw.duration_s,
         output=output,
         **counts,
     )

@@ -1,7 +1,8 @@
 """Code (or a test file) that patches pytest to turn its failing tests into passes: the runner
 sees it and the pair is an ERROR. Two checks, each enough on its own for some: the runner's
-``Guard`` (what pytest, pluggy and the report's signing run is still what the warm session had)
-and the counting plugin's own view of a test's call (a test that raised cannot pass).
+``ForgeryGuard`` (what pytest, pluggy and the report's signing run is still what the warm
+session had) and the counting plugin's own view of a test's call (a test that raised cannot
+pass).
 
 Checked by hand: with both checks off, 6 of the 7 forgeries below make a wrong ``inc`` pass
 (alone, in a group child, and from the test file); with only the guard, all 6 are ERROR; with
@@ -16,7 +17,8 @@ import hmac
 
 import pytest
 
-from supercharger.sandbox import PairSpec, Status, get_backend, runner
+from supercharger.sandbox import PairSpec, Status, get_backend
+from supercharger.sandbox.inside import signing
 from tests.sandbox.test_bwrap import _WHY_NOT, FAST, RIGHT, TEST
 
 pytestmark = pytest.mark.skipif(_WHY_NOT is not None, reason=f"bwrap cannot run: {_WHY_NOT}")
@@ -123,14 +125,14 @@ def test_the_report_signature_is_hmac_sha256() -> None:
     for key in (b"", b"k", bytes(range(32)), b"x" * 64, b"y" * 65, b"z" * 200):
         for msg in (b"", b'{"collected": 1}', bytes(range(256)) * 9):
             want = hmac.new(key, msg, hashlib.sha256).hexdigest().encode()
-            assert runner._hmac_sha256(key, msg) == want
+            assert signing._hmac_sha256(key, msg) == want
 
 
 def test_the_report_is_json() -> None:
     data = {"collected": 3, "passed": 2, "oom": False, "exitstatus": 1, "tampered": ['a"b\\', "x"]}
-    signed = runner.sign(data, b"k" * 32)
-    assert runner.verified(signed, b"k" * 32) == dict(data, tampered=["ab", "x"])
-    assert runner.verified(signed, b"j" * 32) is None
+    signed = signing.sign(data, b"k" * 32)
+    assert signing.verified(signed, b"k" * 32) == dict(data, tampered=["ab", "x"])
+    assert signing.verified(signed, b"j" * 32) is None
 
 
 LEGIT = """
