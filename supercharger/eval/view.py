@@ -1,0 +1,62 @@
+"""The terminal side of an evaluation: a progress bar while jobs run, a table at the end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+FIGURES = (
+    "delivered_pass_at_1",
+    "first_candidate_pass_at_1",
+    "oracle_pass_at_k",
+    "selection_ratio",
+    "judge_precision",
+    "judge_recall",
+    "tokens_per_solved",
+    "seconds_per_solved",
+)
+
+
+def progress_bar(console: Console) -> Progress:
+    return Progress(
+        TextColumn("[bold]eval[/bold]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def _mark(ok: bool) -> str:
+    return "[green]yes[/green]" if ok else "[red]no[/red]"
+
+
+def _num(v: Any, fmt: str = "{:.2f}") -> str:
+    return "-" if v is None else fmt.format(v)
+
+
+def table(doc: dict[str, Any]) -> Table:
+    t = Table(title=f"{doc['problems']} problems")
+    for col in ("problem", "status", "delivered", "first", "oracle", "codes ok", "judge",
+                "thr", "seconds", "tokens"):  # fmt: skip
+        t.add_column(col, justify="left" if col in ("problem", "status") else "right")
+    for r in doc["rows"]:
+        delivered = _mark(r["delivered_passed"]) + ("*" if r["delivered_from"] == "ranked" else "")
+        t.add_row(
+            r["name"], r["status"], delivered, _mark(r["first_passed"]), _mark(r["oracle"]),
+            f"{r['codes_passed']}/{r['codes']}", _num(r["score"]), _num(r["threshold"]),
+            f"{r['seconds']:.1f}", str(r["tokens"]),
+        )  # fmt: skip
+    t.caption = "* no judged pass: the top-ranked code was taken"
+    return t
+
+
+def show(console: Console, doc: dict[str, Any]) -> None:
+    console.print(table(doc))
+    for key in FIGURES:
+        console.print(f"{key:>26}: {_num(doc[key], '{:.4g}')}", highlight=False)
