@@ -178,7 +178,7 @@ def eval_(
     jobs: int = typer.Option(2, min=1, help="jobs running at once on the cluster"),
     as_json: bool = typer.Option(False, "--json", help="print eval.json's object last on stdout"),
     out: Path = typer.Option(Path("eval"), help="where eval.json, eval.png, samples.jsonl go"),
-    calibrate: bool = typer.Option(False, help="store the judge threshold reaching the target"),
+    calibrate: bool = typer.Option(False, "--calibrate", help="store the judge threshold found"),
     target_precision: float = typer.Option(0.9, min=0.0, max=1.0, help="for --calibrate"),
     min_pairs: int = typer.Option(20, min=1, help="for --calibrate: judged pairs above it"),
 ) -> None:

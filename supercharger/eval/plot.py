@@ -20,6 +20,7 @@ def write_plot(path: Path, doc: dict[str, Any]) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
 
     rows = doc["rows"]
     fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.5))
@@ -29,14 +30,12 @@ def write_plot(path: Path, doc: dict[str, Any]) -> None:
         [max(r["codes_passed"], 0.2) for r in rows],
         color=[COLOURS[outcome(r)] for r in rows],
     )
-    left.set_xticks(xs, [r["name"] for r in rows], rotation=90, fontsize=6)
+    left.set_xticks(xs, [r["name"] for r in rows], rotation=90, fontsize=6 if len(rows) > 40 else 9)
     left.set_ylabel("code candidates passing the hidden test")
     left.set_title(
         f"per problem: delivered {doc['delivered_pass_at_1']}, oracle {doc['oracle_pass_at_k']}"
     )
-    for name in OUTCOMES:
-        left.bar([], [], color=COLOURS[name], label=name)
-    left.legend(fontsize=8)
+    left.legend(handles=[Patch(color=COLOURS[n], label=n) for n in OUTCOMES], fontsize=8)
     curve = [b for b in doc["calibration_curve"] if b["pairs"]]
     mids = [(b["low"] + b["high"]) / 2 for b in curve]
     right.plot([0, 1], [0, 1], ls=":", color="grey", label="ideal")

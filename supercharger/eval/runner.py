@@ -59,6 +59,7 @@ class Scheduler:
     def __init__(self, store: JobStore, settings: Settings, opts: EvalOptions) -> None:
         self.store, self.settings, self.opts = store, settings, opts
         self.active: dict[str, Problem] = {}
+        self.codes: dict[str, str | None] = {}  # problem -> its delivered code
         self.cancelled: set[str] = set()
 
     def _submit(self, problem: Problem) -> None:
@@ -77,7 +78,10 @@ class Scheduler:
     def _grade(self, job_id: str, problem: Problem) -> ProblemRecord:
         folder = self.opts.out / "jobs" / problem.name.replace("/", "_")
         report = write_outputs(self.store, job_id, folder)
-        return grade_job(report, self.store.candidates(job_id), problem, self.settings)
+        cands = self.store.candidates(job_id)
+        record = grade_job(report, cands, problem, self.settings)
+        self.codes[problem.name] = cands[record.delivered]["text"] if record.delivered else None
+        return record
 
     def run(
         self, problems: list[Problem], check: Callable[[], None],
@@ -114,18 +118,16 @@ def _write(out: Path, doc: dict[str, Any], problems: list[Problem]) -> None:
         write_samples(out / "samples.jsonl", [(p.name, p.prompt, codes[p.name]) for p in problems])
 
 
-def run_eval(target: str, selection: str | None, settings: Settings, opts: EvalOptions) -> int:
-    """Run the evaluation and write OUT/eval.json, eval.png, samples.jsonl; 0 when done."""
-    problems = load_problems(target, selection)  # bad input fails here, before any start
-    get_backend(settings.sandbox_backend, **settings.sandbox_options)
-    opts.out.mkdir(parents=True, exist_ok=True)
-    console = Console(stderr=True)
-    started = time.time()
+def _run_jobs(
+    problems: list[Problem], settings: Settings, opts: EvalOptions, console: Console
+) -> tuple[list[ProblemRecord], dict[str, str | None]]:
+    """Every problem's job on one cluster (the configured one, else an embedded one that stays
+    up until the last job is graded); the records, and each problem's delivered code."""
     with ExitStack() as stack:
         broker_url, check = settings.broker_url, lambda: None
         if not broker_url:
             broker_url, check = _local_cluster(stack, settings, console)
-        store = client.connect(broker_url)
+        scheduler = Scheduler(client.connect(broker_url), settings, opts)
         with progress_bar(console) as bar:
             task = bar.add_task("", total=len(problems))
             solved = [0]
@@ -133,12 +135,21 @@ def run_eval(target: str, selection: str | None, settings: Settings, opts: EvalO
             def done(rec: ProblemRecord) -> None:
                 solved[0] += rec.delivered_passed
                 bar.update(task, advance=1, description=f"{solved[0]} delivered right")
+                if not console.is_terminal:  # logs and CI: a line a problem
+                    right = "right" if rec.delivered_passed else "not right"
+                    console.print(f"{rec.name}: {rec.status}, delivered code {right}")
 
-            records = Scheduler(store, settings, opts).run(problems, check, done)
-        codes = {
-            r.name: (store.candidate(r.job, r.delivered)["text"] if r.delivered else None)
-            for r in records
-        }
+            records = scheduler.run(problems, check, done)
+    return records, scheduler.codes
+
+
+def run_eval(target: str, selection: str | None, settings: Settings, opts: EvalOptions) -> int:
+    """Run the evaluation and write OUT/eval.json, eval.png, samples.jsonl; 0 when done."""
+    problems = load_problems(target, selection)  # bad input fails here, before any start
+    get_backend(settings.sandbox_backend, **settings.sandbox_options)
+    opts.out.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+    records, codes = _run_jobs(problems, settings, opts, Console(stderr=True))
     meta = {"target": target, "model": model_key(settings), "jobs_at_once": opts.jobs,
             "budget_seconds": settings.budget_seconds,
             "wall_seconds": round(time.time() - started, 3)}  # fmt: skip

@@ -41,18 +41,22 @@ def _num(v: Any, fmt: str = "{:.2f}") -> str:
 
 
 def table(doc: dict[str, Any]) -> Table:
-    t = Table(title=f"{doc['problems']} problems")
-    for col in ("problem", "status", "delivered", "first", "oracle", "codes ok", "judge",
-                "thr", "seconds", "tokens"):  # fmt: skip
-        t.add_column(col, justify="left" if col in ("problem", "status") else "right")
+    """One row a problem: the job's status; does the delivered, the first, any code pass the
+    hidden test; right codes of all; the delivered pair's judge score and threshold."""
+    t = Table(title=f"{doc['problems']} problems", title_justify="left")
+    t.add_column("problem", no_wrap=True)
+    t.add_column("status", no_wrap=True)
+    for col in ("delivered", "first", "any", "right", "judge", "thr", "s", "tokens"):
+        t.add_column(col, justify="right")
     for r in doc["rows"]:
         delivered = _mark(r["delivered_passed"]) + ("*" if r["delivered_from"] == "ranked" else "")
         t.add_row(
             r["name"], r["status"], delivered, _mark(r["first_passed"]), _mark(r["oracle"]),
             f"{r['codes_passed']}/{r['codes']}", _num(r["score"]), _num(r["threshold"]),
-            f"{r['seconds']:.1f}", str(r["tokens"]),
+            f"{r['seconds']:.0f}", str(r["tokens"]),
         )  # fmt: skip
-    t.caption = "* no judged pass: the top-ranked code was taken"
+    if any(r["delivered_from"] == "ranked" for r in doc["rows"]):
+        t.caption = "* no pair passed: the top-ranked code was taken"
     return t
 
 
