@@ -14,6 +14,7 @@ from typing import Any
 
 from rich.console import Console
 
+from supercharger.errors import UserError
 from supercharger.eval.calibration import choose_threshold, model_key, store_calibration
 from supercharger.eval.figures import ProblemRecord, eval_document, judged_pairs
 from supercharger.eval.grade import grade_job
@@ -39,6 +40,15 @@ class EvalOptions:
     calibrate: bool = False
     target_precision: float = 0.9
     min_pairs: int = 20
+
+    def check(self) -> None:
+        """Raise UserError naming the first option out of range."""
+        if self.jobs < 1:
+            raise UserError(f"--jobs {self.jobs}: at least 1 job must run at once")
+        if not 0.0 <= self.target_precision <= 1.0:
+            raise UserError(f"--target-precision {self.target_precision}: expected 0..1")
+        if self.min_pairs < 1:
+            raise UserError(f"--min-pairs {self.min_pairs}: expected at least 1")
 
 
 def _local_cluster(stack: ExitStack, settings: Settings, console: Console) -> tuple[str, Any]:
@@ -145,6 +155,7 @@ def _run_jobs(
 
 def run_eval(target: str, selection: str | None, settings: Settings, opts: EvalOptions) -> int:
     """Run the evaluation and write OUT/eval.json, eval.png, samples.jsonl; 0 when done."""
+    opts.check()
     problems = load_problems(target, selection)  # bad input fails here, before any start
     get_backend(settings.sandbox_backend, **settings.sandbox_options)
     opts.out.mkdir(parents=True, exist_ok=True)

@@ -56,6 +56,8 @@ def cli(cwd: Path, *args: str) -> subprocess.CompletedProcess:
         (("humaneval", "--problems", "x"), "expected numbers"),
         (("lonely", "--problems", "1"), "does not apply to a folder"),
         (("broken",), "no function signature"),
+        (("humaneval", "--jobs", "0"), "--jobs 0"),
+        (("humaneval", "--calibrate", "--target-precision", "1.5"), "--target-precision"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: tuple[str, ...], says: str) -> None:
