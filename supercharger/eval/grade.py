@@ -15,6 +15,7 @@ from supercharger.settings import Settings
 
 CODE = "code"
 HIDDEN_TIMEOUT_FLOOR_S = 20.0
+RANKED_NOTE = "no pair passed and nothing was written: the top-ranked code was graded"
 
 
 def hidden_results(codes: dict[str, str], problem: Problem, settings: Settings) -> dict[str, bool]:
@@ -97,4 +98,5 @@ def grade_job(
         tokens=int(tokens["prompt"]) + int(tokens["completion"]),
         judged=judged,
         job=report["job"],
+        note=RANKED_NOTE if source == "ranked" else "",
     )

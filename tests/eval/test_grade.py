@@ -65,5 +65,6 @@ def test_grade_job_runs_every_usable_code_in_the_sandbox() -> None:
     rec = grade_job(report(judged=judged), CANDS, problem, Settings(sandbox_backend="bwrap"))
     assert (rec.codes, rec.codes_passed, rec.oracle, rec.first_passed) == (3, 1, True, False)
     assert (rec.delivered, rec.delivered_from, rec.delivered_passed) == ("c0.2", "ranked", True)
+    assert "top-ranked" in rec.note
     assert [(p.score, p.right) for p in rec.judged] == [(0.7, False), (0.8, True)]
     assert (rec.tokens, rec.seconds, rec.job, rec.status) == (15, 12.5, "j1", "budget")
