@@ -1,4 +1,4 @@
-"""Command line: submit | status | result | cancel | jobs | worker | sandbox run.
+"""Command line: submit | status | result | cancel | jobs | worker | eval | sandbox run.
 
 Heavy imports (Celery, torch) happen inside commands so ``supercharger --help`` stays fast.
 Every user error is one line on stderr and a non-zero exit, never a traceback.
@@ -168,6 +168,25 @@ def flower(
     from supercharger.cluster.launch import run_flower
 
     run_flower(port=port, address=address)
+
+
+@app.command("eval")
+def eval_(
+    target: str = typer.Argument(..., help="'humaneval' or a folder of NAME.spec + test_NAME.py"),
+    problems: str | None = typer.Option(None, help="HumanEval problems, e.g. 0-163 or 2,13,20-25"),
+    budget_seconds: float | None = typer.Option(None, help="wall-clock budget per job"),
+    jobs: int = typer.Option(2, help="jobs running at once on the cluster"),
+    as_json: bool = typer.Option(False, "--json", help="print eval.json's object last on stdout"),
+    out: Path = typer.Option(Path("eval"), help="where eval.json, eval.png, samples.jsonl go"),
+    calibrate: bool = typer.Option(False, "--calibrate", help="store the judge threshold found"),
+    target_precision: float = typer.Option(0.9, help="for --calibrate"),
+    min_pairs: int = typer.Option(20, help="for --calibrate: judged pairs above it"),
+) -> None:
+    """Run every problem through the pipeline and grade its code on tests it never saw."""
+    from supercharger.eval.runner import EvalOptions, run_eval
+
+    opts = EvalOptions(jobs, out, as_json, calibrate, target_precision, min_pairs)
+    raise typer.Exit(run_eval(target, problems, _settings(budget_seconds=budget_seconds), opts))
 
 
 @sandbox_app.command("run")

@@ -1,0 +1,100 @@
+"""Per-problem records of an evaluation and the figures computed from them (pure functions)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+PASSED = "passed"  # a job's status when a judged pair passed
+
+
+@dataclass
+class JudgedPair:
+    """One pair the model judged: its score and whether its code passes the hidden test."""
+
+    score: float
+    right: bool
+
+
+@dataclass
+class ProblemRecord:
+    """What one problem's job did and how its codes fared on the hidden test."""
+
+    name: str
+    status: str  # the job's: passed | budget | exhausted | cancelled | error
+    delivered: str | None = None  # code id delivered, None when the job had no usable code
+    delivered_from: str = ""  # "written" (report paths), "ranked" (fallback) or ""
+    delivered_passed: bool = False
+    first_passed: bool = False  # the job's first code candidate
+    oracle: bool = False  # any code candidate passes
+    codes: int = 0
+    codes_passed: int = 0
+    score: float | None = None  # the judge score of the delivered pair
+    threshold: float | None = None
+    seconds: float = 0.0
+    tokens: int = 0
+    judged: list[JudgedPair] = field(default_factory=list)
+    job: str = ""
+    note: str = ""
+
+    @property
+    def judged_pass(self) -> bool:
+        return self.status == PASSED
+
+    def row(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _ratio(num: float, den: float) -> float | None:
+    return round(num / den, 4) if den else None
+
+
+def figures(records: list[ProblemRecord]) -> dict[str, Any]:
+    """The headline figures; a ratio over an empty set is None."""
+    n = len(records)
+    delivered = sum(r.delivered_passed for r in records)
+    oracle = sum(r.oracle for r in records)
+    judged = [r for r in records if r.judged_pass]
+    judged_right = sum(r.delivered_passed for r in judged)
+    solvable = [r for r in records if r.oracle]
+    recalled = sum(r.judged_pass and r.delivered_passed for r in solvable)
+    return {
+        "problems": n,
+        "delivered_pass_at_1": _ratio(delivered, n),
+        "first_candidate_pass_at_1": _ratio(sum(r.first_passed for r in records), n),
+        "oracle_pass_at_k": _ratio(oracle, n),
+        "selection_ratio": _ratio(delivered, oracle),
+        "judge_precision": _ratio(judged_right, len(judged)),
+        "judge_recall": _ratio(recalled, len(solvable)),
+        "tokens_per_solved": _ratio(sum(r.tokens for r in records), delivered),
+        "seconds_per_solved": _ratio(sum(r.seconds for r in records), delivered),
+    }
+
+
+def judged_pairs(records: list[ProblemRecord]) -> list[JudgedPair]:
+    return [p for r in records for p in r.judged]
+
+
+def calibration_curve(pairs: list[JudgedPair], bins: int = 10) -> list[dict[str, Any]]:
+    """Judge score bins over [0, 1] with how many pairs fell in each and the fraction right."""
+    out = []
+    for i in range(bins):
+        lo, hi = i / bins, (i + 1) / bins
+        inside = [p for p in pairs if lo <= p.score < hi or (i == bins - 1 and p.score == 1.0)]
+        right = _ratio(sum(p.right for p in inside), len(inside))
+        out.append({"low": lo, "high": hi, "pairs": len(inside), "right": right})
+    return out
+
+
+def eval_document(records: list[ProblemRecord], meta: dict[str, Any]) -> dict[str, Any]:
+    """eval.json: the figures, then the rows, the judged pairs and the calibration curve."""
+    pairs = judged_pairs(records)
+    return (
+        figures(records)
+        | meta
+        | {
+            "rows": [r.row() for r in records],
+            "judged_pairs": [asdict(p) for p in pairs],
+            "calibration_curve": calibration_curve(pairs),
+        }
+    )

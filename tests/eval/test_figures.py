@@ -1,0 +1,71 @@
+"""The figures of an evaluation, over hand-made per-problem records (no pipeline)."""
+
+from __future__ import annotations
+
+from supercharger.eval.figures import (
+    JudgedPair,
+    ProblemRecord,
+    calibration_curve,
+    eval_document,
+    figures,
+)
+
+
+def rec(
+    name: str, status: str, delivered: bool, first: bool, oracle: bool, **kw: object
+) -> ProblemRecord:  # noqa: E501
+    return ProblemRecord(name, status, delivered_passed=delivered, first_passed=first,
+                         oracle=oracle, **kw)  # type: ignore[arg-type]  # fmt: skip
+
+
+RECORDS = [
+    rec("a", "passed", True, True, True, seconds=10.0, tokens=100),  # judged, right
+    rec("b", "passed", False, False, True, seconds=20.0, tokens=200),  # judged, wrong code
+    rec("c", "budget", False, False, True, seconds=30.0, tokens=300),  # right code, never judged
+    rec("d", "budget", False, False, False, seconds=40.0, tokens=400),  # nothing right
+    rec("e", "budget", True, False, True, seconds=50.0, tokens=500),  # ranked fallback right
+]
+
+
+def test_headline_figures() -> None:
+    f = figures(RECORDS)
+    assert f["problems"] == 5
+    assert f["delivered_pass_at_1"] == 0.4  # a, e
+    assert f["first_candidate_pass_at_1"] == 0.2  # a
+    assert f["oracle_pass_at_k"] == 0.8  # a, b, c, e
+    assert f["selection_ratio"] == 0.5  # 2 of 4
+    assert f["judge_precision"] == 0.5  # a right, b wrong
+    assert f["judge_recall"] == 0.25  # of a, b, c, e only a ended in a right judged pass
+    assert f["tokens_per_solved"] == 750.0  # 1500 tokens / 2 solved
+    assert f["seconds_per_solved"] == 75.0
+
+
+def test_ratios_over_nothing_are_none() -> None:
+    f = figures([rec("d", "budget", False, False, False)])
+    assert f["delivered_pass_at_1"] == 0.0
+    assert f["selection_ratio"] is None
+    assert f["judge_precision"] is None
+    assert f["judge_recall"] is None
+    assert f["tokens_per_solved"] is None
+    assert figures([])["problems"] == 0
+
+
+def test_calibration_curve_bins_scores() -> None:
+    pairs = [JudgedPair(0.05, False), JudgedPair(0.92, True), JudgedPair(0.95, False),
+             JudgedPair(1.0, True)]  # fmt: skip
+    curve = calibration_curve(pairs, bins=10)
+    assert len(curve) == 10
+    assert curve[0] == {"low": 0.0, "high": 0.1, "pairs": 1, "right": 0.0}
+    assert curve[9]["pairs"] == 3 and curve[9]["right"] == round(2 / 3, 4)
+    assert all(b["right"] is None for b in curve[1:9])
+
+
+def test_document_holds_rows_and_every_judged_pair() -> None:
+    records = [
+        rec("a", "passed", True, True, True, judged=[JudgedPair(0.9, True)]),
+        rec("b", "passed", False, False, False, judged=[JudgedPair(0.6, False)]),
+    ]
+    doc = eval_document(records, {"target": "x"})
+    assert doc["target"] == "x" and doc["problems"] == 2
+    assert [r["name"] for r in doc["rows"]] == ["a", "b"]
+    assert doc["judged_pairs"] == [{"score": 0.9, "right": True}, {"score": 0.6, "right": False}]
