@@ -206,17 +206,23 @@ def sandbox_run(
     raise typer.Exit(0 if ok else 1)
 
 
+# typer may bundle its own copy of click: its exceptions are then not click's
+_EXITS = (click.exceptions.Exit, typer.Exit)
+_USAGE_ERRORS = (click.ClickException, getattr(typer, "TyperException", click.ClickException))
+_ABORTS = (click.Abort, typer.Abort, KeyboardInterrupt)
+
+
 def main() -> None:
     """Entry point: one clear line and a non-zero exit for every expected failure."""
     try:
         code = app(standalone_mode=False)  # click returns a command's exit code here
         sys.exit(code if isinstance(code, int) else 0)
-    except click.exceptions.Exit as e:
+    except _EXITS as e:
         sys.exit(e.exit_code)
-    except click.ClickException as e:
-        e.show()
-        sys.exit(e.exit_code)
-    except (click.Abort, KeyboardInterrupt):
+    except _USAGE_ERRORS as e:  # a bad option or argument: click's message, on one line
+        _err(f"supercharger: error: {e.format_message()}".replace("\n", " "))
+        sys.exit(getattr(e, "exit_code", 2))
+    except _ABORTS:
         _err("supercharger: interrupted")
         sys.exit(130)
     except SuperchargerError as e:

@@ -22,7 +22,7 @@ def cli(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.
 def test_help_is_fast_and_lists_the_commands(tmp_path: Path) -> None:
     proc = cli(tmp_path, "--help")
     assert proc.returncode == 0
-    for command in ("submit", "status", "result", "cancel", "jobs", "worker", "sandbox"):
+    for command in ("submit", "status", "result", "cancel", "jobs", "worker", "sandbox", "eval"):
         assert command in proc.stdout
 
 
@@ -54,6 +54,8 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
         (("worker", "gpu"), "unknown worker role 'gpu'"),
         (("submit", "x.spec"), "x.spec: no such file"),
         (("submit", "f.spec", "--threshold", "2"), "--threshold: Input should be less than"),
+        (("submit", "f.spec", "--threshold", "abc"), "Invalid value for '--threshold'"),
+        (("submit", "f.spec", "--no-such-option"), "No such option: --no-such-option"),
     ]:
         proc = cli(tmp_path, *args)
         assert proc.returncode == 2, args
