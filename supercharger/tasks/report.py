@@ -59,7 +59,8 @@ def build_report(
         "candidates": [_candidate(c, scores) for c in cands.values()],
         "matrix": [
             {"code": c, "test": t}
-            | {k: r[k] for k in ("status", "passed", "failed", "collected")}
+            | {"status": r["status"].value}
+            | {k: r[k] for k in ("passed", "failed", "collected")}
             | {"duration_s": round(r.get("duration_s", 0.0), 4)}
             | ({"timeout_s": r["timeout_s"]} if "timeout_s" in r else {})
             for (c, t), r in pairs.items()
@@ -102,7 +103,7 @@ def _blind(cands: dict[str, Candidate], pairs: dict[Pair, dict[str, Any]]) -> se
 
     stubs = [c.id for c in cands.values() if c.kind is CandidateKind.STUB]
     tests = [c.id for c in cands.values() if c.kind is CandidateKind.TEST]
-    return blind(stubs, tests, {p: r["status"] == Status.PASSED for p, r in pairs.items()})
+    return blind(stubs, tests, {p: r["status"] is Status.PASSED for p, r in pairs.items()})
 
 
 def write_outputs(store: JobStore, job_id: str, out_root: Path) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from supercharger.examples import examples_test
 from supercharger.llm import prompts
 from supercharger.llm.base import LLMBackend, Prompt, Sampling
 from supercharger.policy import Budget, JobView, hang_timeout, hanging_tests
-from supercharger.records import Candidate, CandidateKind, JobConfig
+from supercharger.records import Candidate, CandidateKind, JobConfig, Pair
 from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend, Status
 from supercharger.spec import EXAMPLES_ID, STUB_BODIES, STUB_PREFIX, Spec, stub_code
 from supercharger.tasks.stepkey import (
@@ -275,13 +275,11 @@ def run_pairs(
     ]
     full = cfg.sandbox_timeout
     done = store.pairs(job_id)
-    statuses = {p: Status(r["status"]) for p, r in done.items()}
-    short = hang_timeout(
-        full, [r.get("duration_s", 0.0) for p, r in done.items() if statuses[p] is Status.PASSED]
-    )
+    passing = [r.get("duration_s", 0.0) for r in done.values() if r["status"] is Status.PASSED]
+    short = hang_timeout(full, passing)
     quick: set[str] = set()  # hanging tests of this batch, run under ``short``
     if short < full:
-        quick = hanging_tests(statuses) & set(tests)
+        quick = hanging_tests({p: r["status"] for p, r in done.items()}) & set(tests)
     started = time.monotonic()
     results: list[tuple[float, PairResult]] = []
     for timeout, group in (
@@ -314,7 +312,7 @@ def record_failure(store: JobStore, job_id: str, key: StepKey, error: BaseExcept
     elif isinstance(key, Score):  # neutral: the ranking goes on without it
         store.put_scores(job_id, {key.code: {"score": 0.5, "error": message}})
     elif isinstance(key, RunPair):
-        result = {"status": Status.ERROR.value, "passed": 0, "failed": 0, "collected": 0,
+        result = {"status": Status.ERROR, "passed": 0, "failed": 0, "collected": 0,
                   "output": message}  # fmt: skip
         store.put_pair(job_id, key.code, key.test, result)
     store.emit(job_id, "error", step=key.encode(), message=message)
@@ -343,7 +341,7 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
     judged = store.judged(job_id)
     scores = store.scores(job_id)
     gen_sent = [k for k in sent if generation(k)]
-    statuses = {p: Status(r["status"]) for p, r in pairs.items()}
+    statuses: dict[Pair, Status] = {p: r["status"] for p, r in pairs.items()}
     examples = _of_kind(cands, CandidateKind.EXAMPLES)
     return JobView(
         budget=Budget.of(cfg),

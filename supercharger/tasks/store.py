@@ -21,6 +21,7 @@ import redis
 from supercharger.constants import ACTIVE_JOBS, JOBS_INDEX, WORKERS_KEY, job_key
 from supercharger.errors import JobNotFoundError
 from supercharger.records import Candidate, JobConfig, JobStatus, Pair
+from supercharger.sandbox.base import Status
 from supercharger.spec import Spec
 from supercharger.tasks.stepkey import StepKey, encode_pair, parse, parse_pair
 
@@ -112,8 +113,10 @@ class JobStore:
         self.r.hset(job_key(job_id, "pairs"), encode_pair((code, test)), json.dumps(result))
 
     def pairs(self, job_id: str) -> dict[Pair, dict[str, Any]]:
+        """Each pair's verdict record; its ``status`` is a sandbox ``Status``."""
         raw = self.r.hgetall(job_key(job_id, "pairs"))
-        return {parse_pair(k): json.loads(v) for k, v in raw.items()}
+        records = {parse_pair(k): json.loads(v) for k, v in raw.items()}
+        return {p: r | {"status": Status(r["status"])} for p, r in records.items()}
 
     def put_judged(self, job_id: str, code: str, test: str, verdict: dict[str, Any]) -> None:
         self.r.hset(job_key(job_id, "judged"), encode_pair((code, test)), json.dumps(verdict))

@@ -7,8 +7,10 @@ import pytest
 from supercharger.constants import job_key
 from supercharger.errors import JobNotFoundError
 from supercharger.records import Candidate, CandidateKind, JobConfig, JobStatus
+from supercharger.sandbox.base import Status
 from supercharger.settings import Settings
 from supercharger.spec import Spec
+from supercharger.tasks.stepkey import Gen, Judge
 from supercharger.tasks.store import JobStore, new_job_id
 
 SPEC = Spec(text="def f(x):\n", name="f", signature="def f(x):")
@@ -79,3 +81,16 @@ def test_one_broken_job_does_not_stop_the_sweep(store: JobStore, caplog) -> None
     finally:
         store.forget_active(broken)
     assert f"job {broken}: sweep failed" in caplog.text
+
+
+def test_records_read_back_typed(store: JobStore) -> None:
+    job = new_job_id()
+    store.create(job, SPEC, CONFIG)
+    store.put_pair(job, "c1", "t1", {"status": Status.TIMEOUT})
+    meta = store.meta(job)
+    assert meta["status"] is JobStatus.RUNNING and isinstance(meta["config"], JobConfig)
+    assert store.pairs(job)[("c1", "t1")]["status"] is Status.TIMEOUT
+    store.mark_sent(job, {Gen(CandidateKind.CODE, 0): "id0", Judge("c1", "t1"): "id1"})
+    assert store.sent(job) == {Gen(CandidateKind.CODE, 0): "id0", Judge("c1", "t1"): "id1"}
+    assert store.r.hgetall(job_key(job, "sent")) == {"gen:code:0": "id0", "judge:c1|t1": "id1"}
+    store.forget_active(job)
