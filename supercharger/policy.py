@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-Pair = tuple[str, str]  # (code id, test id)
+from supercharger.records import JobConfig, JobStatus, Pair
+from supercharger.sandbox.base import Status
+
 CODE, TEST, IMPROVE = "code", "test", "improve"
 
 
@@ -23,6 +25,17 @@ class Budget:
     # "evidence": a judged pair ends the job only with the evidence of ``evidence``;
     # "judge": any judged passing pair whose test is not blind does (to measure the difference)
     stop_rule: str = "evidence"
+
+    @classmethod
+    def of(cls, config: JobConfig) -> Budget:
+        """The budget a job's config sets."""
+        return cls(
+            max_candidates=config.max_candidates,
+            budget_seconds=config.budget_seconds,
+            threshold=config.threshold,
+            batch_size=config.batch_size,
+            judge_top=config.judge_top,
+        )
 
 
 @dataclass
@@ -58,7 +71,7 @@ class JobView:
 
 @dataclass(frozen=True)
 class Finish:
-    status: str  # passed | budget | exhausted | cancelled
+    status: JobStatus  # any but RUNNING
     reason: str
     best: Pair | None
 
@@ -124,7 +137,7 @@ HANG_FLOOR_S = 2.0  # a hanging test's later pairs get at least this many second
 HANG_FACTOR = 20.0  # ...or this many times the slowest passing pair of the job so far
 
 
-def hanging_tests(statuses: dict[Pair, str]) -> set[str]:
+def hanging_tests(statuses: Mapping[Pair, Status]) -> set[str]:
     """Tests that timed out with at least ``HANG_CODES`` codes and passed with none. What hangs
     is most often the test's input (a negative or huge argument) that wrong codes loop on; a
     code that handles it passes in milliseconds. Their later pairs run under ``hang_timeout``,
@@ -133,9 +146,9 @@ def hanging_tests(statuses: dict[Pair, str]) -> set[str]:
     timeouts: dict[str, int] = {}
     passed: set[str] = set()
     for (_, test), status in statuses.items():
-        if status == "passed":
+        if status == Status.PASSED:
             passed.add(test)
-        elif status == "timeout":
+        elif status == Status.TIMEOUT:
             timeouts[test] = timeouts.get(test, 0) + 1
     return {t for t, n in timeouts.items() if n >= HANG_CODES and t not in passed}
 
@@ -355,12 +368,14 @@ def decide(view: JobView) -> Actions:
     """What to do next for one job, given everything known about it now."""
     winner = _winner(view)
     if winner:
-        return Actions(finish=Finish("passed", f"pair {winner[0]} x {winner[1]} judged", winner))
+        return Actions(
+            finish=Finish(JobStatus.PASSED, f"pair {winner[0]} x {winner[1]} judged", winner)
+        )
     if view.cancelled:
-        return Actions(finish=Finish("cancelled", "cancelled by the user", best_pair(view)))
+        return Actions(finish=Finish(JobStatus.CANCELLED, "cancelled by the user", best_pair(view)))
     if view.elapsed >= view.budget.budget_seconds:
         reason = f"time budget of {view.budget.budget_seconds:g} s spent without a judged pass"
-        return Actions(finish=Finish("budget", reason, best_pair(view)))
+        return Actions(finish=Finish(JobStatus.BUDGET, reason, best_pair(view)))
     run = _pairs_to_run(view)
     kinds, repairs = _next_work(view)
     acts = Actions(generate=kinds, improve=repairs, run=run, judge=_to_judge(view, bool(run)))
@@ -373,5 +388,5 @@ def decide(view: JobView) -> Actions:
         reason = (
             f"all {view.budget.max_candidates} candidates of each kind tried without a judged pass"
         )
-        acts.finish = Finish("exhausted", reason, best_pair(view))
+        acts.finish = Finish(JobStatus.EXHAUSTED, reason, best_pair(view))
     return acts

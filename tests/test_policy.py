@@ -16,6 +16,7 @@ from supercharger.policy import (
     suspect_tests,
     weak_tests,
 )
+from supercharger.sandbox.base import Status
 
 BUDGET = Budget(max_candidates=8, budget_seconds=100, threshold=0.5, batch_size=4, judge_top=2)
 
@@ -234,13 +235,13 @@ def test_a_weak_consensus_does_not_drop_the_test_that_shows_its_mistake() -> Non
 
 def test_a_test_that_times_out_with_two_codes_and_passes_none_is_hanging() -> None:
     statuses = {
-        ("c0", "t0"): "timeout",
-        ("c1", "t0"): "timeout",  # t0: two codes hang on it, none passes
-        ("c0", "t1"): "timeout",
-        ("c1", "t1"): "passed",  # t1: a code passed it, so it is a fine test
-        ("c0", "t2"): "timeout",
-        ("c1", "t2"): "failed",  # t2: one hang only
-        ("c0", "t3"): "failed",
+        ("c0", "t0"): Status.TIMEOUT,
+        ("c1", "t0"): Status.TIMEOUT,  # t0: two codes hang on it, none passes
+        ("c0", "t1"): Status.TIMEOUT,
+        ("c1", "t1"): Status.PASSED,  # t1: a code passed it, so it is a fine test
+        ("c0", "t2"): Status.TIMEOUT,
+        ("c1", "t2"): Status.FAILED,  # t2: one hang only
+        ("c0", "t3"): Status.FAILED,
     }
     assert hanging_tests(statuses) == {"t0"}
     assert hanging_tests({}) == set()

@@ -97,13 +97,14 @@ def status(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
 
     report = build_report(_store(_settings()), job_id)
     summary = {k: report[k] for k in ("job", "function", "status", "reason", "best", "score")}
-    from supercharger.spec import STUB_KIND
+    from supercharger.records import CandidateKind
+    from supercharger.sandbox.base import Status
 
-    stubs = {c["id"] for c in report["candidates"] if c["kind"] == STUB_KIND}
+    stubs = {c["id"] for c in report["candidates"] if c["kind"] == CandidateKind.STUB}
     matrix = [m for m in report["matrix"] if m["code"] not in stubs]
     summary["candidates"] = len(report["candidates"]) - len(stubs)
     summary["pairs_run"] = len(matrix)
-    summary["pairs_passed"] = sum(1 for m in matrix if m["status"] == "passed")
+    summary["pairs_passed"] = sum(1 for m in matrix if m["status"] == Status.PASSED)
     summary["blind_tests"] = len(report["blind_tests"])
     summary["examples"] = report["examples"]
     summary["timings"] = report["timings"]
@@ -142,7 +143,7 @@ def jobs(limit: int = typer.Option(20, help="how many, newest first")) -> None:
     store = _store(_settings())
     for jid in store.job_ids(limit):
         meta = store.meta(jid)
-        typer.echo(f"{jid}  {meta['status']:<10} {meta['spec']['name']}")
+        typer.echo(f"{jid}  {meta['status'].value:<10} {meta['spec'].name}")
 
 
 @app.command()

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.live import Live
 from rich.syntax import Syntax
 
+from supercharger.records import JobStatus
 from supercharger.settings import Settings
 from supercharger.spec import Spec
 from supercharger.tasks import client
@@ -118,4 +119,4 @@ def run_submit(spec: Spec, settings: Settings, as_json: bool, detach: bool) -> i
         print(json.dumps(summary(report)))
     else:
         _show(console, report)
-    return 0 if report["status"] == "passed" else 1
+    return 0 if report["status"] == JobStatus.PASSED else 1

@@ -23,7 +23,8 @@ from supercharger.constants import (
 from supercharger.tasks import coordinator, steps
 from supercharger.tasks.app import app
 from supercharger.tasks.backends import llm_backend, sandbox_backend
-from supercharger.tasks.store import JobStore, pair_key
+from supercharger.tasks.stepkey import Gen, Improve, Judge, RunPair, Score, StepKey
+from supercharger.tasks.store import JobStore
 
 log = logging.getLogger(__name__)
 
@@ -31,43 +32,42 @@ log = logging.getLogger(__name__)
 @app.task(name=TASK_GENERATE, bind=True)
 def generate(self: Task, job_id: str, items: list[tuple[str, int]]) -> None:
     """Candidates of each (kind, slot) in ``items``: their prompts share one batch."""
-    items = [(str(kind), int(slot)) for kind, slot in items]
-    _run_step(self, job_id, [f"gen:{kind}:{slot}" for kind, slot in items],
-              lambda s: steps.generate(s, llm_backend(), job_id, items))  # fmt: skip
+    gens = [Gen(kind, int(slot)) for kind, slot in items]
+    _run_step(self, job_id, gens,
+              lambda s: steps.generate(s, llm_backend(), job_id, gens))  # fmt: skip
 
 
 @app.task(name=TASK_IMPROVE, bind=True)
 def improve(self: Task, job_id: str, slot: int, code: str, test: str) -> None:
-    _run_step(self, job_id, f"gen:improve:{slot}:{pair_key(code, test)}",
-              lambda s: steps.improve(s, llm_backend(), job_id, slot, code, test))  # fmt: skip
+    key = Improve(slot, code, test)
+    _run_step(self, job_id, [key],
+              lambda s: steps.improve(s, llm_backend(), job_id, key))  # fmt: skip
 
 
 @app.task(name=TASK_JUDGE, bind=True)
 def judge(self: Task, job_id: str, code: str, test: str) -> None:
-    _run_step(self, job_id, f"judge:{pair_key(code, test)}",
+    _run_step(self, job_id, [Judge(code, test)],
               lambda s: steps.judge(s, llm_backend(), job_id, code, test))  # fmt: skip
 
 
 @app.task(name=TASK_SCORE, bind=True)
 def score(self: Task, job_id: str, codes: list[str]) -> None:
-    _run_step(self, job_id, [f"score:{c}" for c in codes],
+    _run_step(self, job_id, [Score(c) for c in codes],
               lambda s: steps.score(s, llm_backend(), job_id, codes))  # fmt: skip
 
 
 @app.task(name=TASK_RUN_PAIRS, bind=True)
 def run_pairs(self: Task, job_id: str, code: str, tests: list[str]) -> None:
-    keys = [f"pair:{pair_key(code, t)}" for t in tests]
-    _run_step(self, job_id, keys,
+    _run_step(self, job_id, [RunPair(code, t) for t in tests],
               lambda s: steps.run_pairs(s, sandbox_backend(), job_id, code, tests))  # fmt: skip
 
 
 def _run_step(
-    task: Task, job_id: str, keys: str | list[str], work: Callable[[JobStore], Any]
+    task: Task, job_id: str, keys: list[StepKey], work: Callable[[JobStore], Any]
 ) -> None:
     """Skip a finished job; say which worker runs the step (so a dead worker's steps can be
     sent again); record a failure as a result; then ask the coordinator what comes next."""
     store = coordinator.store()
-    keys = [keys] if isinstance(keys, str) else keys
     if not store.is_done(job_id):
         store.mark_running(job_id, keys, task.request.hostname or "?")
         try:

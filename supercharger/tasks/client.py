@@ -7,31 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from supercharger.records import CandidateKind, JobConfig, JobStatus
+from supercharger.sandbox.base import Status
 from supercharger.settings import Settings
 from supercharger.spec import STUB_BODIES, STUB_PREFIX, Spec
 from supercharger.tasks.redisconn import check_reachable, get_redis
 from supercharger.tasks.store import JobStore, new_job_id
-
-CONFIG_FIELDS = (
-    "threshold",
-    "max_candidates",
-    "budget_seconds",
-    "batch_size",
-    "max_new_tokens",
-    "temperature",
-    "top_p",
-    "judge_top",
-    "score_codes",
-    "sandbox_timeout",
-    "sandbox_memory_mb",
-    "seed",
-)
-
-
-def job_config(settings: Settings) -> dict[str, Any]:
-    return {k: getattr(settings, k) for k in CONFIG_FIELDS} | {
-        "threshold": settings.judge_threshold()
-    }
 
 
 def connect(broker_url: str) -> JobStore:
@@ -49,7 +30,7 @@ def submit(store: JobStore, spec: Spec, settings: Settings) -> str:
     from supercharger.tasks.steps import fixed_candidates
 
     job_id = new_job_id()
-    store.create(job_id, spec.model_dump(), job_config(settings))
+    store.create(job_id, spec, JobConfig.from_settings(settings))
     store.put_candidates(job_id, fixed_candidates(spec))
     start_job(job_id)
     return job_id
@@ -76,7 +57,7 @@ class Progress:
     pairs_passed: int = 0
     judged: int = 0
     best_score: float | None = None
-    status: str = "running"
+    status: JobStatus = JobStatus.RUNNING
     reason: str = ""
     errors: list[str] = field(default_factory=list)
     stub_passes: dict[str, int] = field(default_factory=dict)  # test -> stand-ins it passed
@@ -84,24 +65,24 @@ class Progress:
     def apply(self, kind: str, data: dict[str, Any]) -> None:
         if kind == "candidates":
             n, valid = len(data["ids"]), len(data["valid"])
-            if data["kind"] == "code":
+            if data["kind"] == CandidateKind.CODE:
                 self.codes, self.codes_valid = self.codes + n, self.codes_valid + valid
             else:
                 self.tests, self.tests_valid = self.tests + n, self.tests_valid + valid
         elif kind == "pairs" and data["code"].startswith(STUB_PREFIX):
             for test, status in data["results"].items():
-                self.stub_passes[test] = self.stub_passes.get(test, 0) + (status == "passed")
+                self.stub_passes[test] = self.stub_passes.get(test, 0) + (status == Status.PASSED)
         elif kind == "pairs":
             results = data["results"].values()
             self.pairs_run += len(results)
-            self.pairs_passed += sum(1 for s in results if s == "passed")
+            self.pairs_passed += sum(1 for s in results if s == Status.PASSED)
         elif kind == "judged":
             self.judged += 1
             self.best_score = max(self.best_score or 0.0, data["score"])
         elif kind == "error":
             self.errors.append(f"{data['step']}: {data['message']}")
         elif kind == "finished":
-            self.status, self.reason = data["status"], data["reason"]
+            self.status, self.reason = JobStatus(data["status"]), data["reason"]
 
     @property
     def blind(self) -> int:
@@ -136,7 +117,7 @@ def follow(
     prog = Progress(started=store.meta(job_id)["created"])
     last = "0"
     cancelled = False
-    while prog.status == "running":
+    while prog.status is JobStatus.RUNNING:
         for eid, kind, data in store.events(job_id, after=last, block_ms=500):
             last = eid
             prog.apply(kind, data)
@@ -147,5 +128,6 @@ def follow(
             cancelled = True
         elif cancelled and prog.elapsed > deadline_s + 60:
             best = store.meta(job_id).get("best")
-            store.finish(job_id, "budget", "no coordinator answered after the deadline", best)
+            reason = "no coordinator answered after the deadline"
+            store.finish(job_id, JobStatus.BUDGET, reason, tuple(best) if best else None)
     return prog

@@ -22,16 +22,28 @@ from supercharger.constants import (
     lock_key,
 )
 from supercharger.policy import Actions, decide
+from supercharger.records import CandidateKind
 from supercharger.tasks import steps
 from supercharger.tasks.app import app
 from supercharger.tasks.redisconn import get_redis
-from supercharger.tasks.store import JobStore, pair_key, split_pair
+from supercharger.tasks.stepkey import (
+    IMPROVE,
+    Gen,
+    Improve,
+    Judge,
+    RunPair,
+    Score,
+    StepKey,
+    generation,
+)
+from supercharger.tasks.store import JobStore
 
 log = logging.getLogger(__name__)
-KINDS = ("code", "test", "improve")
 TICK_S = 2.0  # how often a running job checks its time budget and its workers
 ALIVE_S = 30.0  # a worker silent this long is dead: its running steps are sent again
-GROUP = "+"  # joins the gen: keys of generations sent as one task (their prompts share a batch)
+# The steps one task does: generations whose prompts share a batch, the pairs of one code,
+# the codes scored together; else a single step.
+Group = list[StepKey]
 
 
 def store() -> JobStore:
@@ -86,66 +98,66 @@ def _resend_orphans(store: JobStore, job_id: str, alive: set[str]) -> None:
     if orphans:
         log.warning("job %s: re-sending %d steps of dead workers", job_id, len(orphans))
         store.clear_running(job_id, orphans)
-        _send(store, job_id, orphans)
+        _send(store, job_id, [[key] for key in orphans])
 
 
-def _task_for(job_id: str, key: str) -> tuple[str, tuple]:
-    """The task name and arguments that perform the step named by ``key``."""
-    head, _, rest = key.partition(":")
-    if head == "gen":
-        kind, _, more = rest.partition(":")
-        if kind == "improve":
-            slot, _, pair = more.partition(":")
-            return TASK_IMPROVE, (job_id, int(slot), *split_pair(pair))
-        items = [one.split(":")[1:] for one in key.split(GROUP)]  # gen:code:0+gen:test:0
-        return TASK_GENERATE, (job_id, [(k, int(slot)) for k, slot in items])
-    if head == "judge":
-        return TASK_JUDGE, (job_id, *split_pair(rest))
-    if head == "score":
-        return TASK_SCORE, (job_id, rest.split(","))
-    code = split_pair(rest.split(",")[0])[0]
-    return TASK_RUN_PAIRS, (job_id, code, [split_pair(p)[1] for p in rest.split(",")])
+def _task_for(job_id: str, group: Group) -> tuple[str, tuple]:
+    """The task name and arguments that perform the steps of ``group`` (all of one class)."""
+    first = group[0]
+    if isinstance(first, Improve):
+        return TASK_IMPROVE, (job_id, first.slot, first.code, first.test)
+    if isinstance(first, Judge):
+        return TASK_JUDGE, (job_id, first.code, first.test)
+    if isinstance(first, Gen):
+        items = [(k.kind.value, k.slot) for k in group if isinstance(k, Gen)]
+        return TASK_GENERATE, (job_id, items)
+    if isinstance(first, Score):
+        return TASK_SCORE, (job_id, [k.code for k in group if isinstance(k, Score)])
+    tests = [k.test for k in group if isinstance(k, RunPair)]
+    return TASK_RUN_PAIRS, (job_id, first.code, tests)
 
 
-def _send(store: JobStore, job_id: str, keys: list[str]) -> None:
-    """Record, then send, one task per key (``pair:`` keys may hold several pairs of a code,
-    ``gen:`` keys joined by ``GROUP`` several generations that share a batch)."""
-    ids = {key: uuid.uuid4().hex for key in keys}
-    marks = {}
-    for key, tid in ids.items():
-        head, _, rest = key.partition(":")
-        if head in ("pair", "score"):  # one mark per pair or code, so each is known singly
-            for one in rest.split(","):
-                marks[f"{head}:{one}"] = tid
-        else:
-            marks.update({one: tid for one in key.split(GROUP)})
-    store.mark_sent(job_id, marks)
-    for key, tid in ids.items():
-        name, args = _task_for(job_id, key)
+def _send(store: JobStore, job_id: str, groups: list[Group]) -> None:
+    """Record every step with the id of its task, then send one task per group."""
+    sends = [(group, uuid.uuid4().hex) for group in groups]
+    store.mark_sent(job_id, {key: tid for group, tid in sends for key in group})
+    for group, tid in sends:
+        name, args = _task_for(job_id, group)
         app.send_task(name, args=args, task_id=tid)
 
 
 def _apply(store: JobStore, job_id: str, acts: Actions) -> None:
     if acts.finish:
-        best = list(acts.finish.best) if acts.finish.best else None
-        if store.finish(job_id, acts.finish.status, acts.finish.reason, best):
+        if store.finish(job_id, acts.finish.status, acts.finish.reason, acts.finish.best):
             _revoke_outstanding(store, job_id)
         return
-    sent = store.sent(job_id)
-    slots = {k: sum(1 for s in sent if s.startswith(f"gen:{k}:")) for k in KINDS}
-    keys = []
+    _send(store, job_id, _groups(acts, _slots(store, job_id)))
+
+
+def _slots(store: JobStore, job_id: str) -> dict[str, int]:
+    """The next free slot of each generation kind: how many of its steps were sent."""
+    slots = {"code": 0, "test": 0, IMPROVE: 0}
+    for key in store.sent(job_id):
+        if kind := generation(key):
+            slots[kind] += 1
+    return slots
+
+
+def _groups(acts: Actions, slots: dict[str, int]) -> list[Group]:
+    """The steps ``acts`` asks for, a group per task; ``slots`` are taken as they are used."""
+    groups: list[Group] = []
     for kinds in acts.generate:
-        keys.append(GROUP.join(f"gen:{kind}:{slots[kind]}" for kind in kinds))
+        groups.append([Gen(CandidateKind(kind), slots[kind]) for kind in kinds])
         for kind in kinds:
             slots[kind] += 1
     for code, test in acts.improve:
-        keys.append(f"gen:improve:{slots['improve']}:{pair_key(code, test)}")
-        slots["improve"] += 1
-    keys += ["pair:" + ",".join(pair_key(code, t) for t in tests) for code, tests in acts.run]
-    keys += [f"judge:{pair_key(code, test)}" for code, test in acts.judge]
+        groups.append([Improve(slots[IMPROVE], code, test)])
+        slots[IMPROVE] += 1
+    groups += [[RunPair(code, t) for t in tests] for code, tests in acts.run]
+    groups += [[Judge(code, test)] for code, test in acts.judge]
     if acts.score:
-        keys.append("score:" + ",".join(acts.score))
-    _send(store, job_id, keys)
+        groups.append([Score(code) for code in acts.score])
+    return groups
 
 
 def _revoke_outstanding(store: JobStore, job_id: str) -> None:

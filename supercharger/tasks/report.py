@@ -8,14 +8,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from supercharger.spec import EXAMPLES_KIND, STUB_KIND, Spec
+from supercharger.records import Candidate, CandidateKind, Pair
+from supercharger.tasks.stepkey import StepKey
 from supercharger.tasks.store import JobStore
 
 CALL_FIELDS = ("kind", "prompt_tokens", "completion_tokens", "draft_tokens", "seconds", "score")
 
 
 def build_report(
-    store: JobStore, job_id: str, calls: dict[str, dict[str, Any]] | None = None
+    store: JobStore, job_id: str, calls: dict[StepKey, dict[str, Any]] | None = None
 ) -> dict[str, Any]:
     """The job's report; ``calls`` (the LLM call records) when the caller has read them."""
     calls = store.calls(job_id) if calls is None else calls
@@ -28,16 +29,16 @@ def build_report(
     end = meta.get("finished") or time.time()
     wall = end - meta["created"]
     best = meta.get("best")
-    finish = meta.get("finish") or {"status": meta["status"], "reason": ""}
+    finish = meta.get("finish") or {"status": meta["status"].value, "reason": ""}
     return {
         "job": job_id,
-        "function": meta["spec"]["name"],
-        "module": _module(meta),
+        "function": meta["spec"].name,
+        "module": meta["spec"].module,
         "status": finish["status"],
         "reason": finish["reason"],
         "best": {"code": best[0], "test": best[1]} if best else None,
         "score": judged.get(tuple(best), {}).get("score") if best else None,
-        "threshold": meta["config"]["threshold"],
+        "threshold": meta["config"].threshold,
         "timings": {
             "wall_seconds": round(wall, 3),
             "llm_seconds": round(stats.get("llm_seconds", 0.0), 3),
@@ -51,18 +52,15 @@ def build_report(
         },
         "llm_calls": int(stats.get("llm_calls", 0)),
         "calls": [  # one per LLM call; prompts and replies in calls.jsonl
-            {"step": k} | {f: v[f] for f in CALL_FIELDS if f in v} for k, v in calls.items()
+            {"step": k.encode()} | {f: v[f] for f in CALL_FIELDS if f in v}
+            for k, v in calls.items()
         ],
-        "config": meta["config"],
-        "candidates": [
-            {k: c[k] for k in ("id", "kind", "refused", "llm_seconds") if k in c}
-            | {"valid": bool(c["text"])}
-            | ({"score": scores[c["id"]]["score"]} if c["id"] in scores else {})
-            for c in cands.values()
-        ],
+        "config": meta["config"].model_dump(mode="json"),
+        "candidates": [_candidate(c, scores) for c in cands.values()],
         "matrix": [
             {"code": c, "test": t}
-            | {k: r[k] for k in ("status", "passed", "failed", "collected")}
+            | {"status": r["status"].value}
+            | {k: r[k] for k in ("passed", "failed", "collected")}
             | {"duration_s": round(r.get("duration_s", 0.0), 4)}
             | ({"timeout_s": r["timeout_s"]} if "timeout_s" in r else {})
             for (c, t), r in pairs.items()
@@ -77,32 +75,35 @@ def build_report(
     }
 
 
+def _candidate(c: Candidate, scores: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    row = {"id": c.id, "kind": c.kind.value, "refused": c.refused, "llm_seconds": c.llm_seconds}
+    row["valid"] = c.valid
+    return row | ({"score": scores[c.id]["score"]} if c.id in scores else {})
+
+
 def _examples(
     meta: dict[str, Any],
-    cands: dict[str, dict[str, Any]],
-    pairs: dict[tuple[str, str], dict[str, Any]],
+    cands: dict[str, Candidate],
+    pairs: dict[Pair, dict[str, Any]],
     best: Any,
 ) -> dict[str, Any] | None:
     from supercharger.examples import spec_examples
 
-    test = next((cid for cid, c in cands.items() if c["kind"] == EXAMPLES_KIND), None)
+    test = next((c.id for c in cands.values() if c.kind is CandidateKind.EXAMPLES), None)
     if test is None:
         return None
-    checks = sum(1 for e in spec_examples(Spec(**meta["spec"])) if e.want or e.raises)
+    checks = sum(1 for e in spec_examples(meta["spec"]) if e.want or e.raises)
     chosen = pairs.get((best[0], test)) if best else None
     return {"test": test, "checks": checks, "best_passed": chosen["passed"] if chosen else None}
 
 
-def _blind(cands: dict[str, dict[str, Any]], pairs: dict[tuple[str, str], dict[str, Any]]) -> set:
+def _blind(cands: dict[str, Candidate], pairs: dict[Pair, dict[str, Any]]) -> set[str]:
     from supercharger.policy import blind
+    from supercharger.sandbox.base import Status
 
-    stubs = [cid for cid, c in cands.items() if c["kind"] == STUB_KIND]
-    tests = [cid for cid, c in cands.items() if c["kind"] == "test"]
-    return blind(stubs, tests, {p: r["status"] == "passed" for p, r in pairs.items()})
-
-
-def _module(meta: dict[str, Any]) -> str:
-    return Spec(**meta["spec"]).module
+    stubs = [c.id for c in cands.values() if c.kind is CandidateKind.STUB]
+    tests = [c.id for c in cands.values() if c.kind is CandidateKind.TEST]
+    return blind(stubs, tests, {p: r["status"] is Status.PASSED for p, r in pairs.items()})
 
 
 def write_outputs(store: JobStore, job_id: str, out_root: Path) -> dict[str, Any]:
@@ -118,19 +119,19 @@ def write_outputs(store: JobStore, job_id: str, out_root: Path) -> dict[str, Any
     cand_dir.mkdir(parents=True, exist_ok=True)
     for cid, c in cands.items():
         # names pytest will not collect: sources/<fn> stays runnable with a plain `pytest`
-        (cand_dir / f"{c['kind']}-{cid}.raw.txt").write_text(c["raw"])
-        if c["text"]:
-            (cand_dir / f"{c['kind']}-{cid}.py.txt").write_text(c["text"])
+        (cand_dir / f"{c.kind.value}-{cid}.raw.txt").write_text(c.raw)
+        if c.valid:
+            (cand_dir / f"{c.kind.value}-{cid}.py.txt").write_text(c.text)
     paths: dict[str, str] = {"folder": str(folder), "candidates": str(cand_dir)}
     (folder / "calls.jsonl").write_text(
-        "".join(json.dumps({"step": k} | v) + "\n" for k, v in calls.items())
+        "".join(json.dumps({"step": k.encode()} | v) + "\n" for k, v in calls.items())
     )
     paths["calls"] = str(folder / "calls.jsonl")
     if report["best"]:
         code_path = folder / f"{report['module']}.py"
         test_path = folder / f"test_{report['module']}.py"
-        code_path.write_text(cands[report["best"]["code"]]["text"])
-        test_path.write_text(cands[report["best"]["test"]]["text"])
+        code_path.write_text(cands[report["best"]["code"]].text)
+        test_path.write_text(cands[report["best"]["test"]].text)
         paths |= {"code": str(code_path), "test": str(test_path)}
     report["paths"] = paths
     (folder / "report.json").write_text(json.dumps(report, indent=2) + "\n")

@@ -11,21 +11,19 @@ from supercharger.examples import examples_test
 from supercharger.llm import prompts
 from supercharger.llm.base import LLMBackend, Prompt, Sampling
 from supercharger.policy import Budget, JobView, hang_timeout, hanging_tests
-from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend
-from supercharger.spec import (
-    EXAMPLES_ID,
-    EXAMPLES_KIND,
-    STUB_BODIES,
-    STUB_KIND,
-    STUB_PREFIX,
-    Spec,
-    stub_code,
+from supercharger.records import Candidate, CandidateKind, JobConfig, Pair
+from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend, Status
+from supercharger.spec import EXAMPLES_ID, STUB_BODIES, STUB_PREFIX, Spec, stub_code
+from supercharger.tasks.stepkey import (
+    Gen,
+    Improve,
+    Judge,
+    RunPair,
+    Score,
+    StepKey,
+    generation,
 )
-from supercharger.tasks.store import JobStore, split_pair
-
-
-def job_spec(meta: dict[str, Any]) -> Spec:
-    return Spec(**meta["spec"])
+from supercharger.tasks.store import JobStore
 
 
 def _defined_names(code: str) -> set[str]:
@@ -53,54 +51,58 @@ def assemble_code(spec: Spec, code: str) -> str:
     return "\n".join(head) + "\n\n\n" + code
 
 
-def fixed_candidates(spec: Spec) -> list[dict[str, Any]]:
+def fixed_candidates(spec: Spec) -> list[Candidate]:
     """What a job holds before the model writes anything: the stand-in codes
     (``STUB_BODIES``), run against every test like a code (a test that passes with all of them
     checks nothing the function does, see ``policy.blind_tests``), and the test made from the
     spec's own examples, if it has any (``supercharger.examples``), run against every code."""
     texts = {STUB_PREFIX + name: assemble_code(spec, stub_code(spec, body))
              for name, body in STUB_BODIES.items()}  # fmt: skip
-    kinds = dict.fromkeys(texts, STUB_KIND)
+    kinds = dict.fromkeys(texts, CandidateKind.STUB)
     if examples := examples_test(spec):
-        texts[EXAMPLES_ID], kinds[EXAMPLES_ID] = examples, EXAMPLES_KIND
+        texts[EXAMPLES_ID], kinds[EXAMPLES_ID] = examples, CandidateKind.EXAMPLES
     return [
-        {"id": cid, "kind": kinds[cid], "parent": "", "seq": i - len(texts), "raw": text,
-         "text": text, "refused": "", "llm_seconds": 0.0}
+        Candidate(id=cid, kind=kinds[cid], seq=i - len(texts), raw=text, text=text)
         for i, (cid, text) in enumerate(texts.items())
-    ]  # fmt: skip
+    ]
 
 
 def make_candidates(
     spec: Spec,
-    kind: str,
+    kind: CandidateKind,
     slot: int,
     raws: list[str],
     seconds: float,
     prefix: str = "",
     parent: str = "",
-) -> list[dict[str, Any]]:
+) -> list[Candidate]:
     """Clean raw replies into candidate records; ids are stable for a (kind, slot) so a
     redelivered task overwrites rather than duplicates."""
-    prefix = prefix or kind[0]
+    kind = CandidateKind(kind)
+    prefix = prefix or kind.value[0]
     out = []
     for i, raw in enumerate(raws):
-        if kind == "code":
+        if kind is CandidateKind.CODE:
             res = clean_code(raw, spec.name)
         else:
             res = clean_test(raw, spec.name, spec.module)
         ok = isinstance(res, Cleaned)
-        text = (assemble_code(spec, res.text) if kind == "code" else res.text) if ok else ""
+        text = (
+            (assemble_code(spec, res.text) if kind is CandidateKind.CODE else res.text)
+            if ok
+            else ""
+        )
         out.append(
-            {
-                "id": f"{prefix}{slot}.{i}",
-                "kind": kind,
-                "parent": parent,
-                "seq": slot * 1000 + i + (500 if parent else 0),
-                "raw": raw,
-                "text": text,
-                "refused": "" if ok else res.reason,
-                "llm_seconds": seconds / max(1, len(raws)),
-            }
+            Candidate(
+                id=f"{prefix}{slot}.{i}",
+                kind=kind,
+                parent=parent,
+                seq=slot * 1000 + i + (500 if parent else 0),
+                raw=raw,
+                text=text,
+                refused="" if ok else res.reason,
+                llm_seconds=seconds / max(1, len(raws)),
+            )
         )
     return out
 
@@ -118,22 +120,23 @@ def _raw_replies(prompt: Any, comp: Any) -> list[str]:
 
 
 def generate(
-    store: JobStore, backend: LLMBackend, job_id: str, items: list[tuple[str, int]]
-) -> list[dict[str, Any]]:
-    """Candidates of each (kind, slot): "code" or "test" prompts, ``batch_size`` replies each.
+    store: JobStore, backend: LLMBackend, job_id: str, items: list[Gen]
+) -> list[Candidate]:
+    """Candidates of each item (kind, slot): code or test prompts, ``batch_size`` replies each.
 
     Several items go to the backend as one batch (``generate_many``) where it has one and
     their sampling agrees but for the seed (the first item's seed draws them all); else one
     call each."""
     meta = store.meta(job_id)
-    spec, cfg = job_spec(meta), meta["config"]
+    spec, cfg = meta["spec"], meta["config"]
     asks = []  # (prompt, sampling) per item
-    for kind, slot in items:
-        if kind == "code":
+    for item in items:
+        if item.kind is CandidateKind.CODE:
             prompt, stop = prompts.code_prompt(spec.text, spec.name), prompts.CODE_STOP
         else:
             prompt, stop = prompts.test_prompt(spec.text, spec.name, spec.module), prompts.TEST_STOP
-        asks.append((prompt, _sampling(cfg, stop, slot, int(kind == "test"))))
+        stream = int(item.kind is CandidateKind.TEST)
+        asks.append((prompt, _sampling(cfg, stop, item.slot, stream)))
     samplings = [sampling for _, sampling in asks]
     alike = len({s.model_copy(update={"seed": None}).model_dump_json() for s in samplings}) == 1
     many = getattr(backend, "generate_many", None)
@@ -141,40 +144,40 @@ def generate(
         comps = many([prompt for prompt, _ in asks], samplings[0])
     else:
         comps = [backend.generate(prompt, sampling) for prompt, sampling in asks]
-    cands: list[dict[str, Any]] = []
-    for (kind, slot), (prompt, _), comp in zip(items, asks, comps, strict=True):
-        mine = make_candidates(spec, kind, slot, _raw_replies(prompt, comp), comp.seconds)
-        _record_generation(store, job_id, mine, comp, f"gen:{kind}:{slot}", prompt)
+    cands: list[Candidate] = []
+    for item, (prompt, _), comp in zip(items, asks, comps, strict=True):
+        mine = make_candidates(spec, item.kind, item.slot, _raw_replies(prompt, comp), comp.seconds)
+        _record_generation(store, job_id, mine, comp, item, prompt)
         cands += mine
     return cands
 
 
-def improve(
-    store: JobStore, backend: LLMBackend, job_id: str, slot: int, code: str, test: str
-) -> list[dict[str, Any]]:
+def improve(store: JobStore, backend: LLMBackend, job_id: str, key: Improve) -> list[Candidate]:
     """Repair a failing code with the failing pair's pytest output; new code candidates."""
     meta = store.meta(job_id)
-    spec, cfg = job_spec(meta), meta["config"]
-    code_text = store.candidate(job_id, code)["text"]
-    test_text = store.candidate(job_id, test)["text"]
-    output = store.pairs(job_id).get((code, test), {}).get("output", "")
+    spec, cfg = meta["spec"], meta["config"]
+    code_text = store.candidate(job_id, key.code).text
+    test_text = store.candidate(job_id, key.test).text
+    output = store.pairs(job_id).get((key.code, key.test), {}).get("output", "")
     prompt = prompts.improve_prompt(spec.text, spec.name, code_text, test_text, output)
-    comp = backend.generate(prompt, _sampling(cfg, prompts.CODE_STOP, slot, 2))
+    comp = backend.generate(prompt, _sampling(cfg, prompts.CODE_STOP, key.slot, 2))
     raws = _raw_replies(prompt, comp)
-    cands = make_candidates(spec, "code", slot, raws, comp.seconds, prefix="i", parent=code)
-    _record_generation(store, job_id, cands, comp, f"gen:improve:{slot}:{code}|{test}", prompt)
+    cands = make_candidates(
+        spec, CandidateKind.CODE, key.slot, raws, comp.seconds, prefix="i", parent=key.code
+    )
+    _record_generation(store, job_id, cands, comp, key, prompt)
     return cands
 
 
-def _sampling(cfg: dict[str, Any], stop: list[str], slot: int, stream: int) -> Sampling:
-    seed = cfg.get("seed")
+def _sampling(cfg: JobConfig, stop: list[str], slot: int, stream: int) -> Sampling:
+    seed = cfg.seed
     return Sampling(
         seed=None if seed is None else seed * 1000 + slot * 3 + stream,
         stop=stop,
-        n=cfg["batch_size"],
-        max_new_tokens=cfg["max_new_tokens"],
-        temperature=cfg["temperature"],
-        top_p=cfg["top_p"],
+        n=cfg.batch_size,
+        max_new_tokens=cfg.max_new_tokens,
+        temperature=cfg.temperature,
+        top_p=cfg.top_p,
     )
 
 
@@ -196,13 +199,13 @@ def _verdict_record(prompt: Prompt, verdict: Any) -> dict:
 def _record_generation(
     store: JobStore,
     job_id: str,
-    cands: list[dict[str, Any]],
+    cands: list[Candidate],
     comp: Any,
-    done_key: str,
+    done_key: StepKey,
     prompt: Prompt,
 ) -> None:
     tokens = (comp.prompt_tokens, comp.completion_tokens)
-    replies = [c["id"] for c in cands]
+    replies = [c.id for c in cands]
     record = _call_record(
         prompt, tokens, comp.seconds, replies=replies, draft_tokens=comp.draft_tokens
     )
@@ -217,19 +220,18 @@ def _record_generation(
         llm_calls=1,
     )
     store.mark_gen_done(job_id, done_key)
-    valid = [c["id"] for c in cands if c["text"]]
-    kind = cands[0]["kind"] if cands else "code"
-    store.emit(job_id, "candidates", kind=kind, ids=[c["id"] for c in cands], valid=valid)
+    valid = [c.id for c in cands if c.valid]
+    kind = cands[0].kind.value if cands else CandidateKind.CODE.value
+    store.emit(job_id, "candidates", kind=kind, ids=replies, valid=valid)
 
 
 def judge(store: JobStore, backend: LLMBackend, job_id: str, code: str, test: str) -> float:
-    meta = store.meta(job_id)
-    spec = job_spec(meta)
-    code_text = store.candidate(job_id, code)["text"]
-    test_text = store.candidate(job_id, test)["text"]
+    spec = store.meta(job_id)["spec"]
+    code_text = store.candidate(job_id, code).text
+    test_text = store.candidate(job_id, test).text
     prompt = prompts.judge_prompt(spec.text, code_text, test_text)
     verdict = backend.yes_probability(prompt)
-    store.put_call(job_id, f"judge:{code}|{test}", _verdict_record(prompt, verdict))
+    store.put_call(job_id, Judge(code, test), _verdict_record(prompt, verdict))
     store.put_judged(job_id, code, test, {"score": verdict.score, "seconds": verdict.seconds})
     store.add_stats(
         job_id, llm_seconds=verdict.seconds, prompt_tokens=verdict.prompt_tokens, llm_calls=1
@@ -241,14 +243,14 @@ def judge(store: JobStore, backend: LLMBackend, job_id: str, code: str, test: st
 def score(store: JobStore, backend: LLMBackend, job_id: str, codes: list[str]) -> None:
     """The model's P(yes) that each code implements the spec (no tests shown): a tie-breaker
     in the ranking and in what to repair first."""
-    spec = job_spec(store.meta(job_id))
+    spec = store.meta(job_id)["spec"]
     scores, seconds, tokens = {}, 0.0, 0
     for code in codes:
-        text = store.candidate(job_id, code)["text"]
+        text = store.candidate(job_id, code).text
         prompt = prompts.score_prompt(spec.text, text)
         verdict = backend.yes_probability(prompt)
         scores[code] = {"score": verdict.score, "seconds": verdict.seconds}
-        store.put_call(job_id, f"score:{code}", _verdict_record(prompt, verdict))
+        store.put_call(job_id, Score(code), _verdict_record(prompt, verdict))
         seconds += verdict.seconds
         tokens += verdict.prompt_tokens
     store.put_scores(job_id, scores)
@@ -260,22 +262,21 @@ def run_pairs(
     store: JobStore, backend: SandboxBackend, job_id: str, code: str, tests: list[str]
 ) -> None:
     meta = store.meta(job_id)
-    spec, cfg = job_spec(meta), meta["config"]
-    code_text = store.candidate(job_id, code)["text"]
+    spec, cfg = meta["spec"], meta["config"]
+    code_text = store.candidate(job_id, code).text
     pairs = [
         PairSpec(
             pair_id=t,
             module=spec.module,
             code=code_text,
-            test=store.candidate(job_id, t)["text"],
+            test=store.candidate(job_id, t).text,
         )
         for t in tests
     ]
-    full = cfg["sandbox_timeout"]
+    full = cfg.sandbox_timeout
     done = store.pairs(job_id)
-    short = hang_timeout(
-        full, [r.get("duration_s", 0.0) for r in done.values() if r["status"] == "passed"]
-    )
+    passing = [r.get("duration_s", 0.0) for r in done.values() if r["status"] is Status.PASSED]
+    short = hang_timeout(full, passing)
     quick: set[str] = set()  # hanging tests of this batch, run under ``short``
     if short < full:
         quick = hanging_tests({p: r["status"] for p, r in done.items()}) & set(tests)
@@ -286,7 +287,7 @@ def run_pairs(
         (short, [p for p in pairs if p.pair_id in quick]),
     ):
         if group:
-            limits = Limits(timeout_s=timeout, memory_mb=cfg["sandbox_memory_mb"])
+            limits = Limits(timeout_s=timeout, memory_mb=cfg.sandbox_memory_mb)
             results += [(timeout, r) for r in backend.run_batch(group, limits)]
     store.add_stats(job_id, sandbox_seconds=time.monotonic() - started, pairs_run=len(results))
     for timeout, res in results:  # the timeout it ran under: short for a hanging test
@@ -300,76 +301,71 @@ def run_pairs(
     )
 
 
-def record_failure(store: JobStore, job_id: str, key: str, error: BaseException) -> None:
+def record_failure(store: JobStore, job_id: str, key: StepKey, error: BaseException) -> None:
     """A step that raised still completes: the job sees an error result and moves on."""
     message = f"{type(error).__name__}: {error}"[:500]
-    if key.startswith("gen:"):
+    if isinstance(key, Gen | Improve):
         store.mark_gen_done(job_id, key)
-    elif key.startswith("judge:"):
-        code, test = split_pair(key[6:])
-        store.put_judged(job_id, code, test, {"score": 0.0, "seconds": 0.0, "error": message})
-    elif key.startswith("score:"):  # neutral: the ranking goes on without it
-        store.put_scores(job_id, {c: {"score": 0.5, "error": message} for c in key[6:].split(",")})
-    elif key.startswith("pair:"):
-        code, test = split_pair(key[5:])
-        store.put_pair(
-            job_id, code, test, {"status": "error", "passed": 0, "failed": 0, "collected": 0,
-                                 "output": message}
-        )  # fmt: skip
-    store.emit(job_id, "error", step=key, message=message)
+    elif isinstance(key, Judge):
+        verdict = {"score": 0.0, "seconds": 0.0, "error": message}
+        store.put_judged(job_id, key.code, key.test, verdict)
+    elif isinstance(key, Score):  # neutral: the ranking goes on without it
+        store.put_scores(job_id, {key.code: {"score": 0.5, "error": message}})
+    elif isinstance(key, RunPair):
+        result = {"status": Status.ERROR, "passed": 0, "failed": 0, "collected": 0,
+                  "output": message}  # fmt: skip
+        store.put_pair(job_id, key.code, key.test, result)
+    store.emit(job_id, "error", step=key.encode(), message=message)
 
 
-def budget_of(cfg: dict[str, Any]) -> Budget:
-    return Budget(
-        max_candidates=cfg["max_candidates"],
-        budget_seconds=cfg["budget_seconds"],
-        threshold=cfg["threshold"],
-        batch_size=cfg["batch_size"],
-        judge_top=cfg["judge_top"],
-    )
+def _of_kind(cands: dict[str, Candidate], kind: CandidateKind, valid: bool = False) -> list[str]:
+    return [c.id for c in cands.values() if c.kind is kind and (c.valid or not valid)]
+
+
+def _requested(sent: list[StepKey], batch_size: int) -> dict[str, int]:
+    """Candidates asked for so far, per generation kind (code, test, improve)."""
+    requested = {"code": 0, "test": 0, "improve": 0}
+    for key in sent:
+        if kind := generation(key):
+            requested[kind] += batch_size
+    return requested
 
 
 def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
     """Everything the policy needs, read from the job store."""
     meta = store.meta(job_id)
+    cfg: JobConfig = meta["config"]
     cands = store.candidates(job_id)
-    sent = store.sent(job_id)
-    gen_done = store.gen_done(job_id)
+    sent = list(store.sent(job_id))
     pairs = store.pairs(job_id)
     judged = store.judged(job_id)
     scores = store.scores(job_id)
-    gen_sent = [k for k in sent if k.startswith("gen:")]
-    requested = {"code": 0, "test": 0, "improve": 0}
-    for k in gen_sent:
-        requested[k.split(":")[1]] += meta["config"]["batch_size"]
-    improved = {split_pair(k.split(":", 3)[3])[0] for k in gen_sent if k.startswith("gen:improve:")}
-    sent_pairs = {split_pair(k[5:]) for k in sent if k.startswith("pair:")}
-    sent_judge = {split_pair(k[6:]) for k in sent if k.startswith("judge:")}
-    sent_score = {k[6:] for k in sent if k.startswith("score:")}
-    examples = [c for c, v in cands.items() if v["kind"] == EXAMPLES_KIND]
+    gen_sent = [k for k in sent if generation(k)]
+    statuses: dict[Pair, Status] = {p: r["status"] for p, r in pairs.items()}
+    examples = _of_kind(cands, CandidateKind.EXAMPLES)
     return JobView(
-        budget=budget_of(meta["config"]),
-        codes=[c for c, v in cands.items() if v["kind"] == "code" and v["text"]],
-        stubs=[c for c, v in cands.items() if v["kind"] == STUB_KIND],
+        budget=Budget.of(cfg),
+        codes=_of_kind(cands, CandidateKind.CODE, valid=True),
+        stubs=_of_kind(cands, CandidateKind.STUB),
         examples=examples,
         # per code run against them so far: how many examples it passed, and did it fail one
         examples_passed={
             c: int(r.get("passed", 0)) for (c, t), r in pairs.items() if t in examples
         },
         examples_failed={
-            c for (c, t), r in pairs.items() if t in examples and r["status"] == "failed"
+            c for (c, t), s in statuses.items() if t in examples and s is Status.FAILED
         },
-        tests=[c for c, v in cands.items() if v["kind"] == "test" and v["text"]],
-        requested=requested,
-        improved=improved,
-        gen_inflight=len(set(gen_sent) - gen_done),
-        results={p: r["status"] == "passed" for p, r in pairs.items()},
-        pair_inflight=sent_pairs - set(pairs),
+        tests=_of_kind(cands, CandidateKind.TEST, valid=True),
+        requested=_requested(gen_sent, cfg.batch_size),
+        improved={k.code for k in gen_sent if isinstance(k, Improve)},
+        gen_inflight=len(set(gen_sent) - store.gen_done(job_id)),
+        results={p: s is Status.PASSED for p, s in statuses.items()},
+        pair_inflight={(k.code, k.test) for k in sent if isinstance(k, RunPair)} - set(pairs),
         judged={p: v["score"] for p, v in judged.items()},
-        judge_inflight=sent_judge - set(judged),
+        judge_inflight={(k.code, k.test) for k in sent if isinstance(k, Judge)} - set(judged),
         scores={c: v["score"] for c, v in scores.items()},
-        score_inflight=sent_score - set(scores),
-        scoring=meta["config"].get("score_codes", True),
+        score_inflight={k.code for k in sent if isinstance(k, Score)} - set(scores),
+        scoring=cfg.score_codes,
         llm_workers=llm_workers,
         elapsed=time.time() - meta["created"],
         cancelled=meta.get("cancel") == "1",

@@ -20,6 +20,10 @@ import redis
 
 from supercharger.constants import ACTIVE_JOBS, JOBS_INDEX, WORKERS_KEY, job_key
 from supercharger.errors import JobNotFoundError
+from supercharger.records import Candidate, JobConfig, JobStatus, Pair
+from supercharger.sandbox.base import Status
+from supercharger.spec import Spec
+from supercharger.tasks.stepkey import StepKey, encode_pair, parse, parse_pair
 
 PARTS = (
     "meta", "cands", "pairs", "judged", "scores", "sent", "gendone", "running", "stats", "done",
@@ -27,15 +31,6 @@ PARTS = (
 )  # fmt: skip
 EVENTS_MAXLEN = 20000
 FINISHED_TTL = 7 * 24 * 3600
-
-
-def pair_key(code: str, test: str) -> str:
-    return f"{code}|{test}"
-
-
-def split_pair(key: str) -> tuple[str, str]:
-    code, _, test = key.partition("|")
-    return code, test
 
 
 def new_job_id() -> str:
@@ -49,13 +44,13 @@ class JobStore:
         self.r = client
 
     # ---- creation and metadata ------------------------------------------------------------
-    def create(self, job_id: str, spec: dict[str, Any], config: dict[str, Any]) -> None:
+    def create(self, job_id: str, spec: Spec, config: JobConfig) -> None:
         now = time.time()
         meta = {
             "id": job_id,
-            "spec": json.dumps(spec),
-            "config": json.dumps(config),
-            "status": "running",
+            "spec": spec.model_dump_json(),
+            "config": config.to_json(),
+            "status": JobStatus.RUNNING.value,
             "created": repr(now),
         }
         pipe = self.r.pipeline()
@@ -66,11 +61,16 @@ class JobStore:
         self.emit(job_id, "created")
 
     def meta(self, job_id: str) -> dict[str, Any]:
+        """The job's meta: ``spec`` (a Spec), ``config`` (a JobConfig), ``status`` (a
+        JobStatus), ``created``; once finished ``finished``, ``finish`` and ``best``."""
         raw = self.r.hgetall(job_key(job_id, "meta"))
         if not raw:
             raise JobNotFoundError(f"no job {job_id!r} on this broker")
         out: dict[str, Any] = dict(raw)
-        for k in ("spec", "config", "best", "finish"):
+        out["spec"] = Spec.model_validate_json(out["spec"])
+        out["config"] = JobConfig.from_json(out["config"])
+        out["status"] = JobStatus(out["status"])
+        for k in ("best", "finish"):
             if k in out:
                 out[k] = json.loads(out[k])
         out["created"] = float(out["created"])
@@ -92,34 +92,38 @@ class JobStore:
         return sorted(self.r.smembers(ACTIVE_JOBS))
 
     # ---- candidates, pairs, judgements ----------------------------------------------------
-    def put_candidates(self, job_id: str, cands: list[dict[str, Any]]) -> None:
+    def put_candidates(self, job_id: str, cands: list[Candidate]) -> None:
         if cands:
-            self.r.hset(job_key(job_id, "cands"), mapping={c["id"]: json.dumps(c) for c in cands})
+            mapping = {c.id: c.to_json() for c in cands}
+            self.r.hset(job_key(job_id, "cands"), mapping=mapping)
 
-    def candidates(self, job_id: str) -> dict[str, dict[str, Any]]:
+    def candidates(self, job_id: str) -> dict[str, Candidate]:
+        """Every candidate of the job, in the order they were made (``seq``)."""
         raw = self.r.hgetall(job_key(job_id, "cands"))
-        cands = {k: json.loads(v) for k, v in raw.items()}
-        return dict(sorted(cands.items(), key=lambda kv: kv[1].get("seq", 0)))
+        cands = [Candidate.from_json(v) for v in raw.values()]
+        return {c.id: c for c in sorted(cands, key=lambda c: c.seq)}
 
-    def candidate(self, job_id: str, cid: str) -> dict[str, Any]:
+    def candidate(self, job_id: str, cid: str) -> Candidate:
         raw = self.r.hget(job_key(job_id, "cands"), cid)
         if raw is None:
             raise KeyError(cid)
-        return json.loads(raw)
+        return Candidate.from_json(raw)
 
     def put_pair(self, job_id: str, code: str, test: str, result: dict[str, Any]) -> None:
-        self.r.hset(job_key(job_id, "pairs"), pair_key(code, test), json.dumps(result))
+        self.r.hset(job_key(job_id, "pairs"), encode_pair((code, test)), json.dumps(result))
 
-    def pairs(self, job_id: str) -> dict[tuple[str, str], dict[str, Any]]:
+    def pairs(self, job_id: str) -> dict[Pair, dict[str, Any]]:
+        """Each pair's verdict record; its ``status`` is a sandbox ``Status``."""
         raw = self.r.hgetall(job_key(job_id, "pairs"))
-        return {split_pair(k): json.loads(v) for k, v in raw.items()}
+        records = {parse_pair(k): json.loads(v) for k, v in raw.items()}
+        return {p: r | {"status": Status(r["status"])} for p, r in records.items()}
 
     def put_judged(self, job_id: str, code: str, test: str, verdict: dict[str, Any]) -> None:
-        self.r.hset(job_key(job_id, "judged"), pair_key(code, test), json.dumps(verdict))
+        self.r.hset(job_key(job_id, "judged"), encode_pair((code, test)), json.dumps(verdict))
 
-    def judged(self, job_id: str) -> dict[tuple[str, str], dict[str, Any]]:
+    def judged(self, job_id: str) -> dict[Pair, dict[str, Any]]:
         raw = self.r.hgetall(job_key(job_id, "judged"))
-        return {split_pair(k): json.loads(v) for k, v in raw.items()}
+        return {parse_pair(k): json.loads(v) for k, v in raw.items()}
 
     def put_scores(self, job_id: str, scores: dict[str, dict[str, Any]]) -> None:
         if scores:
@@ -130,38 +134,42 @@ class JobStore:
         raw = self.r.hgetall(job_key(job_id, "scores"))
         return {c: json.loads(v) for c, v in raw.items()}
 
-    def put_call(self, job_id: str, step: str, record: dict[str, Any]) -> None:
+    def put_call(self, job_id: str, step: StepKey, record: dict[str, Any]) -> None:
         """One LLM call: its prompt, what came back, tokens and seconds (for the report)."""
-        self.r.hset(job_key(job_id, "calls"), step, json.dumps(record))
+        self.r.hset(job_key(job_id, "calls"), step.encode(), json.dumps(record))
 
-    def calls(self, job_id: str) -> dict[str, dict[str, Any]]:
+    def calls(self, job_id: str) -> dict[StepKey, dict[str, Any]]:
         raw = self.r.hgetall(job_key(job_id, "calls"))
-        return {k: json.loads(v) for k, v in raw.items()}
+        return {parse(k): json.loads(v) for k, v in raw.items()}
 
     # ---- dispatch bookkeeping ---------------------------------------------------------------
-    def mark_sent(self, job_id: str, keys: dict[str, str]) -> None:
+    def mark_sent(self, job_id: str, keys: dict[StepKey, str]) -> None:
+        """Each step and the id of the task sent to do it."""
         if keys:
-            self.r.hset(job_key(job_id, "sent"), mapping=keys)
+            mapping = {k.encode(): tid for k, tid in keys.items()}
+            self.r.hset(job_key(job_id, "sent"), mapping=mapping)
 
-    def sent(self, job_id: str) -> dict[str, str]:
-        return self.r.hgetall(job_key(job_id, "sent"))
+    def sent(self, job_id: str) -> dict[StepKey, str]:
+        return {parse(k): tid for k, tid in self.r.hgetall(job_key(job_id, "sent")).items()}
 
-    def mark_running(self, job_id: str, keys: list[str], worker: str) -> None:
-        self.r.hset(job_key(job_id, "running"), mapping=dict.fromkeys(keys, worker))
+    def mark_running(self, job_id: str, keys: list[StepKey], worker: str) -> None:
+        mapping = {k.encode(): worker for k in keys}
+        self.r.hset(job_key(job_id, "running"), mapping=mapping)
 
-    def clear_running(self, job_id: str, keys: list[str]) -> None:
+    def clear_running(self, job_id: str, keys: list[StepKey]) -> None:
         if keys:
-            self.r.hdel(job_key(job_id, "running"), *keys)
+            self.r.hdel(job_key(job_id, "running"), *(k.encode() for k in keys))
 
-    def running(self, job_id: str) -> dict[str, str]:
+    def running(self, job_id: str) -> dict[StepKey, str]:
         """Steps being run now, and the worker running each."""
-        return self.r.hgetall(job_key(job_id, "running"))
+        raw = self.r.hgetall(job_key(job_id, "running"))
+        return {parse(k): worker for k, worker in raw.items()}
 
-    def mark_gen_done(self, job_id: str, key: str) -> None:
-        self.r.sadd(job_key(job_id, "gendone"), key)
+    def mark_gen_done(self, job_id: str, key: StepKey) -> None:
+        self.r.sadd(job_key(job_id, "gendone"), key.encode())
 
-    def gen_done(self, job_id: str) -> set[str]:
-        return set(self.r.smembers(job_key(job_id, "gendone")))
+    def gen_done(self, job_id: str) -> set[StepKey]:
+        return {parse(k) for k in self.r.smembers(job_key(job_id, "gendone"))}
 
     def add_stats(self, job_id: str, **amounts: float) -> None:
         pipe = self.r.pipeline()
@@ -179,21 +187,21 @@ class JobStore:
     def request_cancel(self, job_id: str) -> None:
         self.r.hset(job_key(job_id, "meta"), "cancel", "1")
 
-    def finish(self, job_id: str, status: str, reason: str, best: Any) -> bool:
+    def finish(self, job_id: str, status: JobStatus, reason: str, best: Pair | None) -> bool:
         """Record the end of a job once; False when another finisher was first."""
-        if not self.r.set(job_key(job_id, "done"), status, nx=True):
+        if not self.r.set(job_key(job_id, "done"), status.value, nx=True):
             return False
-        finish = {"status": status, "reason": reason}
+        finish = {"status": status.value, "reason": reason}
         self.r.hset(
             job_key(job_id, "meta"),
             mapping={
-                "status": status,
+                "status": status.value,
                 "finish": json.dumps(finish),
                 "best": json.dumps(best),
                 "finished": repr(time.time()),
             },
         )
-        self.emit(job_id, "finished", status=status, reason=reason)
+        self.emit(job_id, "finished", status=status.value, reason=reason)
         self.r.srem(ACTIVE_JOBS, job_id)
         for part in PARTS:
             self.r.expire(job_key(job_id, part), FINISHED_TTL)

@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 
 from supercharger.policy import blind_tests, decide, rank_codes
+from supercharger.records import Candidate, CandidateKind, JobConfig, JobStatus
 from supercharger.sandbox import get_backend
 from supercharger.settings import Settings
 from supercharger.spec import parse_spec
 from supercharger.tasks import steps
-from supercharger.tasks.client import job_config
 from supercharger.tasks.report import build_report
 from supercharger.tasks.store import JobStore, new_job_id
 from tests.sandbox.test_bwrap import _WHY_NOT
@@ -35,25 +35,25 @@ RIGHT = "def twice(x: int) -> int:\n    if x < 0:\n        raise ValueError(x)\n
 
 def test_stand_ins_find_the_tests_that_check_nothing(store: JobStore) -> None:
     job = new_job_id()
-    config = job_config(Settings()) | {"sandbox_memory_mb": 512}
-    store.create(job, SPEC.model_dump(), config)
+    config = JobConfig.from_settings(Settings(sandbox_memory_mb=512))
+    store.create(job, SPEC, config)
     stubs = steps.fixed_candidates(SPEC)
     tests = [
-        {"id": t, "kind": "test", "seq": i, "raw": HEAD + body, "text": HEAD + body}
+        Candidate(id=t, kind=CandidateKind.TEST, seq=i, raw=HEAD + body, text=HEAD + body)
         for i, (t, (body, _)) in enumerate(TESTS.items())
     ]
-    code = {"id": "c0.0", "kind": "code", "seq": 100, "raw": RIGHT, "text": RIGHT}
+    code = Candidate(id="c0.0", kind=CandidateKind.CODE, seq=100, raw=RIGHT, text=RIGHT)
     store.put_candidates(job, [*stubs, *tests, code])
     backend = get_backend("bwrap", standby=False)
     try:
-        for cid in [s["id"] for s in stubs] + ["c0.0"]:
+        for cid in [s.id for s in stubs] + ["c0.0"]:
             steps.run_pairs(store, backend, job, cid, list(TESTS))
         view = steps.build_view(store, job, llm_workers=1)
         report = build_report(store, job)
     finally:  # not a whole job: later tests' control workers must not sweep it
         store.forget_active(job)
     want = {t for t, (_, is_blind) in TESTS.items() if is_blind}
-    assert view.stubs == [s["id"] for s in stubs] and view.codes == ["c0.0"]
+    assert view.stubs == [s.id for s in stubs] and view.codes == ["c0.0"]
     # the right code passes every test; only the ones a stand-in passes too are blind
     assert all(view.results[("c0.0", t)] for t in TESTS)
     assert blind_tests(view) == want
@@ -77,22 +77,22 @@ CODES = {
 
 def test_the_spec_s_examples_run_against_every_code_and_rank_them(store: JobStore) -> None:
     job = new_job_id()
-    store.create(job, EXAMPLES_SPEC.model_dump(), job_config(Settings()))
+    store.create(job, EXAMPLES_SPEC, JobConfig.from_settings(Settings()))
     fixed = steps.fixed_candidates(EXAMPLES_SPEC)
-    assert [c["kind"] for c in fixed] == ["stub", "stub", "examples"]
+    assert [c.kind for c in fixed] == ["stub", "stub", "examples"]
     test = "from middle import middle\n\n\ndef test_one():\n    assert middle([7]) == 7\n"
     codes = [
-        {"id": cid, "kind": "code", "seq": i, "raw": text, "text": text}
+        Candidate(id=cid, kind=CandidateKind.CODE, seq=i, raw=text, text=text)
         for i, (cid, text) in enumerate(CODES.items())
     ]
-    store.put_candidates(job, [*fixed, *codes, {"id": "t0.0", "kind": "test", "seq": 0,
-                                                 "raw": test, "text": test}])  # fmt: skip
+    t0 = Candidate(id="t0.0", kind=CandidateKind.TEST, seq=0, raw=test, text=test)
+    store.put_candidates(job, [*fixed, *codes, t0])
     backend = get_backend("bwrap", standby=False)
     try:
         for todo in decide_runs(store, job):
             steps.run_pairs(store, backend, job, *todo)
         view = steps.build_view(store, job, llm_workers=1)
-        store.finish(job, "passed", "test", ["right", "t0.0"])
+        store.finish(job, JobStatus.PASSED, "test", ("right", "t0.0"))
         report = build_report(store, job)
     finally:
         store.forget_active(job)

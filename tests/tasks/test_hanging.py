@@ -8,7 +8,10 @@ import time
 import pytest
 
 from supercharger.policy import HANG_FLOOR_S
+from supercharger.records import Candidate, CandidateKind, JobConfig
 from supercharger.sandbox import get_backend
+from supercharger.settings import Settings
+from supercharger.spec import Spec
 from supercharger.tasks import steps
 from supercharger.tasks.store import JobStore, new_job_id
 from tests.sandbox.test_bwrap import _WHY_NOT
@@ -16,7 +19,7 @@ from tests.sandbox.test_bwrap import _WHY_NOT
 pytestmark = pytest.mark.skipif(_WHY_NOT is not None, reason=f"bwrap cannot run: {_WHY_NOT}")
 
 FULL_S = 4.0
-SPEC = {"text": "def f(x):\n", "name": "f", "signature": "def f(x):"}
+SPEC = Spec(text="def f(x):\n", name="f", signature="def f(x):")
 HANGS = "def f(x):\n    while x != 0:\n        x -= 1\n    return 1\n"  # loops on x < 0
 GOOD = "def f(x):\n    if x < 0:\n        raise ValueError(x)\n    return 1\n"
 NEGATIVE = "import pytest\nfrom f import f\n\ndef test_neg():\n    with pytest.raises(ValueError):\n        f(-1)\n"  # noqa: E501
@@ -25,12 +28,14 @@ ONE = "from f import f\n\ndef test_one():\n    assert f(3) == 1\n"
 
 def test_a_hanging_test_s_later_pairs_run_under_a_short_timeout(store: JobStore) -> None:
     job = new_job_id()
-    store.create(job, SPEC, {"sandbox_timeout": FULL_S, "sandbox_memory_mb": 512})
+    config = JobConfig.from_settings(Settings(sandbox_timeout=FULL_S, sandbox_memory_mb=512))
+    store.create(job, SPEC, config)
     texts = {"h0": HANGS, "h1": HANGS, "h2": HANGS, "good": GOOD, "neg": NEGATIVE, "one": ONE}
+    kinds = {"neg": CandidateKind.TEST, "one": CandidateKind.TEST}
     store.put_candidates(
         job,
         [
-            {"id": cid, "kind": "test" if cid in ("neg", "one") else "code", "text": text}
+            Candidate(id=cid, kind=kinds.get(cid, CandidateKind.CODE), text=text)
             for cid, text in texts.items()
         ],
     )

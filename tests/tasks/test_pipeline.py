@@ -146,7 +146,8 @@ class TestWithARightCandidate:
         scored = [c["score"] for c in saved["candidates"] if "score" in c]
         assert scored and all(s == pytest.approx(0.8) for s in scored)  # the fake's score
         assert all(c["kind"] == "code" for c in saved["candidates"] if "score" in c)
-        sent = good_cluster.sent(report["job"])  # one llm worker: the first task held both
+        sent = {k.encode(): tid for k, tid in good_cluster.sent(report["job"]).items()}
+        # one llm worker: the first task held both
         assert sent["gen:code:0"] == sent["gen:test:0"]
         assert all(sent[k] != sent["gen:code:0"] for k in sent if k.endswith(":1"))
 
@@ -278,7 +279,7 @@ class TestRepair:
         winner = report["best"]["code"]
         assert winner.startswith("i")  # a repair, not a fresh sample
         cands = repair_cluster.candidates(report["job"])
-        assert cands[winner]["parent"] in cands  # repaired from an earlier code
+        assert cands[winner].parent in cands  # repaired from an earlier code
         assert "n * factorial(n - 1)" in (tmp_path / "factorial/factorial.py").read_text()
 
 

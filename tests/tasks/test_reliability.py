@@ -17,6 +17,7 @@ from supercharger.settings import Settings
 from supercharger.spec import parse_spec
 from supercharger.tasks import client
 from supercharger.tasks.client import connect
+from supercharger.tasks.stepkey import generation, parse
 from supercharger.tasks.store import JobStore
 
 SPEC = parse_spec("# factorial of a non-negative integer\ndef factorial(n):\n", "factorial.spec")
@@ -38,11 +39,11 @@ def _wait(pred, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
 
 def _no_duplicates(store: JobStore, job: str, batch: int) -> None:
     """Every finished generation step left exactly its batch: none lost, none doubled."""
-    cands = {c: v for c, v in store.candidates(job).items() if v["kind"] != "stub"}
+    cands = {c: v for c, v in store.candidates(job).items() if v.kind != "stub"}
     done = store.gen_done(job)
     assert done and len(cands) == len(done) * batch
     for key in done:
-        kind, slot = key.split(":")[1:3]
+        kind, slot = generation(key), key.slot
         prefix = {"code": "c", "test": "t", "improve": "i"}[kind]
         assert sum(1 for c in cands if c.startswith(f"{prefix}{slot}.")) == batch
 
@@ -52,7 +53,7 @@ def _generating(url: str, max_candidates: int) -> tuple[JobStore, str]:
     store = connect(url)
     settings = Settings(broker_url=url, max_candidates=max_candidates, batch_size=2)
     job = client.submit(store, SPEC, settings)
-    _wait(lambda: "gen:code:0" in store.running(job))
+    _wait(lambda: parse("gen:code:0") in store.running(job))
     return store, job
 
 
@@ -76,7 +77,7 @@ def test_sigkill_of_the_llm_worker_mid_generation(
         prog = client.follow(store, job, lambda _p: None, deadline_s=180)
         assert prog.status == "passed"
         assert prog.errors == []
-        assert "gen:code:0" in store.gen_done(job)
+        assert parse("gen:code:0") in store.gen_done(job)
         _no_duplicates(store, job, batch=2)
 
 

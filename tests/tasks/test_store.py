@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from supercharger.constants import job_key
 from supercharger.errors import JobNotFoundError
+from supercharger.records import Candidate, CandidateKind, JobConfig, JobStatus
+from supercharger.sandbox.base import Status
+from supercharger.settings import Settings
+from supercharger.spec import Spec
+from supercharger.tasks.stepkey import Gen, Judge
 from supercharger.tasks.store import JobStore, new_job_id
 
-SPEC = {"text": "def f(x):\n", "name": "f", "signature": "def f(x):"}
-CONFIG = {"batch_size": 2, "threshold": 0.5}
+SPEC = Spec(text="def f(x):\n", name="f", signature="def f(x):")
+CONFIG = JobConfig.from_settings(Settings(batch_size=2, threshold=0.5))
 
 
 def test_a_job_round_trips(store: JobStore) -> None:
@@ -28,18 +34,18 @@ def test_unknown_job_is_a_clear_error(store: JobStore) -> None:
 def test_candidates_are_keyed_so_a_rewrite_does_not_duplicate(store: JobStore) -> None:
     job = new_job_id()
     store.create(job, SPEC, CONFIG)
-    cand = {"id": "c0.0", "kind": "code", "seq": 0, "raw": "r", "text": "t"}
+    cand = Candidate(id="c0.0", kind=CandidateKind.CODE, seq=0, raw="r", text="t")
     store.put_candidates(job, [cand])
-    store.put_candidates(job, [cand | {"raw": "r2"}])  # a redelivered task writes again
+    store.put_candidates(job, [cand.model_copy(update={"raw": "r2"})])  # redelivered: again
     cands = store.candidates(job)
-    assert list(cands) == ["c0.0"] and cands["c0.0"]["raw"] == "r2"
+    assert list(cands) == ["c0.0"] and cands["c0.0"].raw == "r2"
 
 
 def test_finish_happens_once_and_is_announced(store: JobStore) -> None:
     job = new_job_id()
     store.create(job, SPEC, CONFIG)
-    assert store.finish(job, "passed", "pair judged", ["c0.0", "t0.0"]) is True
-    assert store.finish(job, "budget", "late", None) is False
+    assert store.finish(job, JobStatus.PASSED, "pair judged", ("c0.0", "t0.0")) is True
+    assert store.finish(job, JobStatus.BUDGET, "late", None) is False
     meta = store.meta(job)
     assert meta["status"] == "passed" and meta["best"] == ["c0.0", "t0.0"]
     kinds = [k for _, k, _ in store.events(job, block_ms=10)]
@@ -66,10 +72,25 @@ def test_one_broken_job_does_not_stop_the_sweep(store: JobStore, caplog) -> None
     from supercharger.tasks import coordinator
 
     broken = new_job_id()
-    store.create(broken, SPEC, {"batch_size": 2})  # no budget in its config: cannot advance
+    store.create(broken, SPEC, CONFIG)
+    # a config without a budget, written by hand: the job cannot advance
+    store.r.hset(job_key(broken, "meta"), "config", '{"batch_size": 2}')
     try:
         with caplog.at_level("WARNING", logger=coordinator.log.name):
-            coordinator.sweep(store)  # raised KeyError before, and the jobs after it went unswept
+            coordinator.sweep(store)  # raised before, and the jobs after it went unswept
     finally:
         store.forget_active(broken)
     assert f"job {broken}: sweep failed" in caplog.text
+
+
+def test_records_read_back_typed(store: JobStore) -> None:
+    job = new_job_id()
+    store.create(job, SPEC, CONFIG)
+    store.put_pair(job, "c1", "t1", {"status": Status.TIMEOUT})
+    meta = store.meta(job)
+    assert meta["status"] is JobStatus.RUNNING and isinstance(meta["config"], JobConfig)
+    assert store.pairs(job)[("c1", "t1")]["status"] is Status.TIMEOUT
+    store.mark_sent(job, {Gen(CandidateKind.CODE, 0): "id0", Judge("c1", "t1"): "id1"})
+    assert store.sent(job) == {Gen(CandidateKind.CODE, 0): "id0", Judge("c1", "t1"): "id1"}
+    assert store.r.hgetall(job_key(job, "sent")) == {"gen:code:0": "id0", "judge:c1|t1": "id1"}
+    store.forget_active(job)
