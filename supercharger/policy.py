@@ -74,6 +74,8 @@ class Finish:
     status: JobStatus  # any but RUNNING
     reason: str
     best: Pair | None
+    # the code delivered: the best pair's, else (no pair passed) the top-ranked code, unverified
+    code: str | None = None
 
 
 @dataclass
@@ -364,18 +366,29 @@ def _next_work(view: JobView) -> tuple[list[list[str]], list[Pair]]:
     return kinds, repairs
 
 
+def _finish(view: JobView, status: JobStatus, reason: str) -> Finish:
+    """An end without a judged pass: the best pair so far, else the top-ranked code (a user
+    whose pairs all failed still gets the code most likely right, marked unverified)."""
+    best = best_pair(view)
+    ranked = rank_codes(view)
+    code = best[0] if best else (ranked[0][0] if ranked else None)
+    return Finish(status, reason, best, code)
+
+
 def decide(view: JobView) -> Actions:
     """What to do next for one job, given everything known about it now."""
     winner = _winner(view)
     if winner:
         return Actions(
-            finish=Finish(JobStatus.PASSED, f"pair {winner[0]} x {winner[1]} judged", winner)
+            finish=Finish(
+                JobStatus.PASSED, f"pair {winner[0]} x {winner[1]} judged", winner, winner[0]
+            )
         )
     if view.cancelled:
-        return Actions(finish=Finish(JobStatus.CANCELLED, "cancelled by the user", best_pair(view)))
+        return Actions(finish=_finish(view, JobStatus.CANCELLED, "cancelled by the user"))
     if view.elapsed >= view.budget.budget_seconds:
         reason = f"time budget of {view.budget.budget_seconds:g} s spent without a judged pass"
-        return Actions(finish=Finish(JobStatus.BUDGET, reason, best_pair(view)))
+        return Actions(finish=_finish(view, JobStatus.BUDGET, reason))
     run = _pairs_to_run(view)
     kinds, repairs = _next_work(view)
     acts = Actions(generate=kinds, improve=repairs, run=run, judge=_to_judge(view, bool(run)))
@@ -388,5 +401,5 @@ def decide(view: JobView) -> Actions:
         reason = (
             f"all {view.budget.max_candidates} candidates of each kind tried without a judged pass"
         )
-        acts.finish = Finish(JobStatus.EXHAUSTED, reason, best_pair(view))
+        acts.finish = _finish(view, JobStatus.EXHAUSTED, reason)
     return acts

@@ -141,6 +141,7 @@ def test_nothing_left_to_try_is_exhaustion() -> None:
     )
     fin = decide(v).finish
     assert fin is not None and fin.status == "exhausted" and fin.best is None
+    assert fin.code == "c1"  # no pair passed: the top-ranked code is delivered, unverified
 
 
 def test_work_in_flight_is_not_exhaustion() -> None:

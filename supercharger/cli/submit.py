@@ -57,6 +57,13 @@ def _show(console: Console, report: dict[str, Any]) -> None:
         if key in paths:
             console.rule(paths[key])
             console.print(Syntax(Path(paths[key]).read_text(), "python", line_numbers=False))
+    delivered = report["delivered"]
+    if delivered and not delivered["verified"]:
+        console.print(
+            f"[yellow]unverified[/yellow]: no pair passed; {paths['code']} is the top-ranked "
+            f"code ({delivered['code']}), which passed no test",
+            highlight=False,
+        )
     score = "-" if report["score"] is None else f"{report['score']:.2f}"
     t = report["timings"]
     console.print(
@@ -68,7 +75,17 @@ def _show(console: Console, report: dict[str, Any]) -> None:
 
 
 def summary(report: dict[str, Any]) -> dict[str, Any]:
-    keys = ("job", "function", "status", "reason", "score", "threshold", "best", "paths")
+    keys = (
+        "job",
+        "function",
+        "status",
+        "reason",
+        "score",
+        "threshold",
+        "best",
+        "delivered",
+        "paths",
+    )
     return {k: report[k] for k in keys} | {"timings": report["timings"], "tokens": report["tokens"]}
 
 

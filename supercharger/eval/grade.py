@@ -10,12 +10,12 @@ from typing import Any
 
 from supercharger.eval.figures import JudgedPair, ProblemRecord
 from supercharger.eval.problems import Problem
+from supercharger.records import Candidate, CandidateKind
 from supercharger.sandbox import Limits, PairSpec, get_backend
 from supercharger.settings import Settings
 
-CODE = "code"
 HIDDEN_TIMEOUT_FLOOR_S = 20.0
-RANKED_NOTE = "no pair passed and nothing was written: the top-ranked code was graded"
+RANKED_NOTE = "no pair passed: the job delivered its top-ranked code, unverified"
 
 
 def hidden_results(codes: dict[str, str], problem: Problem, settings: Settings) -> dict[str, bool]:
@@ -34,47 +34,21 @@ def hidden_results(codes: dict[str, str], problem: Problem, settings: Settings) 
     return {r.pair_id: r.ok for r in backend.run_batch(pairs, limits)}
 
 
-def ranked_code(report: dict[str, Any], codes: list[str]) -> str | None:
-    """The best-ranked code readable from a report when the job wrote none: most of the spec's
-    examples passed, then most generated tests passed (blind ones left out), then the model's
-    score, then the oldest."""
-    if not codes:
-        return None
-    examples = (report.get("examples") or {}).get("test")
-    blind = set(report.get("blind_tests", []))
-    scores = {c["id"]: c.get("score", 0.5) for c in report["candidates"]}
-    ex_passed: dict[str, int] = {}
-    tests_passed: dict[str, int] = {}
-    for m in report["matrix"]:
-        if m["test"] == examples:
-            ex_passed[m["code"]] = int(m.get("passed", 0))
-        elif m["status"] == "passed" and m["test"] not in blind:
-            tests_passed[m["code"]] = tests_passed.get(m["code"], 0) + 1
-    order = {c: i for i, c in enumerate(codes)}
-    return min(
-        codes,
-        key=lambda c: (-ex_passed.get(c, 0), -tests_passed.get(c, 0), -scores[c], order[c]),
-    )
-
-
 def delivered_code(report: dict[str, Any], codes: list[str]) -> tuple[str | None, str]:
-    """The code the job delivered and how it was found: the written one, else the ranking's."""
-    best = report.get("best")
-    if best and "code" in report.get("paths", {}):
-        return best["code"], "written"
-    top = report.get("top_code")  # a report that names its top-ranked code itself
-    if isinstance(top, str) and top in codes:
-        return top, "ranked"
-    chosen = ranked_code(report, codes)
-    return chosen, ("ranked" if chosen else "")
+    """The code the job delivered and how: ``written`` (it passed its pair's test) or
+    ``ranked`` (no pair passed; the job's top-ranked code, unverified)."""
+    delivered = report.get("delivered")
+    if not delivered or delivered["code"] not in codes:
+        return None, ""
+    return delivered["code"], ("written" if delivered["verified"] else "ranked")
 
 
 def grade_job(
-    report: dict[str, Any], cands: dict[str, dict[str, Any]], problem: Problem, settings: Settings
+    report: dict[str, Any], cands: dict[str, Candidate], problem: Problem, settings: Settings
 ) -> ProblemRecord:
     """One problem's record from its finished job's report and candidates (oldest first)."""
-    all_codes = [cid for cid, c in cands.items() if c["kind"] == CODE]
-    usable = {cid: cands[cid]["text"] for cid in all_codes if cands[cid]["text"]}
+    all_codes = [cid for cid, c in cands.items() if c.kind == CandidateKind.CODE]
+    usable = {cid: cands[cid].text for cid in all_codes if cands[cid].valid}
     right = hidden_results(usable, problem, settings)
     delivered, source = delivered_code(report, list(usable))
     judged = [

@@ -90,7 +90,7 @@ class Scheduler:
         report = write_outputs(self.store, job_id, folder)
         cands = self.store.candidates(job_id)
         record = grade_job(report, cands, problem, self.settings)
-        self.codes[problem.name] = cands[record.delivered]["text"] if record.delivered else None
+        self.codes[problem.name] = cands[record.delivered].text if record.delivered else None
         return record
 
     def run(

@@ -128,7 +128,8 @@ def _send(store: JobStore, job_id: str, groups: list[Group]) -> None:
 
 def _apply(store: JobStore, job_id: str, acts: Actions) -> None:
     if acts.finish:
-        if store.finish(job_id, acts.finish.status, acts.finish.reason, acts.finish.best):
+        fin = acts.finish
+        if store.finish(job_id, fin.status, fin.reason, fin.best, fin.code):
             _revoke_outstanding(store, job_id)
         return
     _send(store, job_id, _groups(acts, _slots(store, job_id)))

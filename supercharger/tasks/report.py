@@ -37,6 +37,7 @@ def build_report(
         "status": finish["status"],
         "reason": finish["reason"],
         "best": {"code": best[0], "test": best[1]} if best else None,
+        "delivered": _delivered(meta),
         "score": judged.get(tuple(best), {}).get("score") if best else None,
         "threshold": meta["config"].threshold,
         "timings": {
@@ -106,6 +107,16 @@ def _blind(cands: dict[str, Candidate], pairs: dict[Pair, dict[str, Any]]) -> se
     return blind(stubs, tests, {p: r["status"] is Status.PASSED for p, r in pairs.items()})
 
 
+def _delivered(meta: dict[str, Any]) -> dict[str, Any] | None:
+    """The code the job delivers: its best pair's (``verified``: it passed that pair's test),
+    else the top-ranked code, which passed no test (``verified`` false)."""
+    best = meta.get("best")
+    code = meta.get("delivered") or (best[0] if best else None)
+    if code is None:
+        return None
+    return {"code": code, "test": best[1] if best else None, "verified": bool(best)}
+
+
 def write_outputs(store: JobStore, job_id: str, out_root: Path) -> dict[str, Any]:
     """Write the best pair, every candidate (raw and cleaned) and report.json; return the report
     with the paths it wrote."""
@@ -133,6 +144,11 @@ def write_outputs(store: JobStore, job_id: str, out_root: Path) -> dict[str, Any
         code_path.write_text(cands[report["best"]["code"]].text)
         test_path.write_text(cands[report["best"]["test"]].text)
         paths |= {"code": str(code_path), "test": str(test_path)}
+    elif report["delivered"]:  # no pair passed: the top-ranked code, unverified, no test
+        code_path = folder / f"{report['module']}.py"
+        code_path.write_text(cands[report["delivered"]["code"]].text)
+        (folder / f"test_{report['module']}.py").unlink(missing_ok=True)
+        paths["code"] = str(code_path)
     report["paths"] = paths
     (folder / "report.json").write_text(json.dumps(report, indent=2) + "\n")
     paths["report"] = str(folder / "report.json")

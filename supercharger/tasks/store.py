@@ -62,7 +62,8 @@ class JobStore:
 
     def meta(self, job_id: str) -> dict[str, Any]:
         """The job's meta: ``spec`` (a Spec), ``config`` (a JobConfig), ``status`` (a
-        JobStatus), ``created``; once finished ``finished``, ``finish`` and ``best``."""
+        JobStatus), ``created``; once finished ``finished``, ``finish``, ``best`` and
+        ``delivered``."""
         raw = self.r.hgetall(job_key(job_id, "meta"))
         if not raw:
             raise JobNotFoundError(f"no job {job_id!r} on this broker")
@@ -70,7 +71,7 @@ class JobStore:
         out["spec"] = Spec.model_validate_json(out["spec"])
         out["config"] = JobConfig.from_json(out["config"])
         out["status"] = JobStatus(out["status"])
-        for k in ("best", "finish"):
+        for k in ("best", "finish", "delivered"):
             if k in out:
                 out[k] = json.loads(out[k])
         out["created"] = float(out["created"])
@@ -187,8 +188,16 @@ class JobStore:
     def request_cancel(self, job_id: str) -> None:
         self.r.hset(job_key(job_id, "meta"), "cancel", "1")
 
-    def finish(self, job_id: str, status: JobStatus, reason: str, best: Pair | None) -> bool:
-        """Record the end of a job once; False when another finisher was first."""
+    def finish(
+        self,
+        job_id: str,
+        status: JobStatus,
+        reason: str,
+        best: Pair | None,
+        code: str | None = None,
+    ) -> bool:
+        """Record the end of a job once, with its best pair and the code it delivers (the best
+        pair's, or an unverified one); False when another finisher was first."""
         if not self.r.set(job_key(job_id, "done"), status.value, nx=True):
             return False
         finish = {"status": status.value, "reason": reason}
@@ -198,6 +207,7 @@ class JobStore:
                 "status": status.value,
                 "finish": json.dumps(finish),
                 "best": json.dumps(best),
+                "delivered": json.dumps(code or (best[0] if best else None)),
                 "finished": repr(time.time()),
             },
         )

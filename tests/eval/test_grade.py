@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from supercharger.eval.grade import delivered_code, grade_job, ranked_code
+from supercharger.eval.grade import delivered_code, grade_job
 from supercharger.eval.problems import Problem
+from supercharger.records import Candidate, CandidateKind
 from supercharger.settings import Settings
 from supercharger.spec import parse_spec
 
@@ -16,8 +17,8 @@ RIGHT = "def factorial(n):\n    return 1 if n < 2 else n * factorial(n - 1)\n"
 WRONG = "def factorial(n):\n    return n\n"
 
 
-def cand(cid: str, kind: str, text: str, seq: int) -> dict[str, Any]:
-    return {"id": cid, "kind": kind, "text": text, "seq": seq, "raw": text}
+def cand(cid: str, kind: str, text: str, seq: int) -> Candidate:
+    return Candidate(id=cid, kind=CandidateKind(kind), text=text, seq=seq, raw=text)
 
 
 CANDS = {
@@ -40,22 +41,16 @@ def report(**kw: Any) -> dict[str, Any]:
             {"code": "c0.0", "test": "t0.1", "status": "passed", "passed": 1},  # blind test
             {"code": "c0.2", "test": "t0.0", "status": "failed", "passed": 0},
         ],
-        "judged": [],
+        "judged": [], "delivered": {"code": "c0.2", "test": None, "verified": False},
     }  # fmt: skip
     return base | kw
 
 
-def test_ranked_fallback_skips_blind_tests_then_uses_the_model_score() -> None:
-    assert ranked_code(report(), ["c0.0", "c0.2"]) == "c0.2"
-    matrix = report()["matrix"] + [{"code": "c0.0", "test": "t0.0", "status": "passed"}]
-    assert ranked_code(report(matrix=matrix), ["c0.0", "c0.2"]) == "c0.0"
-    assert ranked_code(report(), []) is None
-
-
-def test_written_code_wins_over_the_ranking() -> None:
-    written = report(best={"code": "c0.0", "test": "t0.0"}, paths={"code": "f.py"})
+def test_the_delivered_code_is_graded_and_says_whether_it_was_verified() -> None:
+    written = report(delivered={"code": "c0.0", "test": "t0.0", "verified": True})
     assert delivered_code(written, ["c0.0", "c0.2"]) == ("c0.0", "written")
     assert delivered_code(report(), ["c0.0", "c0.2"]) == ("c0.2", "ranked")
+    assert delivered_code(report(delivered=None), ["c0.0"]) == (None, "")
 
 
 def test_grade_job_runs_every_usable_code_in_the_sandbox() -> None:

@@ -229,6 +229,9 @@ class TestWithOnlyWrongCode:
         assert len(report["matrix"]) == (len(codes) + len(stubs)) * len(tests)  # every pair once
         assert all(m["status"] == "failed" for m in report["matrix"])
         assert report["blind_tests"] == []
+        # no pair passed: the top-ranked code is still delivered, marked unverified
+        assert report["delivered"]["verified"] is False and report["delivered"]["test"] is None
+        assert report["delivered"]["code"] in {c["id"] for c in codes}
 
     def test_the_cli_exits_1_and_keeps_what_it_has_when_nothing_passes(
         self, wrong_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
@@ -242,9 +245,12 @@ class TestWithOnlyWrongCode:
             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
         )  # fmt: skip
         assert proc.returncode == 1, proc.stderr
-        assert "exhausted" in proc.stderr
+        assert "exhausted" in proc.stderr and "unverified" in proc.stderr
         report = json.loads((tmp_path / "sources/factorial/report.json").read_text())
         assert report["status"] == "exhausted"
+        assert report["delivered"]["verified"] is False
+        assert (tmp_path / "sources/factorial/factorial.py").read_text().startswith("def factorial")
+        assert not (tmp_path / "sources/factorial/test_factorial.py").exists()
         assert sum(c["kind"] != "stub" for c in report["candidates"]) == 6
 
     def test_the_time_budget_stops_an_endless_job(
