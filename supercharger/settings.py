@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=_default_data_dir, description="caches, embedded Redis")
     sandbox_concurrency: int = Field(0, ge=0, description="local sandbox processes; 0 = cores")
     flower_basic_auth: str | None = Field(None, description="user:password for Flower")
+    celery_config: Path | None = Field(
+        None, description="operator's Celery settings file; unset = the shipped celeryconfig.py"
+    )
 
     @model_validator(mode="before")
     @classmethod
