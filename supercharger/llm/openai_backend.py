@@ -15,6 +15,7 @@ import email.utils
 import math
 import time
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -155,7 +156,7 @@ class OpenAIBackend:
         return top
 
     # -- transport -----------------------------------------------------------------------
-    def _post(self, path: str, call: Any) -> dict[str, Any]:
+    def _post(self, path: str, call: Callable[[], Any]) -> dict[str, Any]:
         """``call()`` with retries on transient failures; its reply as a checked dict."""
         url = self.root + path
         for attempt in range(self.options.max_retries + 1):
@@ -171,7 +172,7 @@ class OpenAIBackend:
         raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _once(url: str, call: Any) -> Any:
+def _once(url: str, call: Callable[[], Any]) -> Any:
     """One attempt; the client's errors as TransientError or ModelError."""
     try:
         return call()
