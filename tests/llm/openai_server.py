@@ -58,6 +58,9 @@ class ModelServer(ThreadingHTTPServer):
 class Handler(BaseHTTPRequestHandler):
     server: ModelServer
     protocol_version = "HTTP/1.1"
+    # TCP_NODELAY, as uvicorn (vLLM) sets: headers and body are two writes, and with Nagle a
+    # kept-alive connection waits ~40 ms for the client's delayed ACK before the body
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
         pass
