@@ -1,66 +1,31 @@
-"""Celery settings for supercharger, one line of why for each. Ops may edit this file.
+"""Celery settings for operators: uncomment a line to change that setting.
 
-Every value can also be overridden with an environment variable of the same name in
-upper case prefixed with ``CELERY_`` (e.g. ``CELERY_WORKER_PREFETCH_MULTIPLIER=2``).
+Every line below holds supercharger's default (the reasons are in
+supercharger/tasks/celery_defaults.py). supercharger reads this file by its path, after its
+defaults; SUPERCHARGER_CELERY_CONFIG=/path/to/file.py names another file instead. A variable
+CELERY_<NAME> (e.g. CELERY_WORKER_PREFETCH_MULTIPLIER=2; JSON, else text) overrides both. It is
+never imported by the name ``celeryconfig``: another module of that name on sys.path is ignored.
 """
 
-import json
-import os
-
-from kombu import Queue
-
-from supercharger.constants import CONTROL_QUEUE, QUEUES, TASK_QUEUE
-from supercharger.settings import get_settings
-
-_s = get_settings()
-
-# Where tasks go; `submit` sets this to its embedded Redis when no cluster is configured.
-broker_url = _s.broker_url or "redis://127.0.0.1:6379/0"
-# Job state lives in Redis under our own keys; tasks return nothing through Celery.
-task_ignore_result = True
-result_backend = None
-# JSON only: anyone who can write to Redis could otherwise inject a pickle.
-task_serializer = "json"
-accept_content = ["json"]
-result_serializer = "json"
-result_accept_content = ["json"]
-# One queue per kind of work: the model (llm), pytest runs (sandbox), the coordinator (control).
-task_queues = [Queue(q) for q in QUEUES]
-task_default_queue = CONTROL_QUEUE
-task_routes = {name: {"queue": queue} for name, queue in TASK_QUEUE.items()}
-# Ack after the task ran, and re-queue it when its worker dies mid-task (tasks are idempotent).
-task_acks_late = True
-task_reject_on_worker_lost = True
-# Long tasks: take one message at a time so a second worker can take the next.
-worker_prefetch_multiplier = 1
-# Redis re-delivers unacked messages after this many seconds: above the longest wait + run.
-broker_transport_options = {"visibility_timeout": 3600, "queue_order_strategy": "priority"}
-# Hard/soft time limits (enforced by prefork pools; llm and sandbox tasks also limit themselves).
-task_time_limit = 1800
-task_soft_time_limit = 1700
-# Task events so Flower can show tasks by name.
-worker_send_task_events = True
-task_send_sent_event = True
-# A broker restart does not cancel running tasks: their results reach Redis once it is back.
-worker_cancel_long_running_tasks_on_connection_loss = False
-# Keep retrying the broker at start-up instead of dying (a restarted Redis comes back).
-broker_connection_retry_on_startup = True
-# No rich hijacking of the root logger inside workers.
-worker_hijack_root_logger = False
-# Model loads can take a while: don't kill a prefork child that is still starting.
-worker_proc_alive_timeout = 120
-
-
-def _override_from_env() -> None:
-    for name in list(globals()):
-        if name.startswith("_") or not name.islower():
-            continue
-        env = os.environ.get("CELERY_" + name.upper())
-        if env is not None:
-            try:
-                globals()[name] = json.loads(env)
-            except ValueError:
-                globals()[name] = env
-
-
-_override_from_env()
+# broker_url = "redis://127.0.0.1:6379/0"  # set here, it beats SUPERCHARGER_BROKER_URL
+# task_ignore_result = True  # job state lives in Redis under supercharger's own keys
+# result_backend = None  # tasks return nothing through Celery
+# task_serializer = "json"  # JSON only: a pickle from anyone who can write to Redis runs code
+# accept_content = ["json"]
+# result_serializer = "json"
+# result_accept_content = ["json"]
+# task_queues = [Queue(q) for q in QUEUES]  # llm, sandbox, control (supercharger.constants)
+# task_default_queue = "control"
+# task_routes = {name: {"queue": queue} for name, queue in TASK_QUEUE.items()}
+# task_acks_late = True  # ack after the task ran: a dead worker's task is re-queued
+# task_reject_on_worker_lost = True
+# worker_prefetch_multiplier = 1  # long tasks: one message at a time per worker process
+# broker_transport_options = {"visibility_timeout": 3600, "queue_order_strategy": "priority"}
+# task_time_limit = 1800  # seconds, hard limit (prefork pools)
+# task_soft_time_limit = 1700
+# worker_send_task_events = True  # Flower shows tasks by name
+# task_send_sent_event = True
+# worker_cancel_long_running_tasks_on_connection_loss = False  # a broker restart cancels nothing
+# broker_connection_retry_on_startup = True  # a restarted Redis comes back
+# worker_hijack_root_logger = False
+# worker_proc_alive_timeout = 120  # model loads can take a while

@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound="BaseModel")
+
 
 class SuperchargerError(Exception):
     """Raised when supercharger itself cannot go on; the base of every error below."""
@@ -49,3 +57,36 @@ class SandboxError(SuperchargerError):
 
 class RunnerSourceError(SandboxError):
     """Raised when the in-sandbox runner's modules cannot be assembled into one source."""
+
+
+def one_line(
+    error: ValidationError, name: Callable[[str], str] = str, known: Iterable[str] | None = None
+) -> str:
+    """The first problem in ``error`` as ``<name>: <what is wrong>``, for a ConfigError.
+
+    ``name`` spells the location as the user wrote it (a variable, a flag, an option): it gets
+    ``a.b`` for a nested location and ``""`` for the whole model. An unknown field is said so,
+    listing the ``known`` ones.
+    """
+    first = error.errors()[0]
+    where = name(".".join(str(part) for part in first["loc"]))
+    if first["type"] == "extra_forbidden" and known is not None:
+        return f"{where}: unknown (known: {', '.join(sorted(known))})"
+    return f"{where}: {first['msg'].removeprefix('Value error, ')}"
+
+
+def validated(model: type[M], data: Any, what: str) -> M:
+    """``data`` (a mapping, None or already a ``model``) as ``model``; a one-line ConfigError
+    naming ``what`` and the option otherwise."""
+    from pydantic import ValidationError
+
+    if isinstance(data, model):
+        return data
+    try:
+        return model.model_validate(data or {})
+    except ValidationError as e:
+
+        def name(option: str) -> str:
+            return f"{what} option {option}" if option else f"{what} options"
+
+        raise ConfigError(one_line(e, name, known=model.model_fields)) from None

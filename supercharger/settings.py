@@ -6,10 +6,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    SerializeAsAny,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
-from supercharger.errors import ConfigError
+from supercharger.errors import ConfigError, UnknownBackendError, one_line
+
+# A backend's options: the model its backend registers (checked when the settings are read).
+BackendOptions = SerializeAsAny[BaseModel]
 
 
 def _default_data_dir() -> Path:
@@ -19,7 +29,9 @@ def _default_data_dir() -> Path:
 class Settings(BaseSettings):
     """What a job, a worker and the CLI may be told; see the README's configuration table."""
 
-    model_config = SettingsConfigDict(env_prefix="SUPERCHARGER_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="SUPERCHARGER_", extra="ignore", env_nested_delimiter="__"
+    )
 
     broker_url: str | None = Field(
         None,
@@ -27,8 +39,8 @@ class Settings(BaseSettings):
     )
     llm_backend: str = Field("transformers", description="LLM backend name")
     model: str = Field("bundled", description="model id, folder or .gguf file; 'bundled' = SmolLM2")
-    llm_options: dict[str, Any] = Field(
-        default_factory=dict, description="backend options as JSON, validated by the backend"
+    llm_options: BackendOptions = Field(
+        description="the LLM backend's options: JSON, or one SUPERCHARGER_LLM_OPTIONS__<NAME> each"
     )
     threshold: float | None = Field(
         None, ge=0.0, le=1.0, description="judge score needed to stop; unset = the model's default"
@@ -43,8 +55,9 @@ class Settings(BaseSettings):
     judge_top: int = Field(3, ge=1, description="passing pairs judged per ranking change")
     score_codes: bool = Field(True, description="the model scores each code (ranking tie-break)")
     sandbox_backend: str = Field("bwrap", description="sandbox backend: bwrap | docker | process")
-    sandbox_options: dict[str, Any] = Field(
-        default_factory=dict, description="sandbox backend options as JSON (docs/sandbox.md)"
+    sandbox_options: BackendOptions = Field(
+        description="the sandbox backend's options (docs/sandbox.md): JSON, or one "
+        "SUPERCHARGER_SANDBOX_OPTIONS__<NAME> each"
     )
     sandbox_timeout: float = Field(10.0, gt=0, description="wall seconds per code x test pair")
     sandbox_memory_mb: int = Field(1024, ge=64, description="address-space limit per pair")
@@ -55,6 +68,30 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=_default_data_dir, description="caches, embedded Redis")
     sandbox_concurrency: int = Field(0, ge=0, description="local sandbox processes; 0 = cores")
     flower_basic_auth: str | None = Field(None, description="user:password for Flower")
+    celery_config: Path | None = Field(
+        None, description="operator's Celery settings file; unset = the shipped celeryconfig.py"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _backend_options(cls, data: Any) -> Any:
+        """Each backend's options as the model its backend registers, checked now: the backend
+        name picks the model. Raises a one-line ConfigError (UnknownBackendError for a name)."""
+        if not isinstance(data, dict):
+            return data
+        from supercharger import llm, sandbox
+
+        data = dict(data)
+        for kind, registry in (("llm", llm), ("sandbox", sandbox)):
+            name = data.get(f"{kind}_backend", cls.model_fields[f"{kind}_backend"].default)
+            try:
+                options = registry.parse_options(name, data.get(f"{kind}_options"))
+            except UnknownBackendError as e:
+                raise UnknownBackendError(f"SUPERCHARGER_{kind.upper()}_BACKEND: {e}") from None
+            except ConfigError as e:
+                raise ConfigError(f"SUPERCHARGER_{kind.upper()}_OPTIONS: {e}") from None
+            data[f"{kind}_options"] = options
+        return data
 
     @field_validator("threshold")
     @classmethod
@@ -70,6 +107,12 @@ class Settings(BaseSettings):
         from supercharger.llm.bundled import default_threshold
 
         return default_threshold(self.llm_backend, self.model)
+
+    def sandbox_kwargs(self) -> dict[str, Any]:
+        """Keyword options for ``sandbox.get_backend``: the interpreter setting, then the
+        options that were set."""
+        python = {"python": str(self.sandbox_python)} if self.sandbox_python else {}
+        return python | self.sandbox_options.model_dump(exclude_unset=True)
 
 
 def _first_line(e: BaseException) -> str:
@@ -90,6 +133,9 @@ def get_settings() -> Settings:
     except SettingsError as e:  # a JSON-valued variable that is not JSON
         raise ConfigError(f"{_first_line(e)} (expected JSON)") from None
     except ValidationError as e:
-        first = e.errors()[0]
-        name = "SUPERCHARGER_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
-        raise ConfigError(f"{name}: {first['msg']}") from None
+        raise ConfigError(one_line(e, _variable)) from None
+
+
+def _variable(field: str) -> str:
+    """The environment variable that sets ``field``."""
+    return f"SUPERCHARGER_{field.upper()}" if field else "settings"

@@ -15,7 +15,7 @@ import click
 import typer
 from pydantic import ValidationError
 
-from supercharger.errors import BrokerError, ConfigError, SuperchargerError, UserError
+from supercharger.errors import BrokerError, ConfigError, SuperchargerError, UserError, one_line
 
 app = typer.Typer(
     add_completion=False,
@@ -36,12 +36,15 @@ def _settings(**overrides: Any) -> Any:
     given = {k: v for k, v in overrides.items() if v is not None}
     if not given:
         return base
-    try:
-        return Settings.model_validate(base.model_dump() | given)
+    try:  # only what was set, so that another backend's name meets no other's options
+        return Settings.model_validate(base.model_dump(exclude_unset=True) | given)
     except ValidationError as e:
-        first = e.errors()[0]
-        option = "--" + str(first["loc"][0]).replace("_", "-") if first["loc"] else "option"
-        raise ConfigError(f"{option}: {first['msg']}") from None
+        raise ConfigError(one_line(e, _flag)) from None
+
+
+def _flag(field: str) -> str:
+    """The command-line option that sets ``field``."""
+    return "--" + field.replace("_", "-") if field else "option"
 
 
 def _store(settings: Any) -> Any:

@@ -27,8 +27,7 @@ def run_matrix(
 
     codes = {p: _read(p) for p in code_files}
     tests = {p: _read(p) for p in test_files}
-    opts = {"python": str(settings.sandbox_python)} if settings.sandbox_python else {}
-    backend = get_backend(settings.sandbox_backend, **(opts | settings.sandbox_options))
+    backend = get_backend(settings.sandbox_backend, **settings.sandbox_kwargs())
     limits = Limits(timeout_s=settings.sandbox_timeout, memory_mb=settings.sandbox_memory_mb)
     pairs = [
         PairSpec(pair_id=f"{ci}:{ti}", module=module or cp.stem, code=code, test=test)

@@ -99,11 +99,12 @@ def _sigterm_as_interrupt() -> None:
 
 
 def _check_sandbox_settings(settings: Settings) -> None:
-    """A bad sandbox backend name or option fails here, in one line, not in every pair later.
-    Building a backend validates its options and starts nothing."""
+    """A sandbox backend that cannot be built fails here, in one line, not in every pair later.
+    Its name and options were checked with the settings; building it checks the rest (the
+    docker backend refuses root) and starts nothing."""
     from supercharger.sandbox import get_backend
 
-    get_backend(settings.sandbox_backend, **settings.sandbox_options)
+    get_backend(settings.sandbox_backend, **settings.sandbox_options.model_dump(exclude_unset=True))
 
 
 def run_submit(spec: Spec, settings: Settings, as_json: bool, detach: bool) -> int:

@@ -9,11 +9,15 @@ Importing this package does not import torch or transformers.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from supercharger.errors import UnknownBackendError
+from pydantic import BaseModel
+
+from supercharger.errors import UnknownBackendError, validated
 from supercharger.llm.base import Completion, LLMBackend, Prompt, Sampling, Verdict
+from supercharger.llm.options import FakeOptions, OpenAIOptions, TransformersOptions
 
 # name -> module with ``create(model, options, cache_dir)``; imported only when asked for.
 BACKENDS: dict[str, str] = {
@@ -21,27 +25,47 @@ BACKENDS: dict[str, str] = {
     "openai": "supercharger.llm.openai_backend",
     "fake": "supercharger.llm.fake",
 }
+# name -> its options model (light: validating options loads no backend).
+OPTIONS: dict[str, type[BaseModel]] = {
+    "transformers": TransformersOptions,
+    "openai": OpenAIOptions,
+    "fake": FakeOptions,
+}
 
 __all__ = [
     "BACKENDS",
+    "OPTIONS",
     "Completion",
     "LLMBackend",
     "Prompt",
     "Sampling",
     "Verdict",
     "get_backend",
+    "options_model",
+    "parse_options",
 ]
+
+
+def options_model(name: str) -> type[BaseModel]:
+    """The options model of backend ``name``; raises UnknownBackendError listing the known ones."""
+    if name not in BACKENDS:
+        known = ", ".join(sorted(BACKENDS))
+        raise UnknownBackendError(f"unknown LLM backend {name!r}; known backends: {known}")
+    return OPTIONS[name]
+
+
+def parse_options(name: str, options: Mapping[str, Any] | BaseModel | None) -> BaseModel:
+    """``options`` as backend ``name``'s options model; a one-line ConfigError if they don't fit."""
+    return validated(options_model(name), options, f"{name} backend")
 
 
 def get_backend(
     name: str,
     model: str = "bundled",
-    options: dict[str, Any] | None = None,
+    options: Mapping[str, Any] | BaseModel | None = None,
     cache_dir: Path | None = None,
 ) -> LLMBackend:
     """A ready backend by name. Raises UnknownBackendError, ConfigError or ModelError."""
-    if name not in BACKENDS:
-        known = ", ".join(sorted(BACKENDS))
-        raise UnknownBackendError(f"unknown LLM backend {name!r}; known backends: {known}")
+    checked = parse_options(name, options)
     module = importlib.import_module(BACKENDS[name])
-    return module.create(model, options, cache_dir)
+    return module.create(model, checked, cache_dir)

@@ -9,30 +9,10 @@ from __future__ import annotations
 import time
 from itertools import count
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from supercharger.llm.base import Completion, Prompt, Sampling, Verdict
-from supercharger.llm.options import validate_options
+from supercharger.llm.options import FakeOptions
 from supercharger.llm.text import cut_at_stop
-
-
-class FakeOptions(BaseModel):
-    """Scripted replies (continuations after the prefill) and fixed scores."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    code_replies: list[str] = Field(default_factory=lambda: ["    return None\n```"], min_length=1)
-    test_replies: list[str] = Field(
-        default_factory=lambda: ["placeholder():\n    assert True\n```"], min_length=1
-    )
-    improve_replies: list[str] = Field(
-        default_factory=lambda: ["    return None\n```"], min_length=1
-    )
-    judge_score: float = Field(1.0, ge=0.0, le=1.0)
-    delay_s: float = Field(0.0, ge=0.0, description="seconds each generate call takes")
-    score: float = Field(1.0, ge=0.0, le=1.0)
 
 
 class FakeBackend:
@@ -81,6 +61,7 @@ def _words(prompt: Prompt) -> int:
     return sum(len(m["content"].split()) for m in prompt.messages) + len(prompt.prefill.split())
 
 
-def create(model: str, options: dict[str, Any] | None, cache_dir: Path | None) -> FakeBackend:
-    """The registry's factory; ``model`` and ``cache_dir`` are ignored."""
-    return FakeBackend(validate_options("fake", FakeOptions, options))
+def create(model: str, options: FakeOptions, cache_dir: Path | None) -> FakeBackend:
+    """The registry's factory (``options`` already validated); ``model`` and ``cache_dir`` are
+    ignored."""
+    return FakeBackend(options)

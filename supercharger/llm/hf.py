@@ -12,14 +12,14 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel
 
 from supercharger.errors import ModelError
 from supercharger.llm.base import Completion, Prompt, Sampling, Verdict
 from supercharger.llm.bundled import bundled_gguf
-from supercharger.llm.options import validate_options
+from supercharger.llm.options import TransformersOptions
 from supercharger.llm.text import NO_WORDS, YES_WORDS, cut_at_stop, keep_head_and_tail, plain_chat
 
 if TYPE_CHECKING:
@@ -29,64 +29,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# torch's CPU threads (GNU OpenMP) spin ~300k rounds at every barrier before sleeping. Measured
-# on 2 cores (bench/llm_contention.py): with one other busy process, 5 generation calls took
-# 78-212 s instead of 13 s; a 10k spin costs nothing on a quiet machine and cuts that 2-5x.
-# Read when libgomp loads, i.e. at torch's import: a user's own setting is kept.
-if "torch" not in sys.modules and "OMP_WAIT_POLICY" not in os.environ:
-    os.environ.setdefault("GOMP_SPINCOUNT", "10000")
 
+def shorten_openmp_spin() -> None:
+    """Set ``GOMP_SPINCOUNT=10000`` for this process unless torch is loaded or the user chose.
 
-class TransformersOptions(BaseModel):
-    """Options of the transformers backend."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    quantization: Literal["auto", "none", "8bit", "4bit"] = Field(
-        "auto", description="bitsandbytes; auto = 8bit on CUDA (one GPU node holds it), else none"
-    )
-    device_map: str | dict[str, Any] | None = Field(
-        None, description="accelerate device map; unset = 'auto' on CUDA, else cpu"
-    )
-    max_memory: dict[int | str, str] | None = Field(
-        None, description="per device memory cap, e.g. {0: '20GiB', 'cpu': '30GiB'}"
-    )
-    dtype: Literal["auto", "float32", "float16", "bfloat16"] = Field(
-        "auto",
-        description="auto = bfloat16 on CUDA and, unquantized, on CPUs with AMX (packed oneDNN "
-        "matmuls), else float32",
-    )
-    packed_weights: bool | None = Field(
-        None,
-        description="CPU bfloat16: matmuls through oneDNN with each weight packed once at load; "
-        "unset = on for an unquantized bfloat16 model on CPU",
-    )
-    max_context_tokens: int | None = Field(
-        None, ge=32, description="context window; unset = the model's max_position_embeddings"
-    )
-    threads: int | None = Field(None, ge=1, description="torch CPU threads; unset = usable cores")
-    decoder: Literal["auto", "own", "generate"] = Field(
-        "auto",
-        description="batched decoding: the backend's own loop (finished rows leave the batch) or "
-        "model.generate; auto = model.generate on a GPU without bitsandbytes, else the own loop",
-    )
-    shared_attention: bool = Field(
-        True,
-        description="own loop: a prompt's rows read one copy of its cache (switched on only "
-        "after one step computed both ways agrees)",
-    )
-    draft_tokens: int = Field(
-        4,
-        ge=0,
-        le=32,
-        description="own loop with shared attention: a row drafts up to this many tokens per "
-        "step from what followed its last tokens before (its own text, its prompt's other rows, "
-        "the prompt) and one wider step checks them; the replies are distributed as without "
-        "drafts; 0 = off",
-    )
-    draft_rows: int = Field(
-        8, ge=1, description="drafts are tried while at most this many rows are still writing"
-    )
+    torch's CPU threads (GNU OpenMP) spin ~300k rounds at every barrier before sleeping. Measured
+    on 2 cores (bench/llm_contention.py): with one other busy process, 5 generation calls took
+    78-212 s instead of 13 s; a 10k spin costs nothing on a quiet machine and cuts that 2-5x.
+    libgomp reads it when it loads, i.e. at torch's import: called before the first one.
+    """
+    if "torch" not in sys.modules and "OMP_WAIT_POLICY" not in os.environ:
+        os.environ.setdefault("GOMP_SPINCOUNT", "10000")
 
 
 class ModelSource(BaseModel):
@@ -126,6 +79,7 @@ class TransformersBackend:
     name = "transformers"
 
     def __init__(self, model: str, options: TransformersOptions, cache_dir: Path) -> None:
+        shorten_openmp_spin()  # before anything here imports torch
         if options.quantization == "auto":
             options = options.model_copy(update={"quantization": _default_quantization()})
         self.options = options
@@ -544,10 +498,7 @@ def _first_line(e: BaseException) -> str:
     return (str(e).strip().splitlines() or [type(e).__name__])[0]
 
 
-def create(
-    model: str, options: dict[str, Any] | None, cache_dir: Path | None
-) -> TransformersBackend:
-    """The registry's factory."""
-    opts = validate_options("transformers", TransformersOptions, options)
+def create(model: str, options: TransformersOptions, cache_dir: Path | None) -> TransformersBackend:
+    """The registry's factory (``options`` already validated)."""
     cache = cache_dir or Path.home() / ".cache" / "supercharger"
-    return TransformersBackend(model, opts, cache)
+    return TransformersBackend(model, options, cache)

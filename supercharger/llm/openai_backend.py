@@ -1,52 +1,42 @@
 """openai: any OpenAI-compatible HTTP server (vLLM, llama.cpp server, Ollama, OpenAI itself).
 
-Standard library only (urllib + json). ``chat=True`` uses ``/chat/completions`` with the prefill
-sent as a trailing assistant message plus vLLM's ``continue_final_message`` (other servers ignore
-the extra fields); ``chat=False`` uses ``/completions`` with ``text.plain_chat`` + prefill.
-Transient failures (connection errors, timeouts, HTTP 429 and 5xx) are retried with exponential
-backoff; everything else, and any malformed reply, raises ``ModelError`` — never returned as text.
+Through the ``openai`` client (httpx: one pooled connection per server, kept alive). ``chat=True``
+uses ``/chat/completions`` with the prefill sent as a trailing assistant message plus vLLM's
+``continue_final_message`` (other servers ignore the extra fields); ``chat=False`` uses
+``/completions`` with ``text.plain_chat`` + prefill. Transient failures (connection errors,
+timeouts, HTTP 429 and 5xx) are retried here, after the server's ``Retry-After`` when it sends
+one, else with exponential backoff; everything else, and any malformed reply, raises
+``ModelError`` — never returned as text.
 """
 
 from __future__ import annotations
 
-import http.client
-import json
+import email.utils
 import math
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+import openai
 
 from supercharger.errors import ModelError
 from supercharger.llm.base import Completion, Prompt, Sampling, Verdict
-from supercharger.llm.options import validate_options
+from supercharger.llm.options import OpenAIOptions
 from supercharger.llm.text import NO_WORDS, YES_WORDS, cut_at_stop, plain_chat
 
 MAX_SERVER_STOPS = 4  # OpenAI's limit; any further stop sequences are applied here
 TOP_LOGPROBS = 20  # OpenAI's maximum
-
-
-class OpenAIOptions(BaseModel):
-    """Options of the openai backend."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    base_url: str = Field(
-        description="API root, e.g. http://localhost:8000/v1 (a bare host gets /v1 appended)"
-    )
-    api_key: str | None = Field(None, description="sent as 'Authorization: Bearer ...'")
-    timeout_s: float = Field(120.0, gt=0.0, description="per request")
-    max_retries: int = Field(3, ge=0, description="retries of a transient failure")
-    backoff_s: float = Field(1.0, ge=0.0, description="first retry delay; doubles each retry")
-    chat: bool = Field(True, description="/chat/completions (True) or /completions (False)")
+MAX_RETRY_AFTER_S = 60.0  # the longest Retry-After waited for (a longer one is cut to it)
 
 
 class TransientError(Exception):
     """A failure worth retrying (connection, timeout, HTTP 429 or 5xx)."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 def api_root(base_url: str) -> str:
@@ -67,6 +57,14 @@ class OpenAIBackend:
         self.model = model
         self.options = options
         self.root = api_root(options.base_url)
+        self.client = openai.OpenAI(
+            base_url=self.root,
+            api_key=options.api_key or "unused",  # the client wants a key; see _headers
+            timeout=options.timeout_s,
+            max_retries=0,  # retried in _post: Retry-After, backoff_s and one error line
+        )
+        # no key: no Authorization header at all (a local server needs none)
+        self._headers: dict[str, Any] = {} if options.api_key else {"Authorization": openai.Omit()}
 
     # -- the protocol --------------------------------------------------------------------
     def generate(self, prompt: Prompt, sampling: Sampling) -> Completion:
@@ -98,7 +96,7 @@ class OpenAIBackend:
             seconds=time.perf_counter() - started,
         )
 
-    # -- request bodies ------------------------------------------------------------------
+    # -- requests ------------------------------------------------------------------------
     def _sampling_fields(self, sampling: Sampling, n: int) -> dict[str, Any]:
         fields: dict[str, Any] = {
             "n": n,
@@ -113,12 +111,18 @@ class OpenAIBackend:
         return fields
 
     def _request(self, prompt: Prompt, fields: dict[str, Any]) -> dict[str, Any]:
-        body: dict[str, Any] = {"model": self.model, **fields}
+        """One completion call (retried when transient); the reply as a plain dict."""
         if self.options.chat:
-            body.update(chat_messages(prompt))
-            return self._post("/chat/completions", body)
-        body["prompt"] = plain_chat(prompt.messages) + prompt.prefill
-        return self._post("/completions", body)
+            body = chat_messages(prompt)
+            messages = body.pop("messages")
+            create: Any = self.client.chat.completions.create
+            kwargs = {"messages": messages, "extra_body": body or None, **fields}
+            kwargs["extra_headers"] = self._headers
+            return self._post("/chat/completions", lambda: create(model=self.model, **kwargs))
+        text = plain_chat(prompt.messages) + prompt.prefill
+        complete: Any = self.client.completions.create
+        kwargs = {"prompt": text, "extra_headers": self._headers, **fields}
+        return self._post("/completions", lambda: complete(model=self.model, **kwargs))
 
     # -- replies -------------------------------------------------------------------------
     def _texts(self, reply: dict[str, Any], prompt: Prompt) -> list[str]:
@@ -152,41 +156,37 @@ class OpenAIBackend:
         return top
 
     # -- transport -----------------------------------------------------------------------
-    def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
-        """POST JSON with retries on transient failures; the decoded JSON object."""
+    def _post(self, path: str, call: Callable[[], Any]) -> dict[str, Any]:
+        """``call()`` with retries on transient failures; its reply as a checked dict."""
         url = self.root + path
-        data = json.dumps(body).encode()
         for attempt in range(self.options.max_retries + 1):
             try:
-                return self._post_once(url, data)
+                return _checked(url, _once(url, call))
             except TransientError as e:
                 if attempt == self.options.max_retries:
                     raise ModelError(
                         f"openai backend: {url} failed after {attempt + 1} attempts: {e}"
                     ) from None
-                time.sleep(self.options.backoff_s * 2**attempt)
+                wait = e.retry_after
+                time.sleep(self.options.backoff_s * 2**attempt if wait is None else wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _post_once(self, url: str, data: bytes) -> dict[str, Any]:
-        request = urllib.request.Request(url, data=data, headers=self._headers(), method="POST")
-        try:
-            with urllib.request.urlopen(request, timeout=self.options.timeout_s) as response:
-                raw = response.read()
-        except urllib.error.HTTPError as e:
-            detail = _error_detail(e)
-            if e.code == 429 or e.code >= 500:
-                raise TransientError(f"HTTP {e.code}: {detail}") from None
-            raise ModelError(f"openai backend: {url}: HTTP {e.code}: {detail}") from None
-        except (urllib.error.URLError, http.client.HTTPException, OSError) as e:
-            reason = getattr(e, "reason", None) or e
-            raise TransientError(f"{type(e).__name__}: {reason}") from None
-        return _decode(url, raw)
 
-    def _headers(self) -> dict[str, str]:
-        headers = {"Content-Type": "application/json", "Accept": "application/json"}
-        if self.options.api_key:
-            headers["Authorization"] = f"Bearer {self.options.api_key}"
-        return headers
+def _once(url: str, call: Callable[[], Any]) -> Any:
+    """One attempt; the client's errors as TransientError or ModelError."""
+    try:
+        return call()
+    except openai.APIStatusError as e:
+        detail = _error_detail(e.body) or e.message
+        if e.status_code == 429 or e.status_code >= 500:
+            retry_after = _retry_after(e.response.headers.get("retry-after"))
+            raise TransientError(f"HTTP {e.status_code}: {detail}", retry_after) from None
+        raise ModelError(f"openai backend: {url}: HTTP {e.status_code}: {detail}") from None
+    except openai.APIConnectionError as e:
+        cause = e.__cause__ or e
+        raise TransientError(f"{type(cause).__name__}: {_one_line(str(cause))}") from None
+    except openai.APIError as e:  # a reply the client cannot read
+        raise ModelError(f"openai backend: {url}: {_one_line(str(e))}") from None
 
 
 def chat_messages(prompt: Prompt) -> dict[str, Any]:
@@ -210,31 +210,38 @@ def yes_share(top: dict[str, float]) -> float:
     return min(max(p_yes / (p_yes + p_no), 0.0), 1.0)
 
 
-def _decode(url: str, raw: bytes) -> dict[str, Any]:
-    try:
-        reply = json.loads(raw)
-    except ValueError:
-        raise ModelError(f"openai backend: {url} replied with invalid JSON: {raw[:80]!r}") from None
-    if not isinstance(reply, dict):
-        raise ModelError(f"openai backend: {url} replied with {type(reply).__name__}, not object")
-    if reply.get("error"):
-        raise ModelError(f"openai backend: {url}: {_one_line(str(reply['error']))}")
-    if not isinstance(reply.get("choices"), list) or not reply["choices"]:
+def _checked(url: str, reply: Any) -> dict[str, Any]:
+    """The client's reply as a plain dict, with the choices every caller reads."""
+    data = reply.model_dump() if hasattr(reply, "model_dump") else reply
+    if not isinstance(data, dict):
+        raise ModelError(f"openai backend: {url} replied with {type(data).__name__}, not object")
+    if data.get("error"):
+        raise ModelError(f"openai backend: {url}: {_one_line(str(data['error']))}")
+    if not isinstance(data.get("choices"), list) or not data["choices"]:
         raise ModelError(f"openai backend: {url} replied without choices")
-    return reply
+    return data
 
 
-def _error_detail(e: urllib.error.HTTPError) -> str:
+def _error_detail(body: object) -> str:
+    """The message of an error reply's body (``{"error": {"message": ...}}`` or text)."""
+    error = body.get("error", body) if isinstance(body, dict) else body
+    text = error.get("message", str(error)) if isinstance(error, dict) else str(error or "")
+    return _one_line(text)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a ``Retry-After`` header (seconds or an HTTP date); None if absent or odd."""
+    if not value:
+        return None
     try:
-        text = e.read().decode(errors="replace")
-    except OSError:
-        text = ""
-    try:
-        error = json.loads(text).get("error", text)
-        text = error.get("message", str(error)) if isinstance(error, dict) else str(error)
-    except (ValueError, AttributeError):
-        pass
-    return _one_line(text) or str(e.reason)
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        seconds = when.timestamp() - time.time()
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER_S)
 
 
 def _one_line(text: str, limit: int = 200) -> str:
@@ -248,6 +255,7 @@ def _usage(reply: dict[str, Any], field: str) -> int:
     return int(value) if isinstance(value, (int, float)) else 0
 
 
-def create(model: str, options: dict[str, Any] | None, cache_dir: Path | None) -> OpenAIBackend:
-    """The registry's factory; ``model`` is the server's model name, ``cache_dir`` is unused."""
-    return OpenAIBackend(model, validate_options("openai", OpenAIOptions, options))
+def create(model: str, options: OpenAIOptions, cache_dir: Path | None) -> OpenAIBackend:
+    """The registry's factory (``options`` already validated); ``model`` is the server's model
+    name, ``cache_dir`` is unused."""
+    return OpenAIBackend(model, options)

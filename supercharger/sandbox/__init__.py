@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from supercharger.errors import ConfigError, UnknownBackendError
+from supercharger.errors import UnknownBackendError, validated
 from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend, Status
 
 __all__ = [
@@ -18,41 +19,17 @@ __all__ = [
     "Status",
     "get_backend",
     "known_backends",
+    "options_model",
+    "parse_options",
 ]
 
-
-def _bwrap(opts: dict[str, Any]) -> SandboxBackend:
-    from supercharger.sandbox.bwrap import BwrapBackend, BwrapOptions
-
-    return BwrapBackend(_validate("bwrap", BwrapOptions, opts))
-
-
-def _docker(opts: dict[str, Any]) -> SandboxBackend:
-    from supercharger.sandbox.docker import DockerBackend, DockerOptions
-
-    return DockerBackend(_validate("docker", DockerOptions, opts))
-
-
-def _process(opts: dict[str, Any]) -> SandboxBackend:
-    from supercharger.sandbox.process import ProcessBackend, ProcessOptions
-
-    return ProcessBackend(_validate("process", ProcessOptions, opts))
-
-
-_REGISTRY: dict[str, Callable[[dict[str, Any]], SandboxBackend]] = {
-    "bwrap": _bwrap,
-    "docker": _docker,
-    "process": _process,
+# name -> (module, backend class, options class); a module is imported only when asked for
+# (each is stdlib + pydantic: reading a backend's options model starts nothing).
+_REGISTRY: dict[str, tuple[str, str, str]] = {
+    "bwrap": ("supercharger.sandbox.bwrap", "BwrapBackend", "BwrapOptions"),
+    "docker": ("supercharger.sandbox.docker", "DockerBackend", "DockerOptions"),
+    "process": ("supercharger.sandbox.process", "ProcessBackend", "ProcessOptions"),
 }
-
-
-def _validate(name: str, model: type[BaseModel], opts: dict[str, Any]) -> Any:
-    try:
-        return model(**opts)
-    except ValidationError as e:
-        first = e.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "options"
-        raise ConfigError(f"sandbox backend {name!r} option {where}: {first['msg']}") from None
 
 
 def known_backends() -> list[str]:
@@ -60,11 +37,27 @@ def known_backends() -> list[str]:
     return sorted(_REGISTRY)
 
 
-def get_backend(name: str, **options: Any) -> SandboxBackend:
-    """The backend registered as ``name``, built with validated ``options``."""
+def _entry(name: str) -> tuple[Any, str, str]:
     try:
-        make = _REGISTRY[name]
+        module, backend, options = _REGISTRY[name]
     except KeyError:
         known = ", ".join(known_backends())
         raise UnknownBackendError(f"unknown sandbox backend {name!r}; known: {known}") from None
-    return make(options)
+    return importlib.import_module(module), backend, options
+
+
+def options_model(name: str) -> type[BaseModel]:
+    """The options model of backend ``name``; raises UnknownBackendError listing the known ones."""
+    module, _, options = _entry(name)
+    return getattr(module, options)
+
+
+def parse_options(name: str, options: Mapping[str, Any] | BaseModel | None) -> BaseModel:
+    """``options`` as backend ``name``'s options model; a one-line ConfigError if they don't fit."""
+    return validated(options_model(name), options, f"sandbox backend {name!r}")
+
+
+def get_backend(name: str, **options: Any) -> SandboxBackend:
+    """The backend registered as ``name``, built with validated ``options``."""
+    module, backend, _ = _entry(name)
+    return getattr(module, backend)(parse_options(name, options))

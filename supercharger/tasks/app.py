@@ -1,4 +1,5 @@
-"""The Celery app, configured from the top-level ``celeryconfig`` module."""
+"""The Celery app, configured by ``celery_config`` (package defaults, the operator's
+``celeryconfig.py`` by path, ``CELERY_<NAME>`` variables)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from typing import Any
 
 from celery import Celery
 
+from supercharger.tasks import celery_config
+
 app = Celery(
     "supercharger",
     include=["supercharger.tasks.celery_tasks", "supercharger.tasks.worker_hooks"],
 )
-app.config_from_object("celeryconfig")
+app.config_from_object(celery_config.load())
 
 
 def _guard_redis_channel_close() -> None:

@@ -31,6 +31,5 @@ def sandbox_backend() -> Any:
             from supercharger.sandbox import get_backend
 
             s = get_settings()
-            opts = {"python": str(s.sandbox_python)} if s.sandbox_python else {}
-            _cache["sandbox"] = get_backend(s.sandbox_backend, **(opts | s.sandbox_options))
+            _cache["sandbox"] = get_backend(s.sandbox_backend, **s.sandbox_kwargs())
         return _cache["sandbox"]

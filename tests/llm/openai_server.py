@@ -8,7 +8,9 @@ Chat requests ending in an assistant message with ``continue_final_message`` con
 
 Failure controls, for testing clients: the prefix ``/fail500`` always answers HTTP 500,
 ``/nologprobs`` drops logprobs from replies, and ``fail_next`` (a list of status codes) makes the
-next requests fail with those codes, one each.
+next requests fail with those codes, one each (with a ``Retry-After: {retry_after}`` header
+when ``retry_after`` is set). ``times`` holds each request's arrival (``time.monotonic()``) and
+``peers`` the client addresses (host, port) requests came from: one per connection.
 """
 
 from __future__ import annotations
@@ -33,7 +35,10 @@ class ModelServer(ThreadingHTTPServer):
         self.backend = backend
         self.model_lock = threading.Lock()
         self.fail_next: list[int] = []
+        self.retry_after: str | None = None
         self.requests: list[tuple[str, dict[str, Any]]] = []
+        self.times: list[float] = []
+        self.peers: set[tuple[str, int]] = set()
 
     @property
     def url(self) -> str:
@@ -53,16 +58,22 @@ class ModelServer(ThreadingHTTPServer):
 class Handler(BaseHTTPRequestHandler):
     server: ModelServer
     protocol_version = "HTTP/1.1"
+    # TCP_NODELAY, as uvicorn (vLLM) sets: headers and body are two writes, and with Nagle a
+    # kept-alive connection waits ~40 ms for the client's delayed ACK before the body
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
         pass
 
     def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
         body = self._body()
+        self.server.times.append(time.monotonic())
+        self.server.peers.add(self.client_address[:2])
         self.server.requests.append((self.path, body))
         if self.server.fail_next:
             code = self.server.fail_next.pop(0)
-            return self._send(code, {"error": {"message": f"injected failure {code}"}})
+            wait = {"Retry-After": self.server.retry_after} if self.server.retry_after else {}
+            return self._send(code, {"error": {"message": f"injected failure {code}"}}, wait)
         prefix, _, route = self.path.partition("/v1/")
         if prefix == "/fail500":
             return self._send(500, {"error": {"message": "internal error (test route)"}})
@@ -87,11 +98,15 @@ class Handler(BaseHTTPRequestHandler):
             return None
         return body if isinstance(body, dict) else None
 
-    def _send(self, code: int, payload: dict[str, Any]) -> None:
+    def _send(
+        self, code: int, payload: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> None:
         data = json.dumps(payload).encode()
         self.send_response(code)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
 

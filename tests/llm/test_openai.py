@@ -35,7 +35,10 @@ def server(bundled: TransformersBackend) -> Iterator[ModelServer]:
 @pytest.fixture
 def fresh(server: ModelServer) -> ModelServer:
     server.requests.clear()
+    server.times.clear()
+    server.peers.clear()
     server.fail_next.clear()
+    server.retry_after = None
     return server
 
 
@@ -115,6 +118,22 @@ def test_retry_after_one_503_then_success(fresh: ModelServer) -> None:
     got = client(fresh.url).generate(COUNT, Sampling(max_new_tokens=4))
     assert len(got.texts) == 1
     assert len(fresh.requests) == 2
+
+
+def test_429_is_retried_after_the_servers_retry_after(fresh: ModelServer) -> None:
+    fresh.fail_next.append(429)
+    fresh.retry_after = "1"
+    got = client(fresh.url).generate(COUNT, Sampling(max_new_tokens=4))  # backoff_s=0.01
+    assert len(got.texts) == 1
+    assert len(fresh.requests) == 2
+    assert fresh.times[1] - fresh.times[0] >= 0.9  # waited as told, not the 0.01 s backoff
+
+
+def test_one_connection_serves_every_request(fresh: ModelServer) -> None:
+    backend = client(fresh.url)
+    for _ in range(3):
+        backend.generate(COUNT, Sampling(max_new_tokens=2))
+    assert len(fresh.requests) == 3 and len(fresh.peers) == 1
 
 
 def test_unreachable_port_is_a_fast_model_error() -> None:

@@ -1,5 +1,5 @@
 """The transformers backend shortens torch's OpenMP spin before torch loads, unless the user
-chose a setting (measured effect: bench/llm_contention.py)."""
+chose a setting (measured effect: bench/llm_contention.py); importing it changes nothing."""
 
 from __future__ import annotations
 
@@ -9,7 +9,21 @@ import sys
 
 import pytest
 
-PROBE = "import os, supercharger.llm.hf; print(os.environ.get('GOMP_SPINCOUNT'))"
+# import the backend (no change yet), then start building one: the spin is set before its first
+# torch import (the model file is missing, so it stops there with a ModelError, torch unloaded)
+PROBE = """
+import os, sys
+import supercharger.llm.hf
+from supercharger.errors import ModelError
+from supercharger.llm import get_backend
+before = os.environ.get("GOMP_SPINCOUNT")
+try:
+    get_backend("transformers", "/nonexistent/model.gguf", {"quantization": "none"})
+except ModelError:
+    pass
+assert "torch" not in sys.modules
+print(before, os.environ.get("GOMP_SPINCOUNT"))
+"""
 
 
 def _spin_after_import(**env: str) -> str:
@@ -17,7 +31,9 @@ def _spin_after_import(**env: str) -> str:
     done = subprocess.run(
         [sys.executable, "-c", PROBE], env=base | env, capture_output=True, text=True, check=True
     )
-    return done.stdout.strip()
+    before, after = done.stdout.split()
+    assert before == env.get("GOMP_SPINCOUNT", "None")  # no import-time side effect
+    return after
 
 
 @pytest.mark.parametrize(
