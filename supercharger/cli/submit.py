@@ -104,7 +104,7 @@ def _check_sandbox_settings(settings: Settings) -> None:
     docker backend refuses root) and starts nothing."""
     from supercharger.sandbox import get_backend
 
-    get_backend(settings.sandbox_backend, **settings.sandbox_options.model_dump(exclude_unset=True))
+    get_backend(settings.sandbox_backend, **settings.sandbox_kwargs())
 
 
 def run_submit(spec: Spec, settings: Settings, as_json: bool, detach: bool) -> int:

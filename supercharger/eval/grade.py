@@ -30,7 +30,7 @@ def hidden_results(codes: dict[str, str], problem: Problem, settings: Settings) 
         timeout_s=max(HIDDEN_TIMEOUT_FLOOR_S, settings.sandbox_timeout),
         memory_mb=settings.sandbox_memory_mb,
     )
-    backend = get_backend(settings.sandbox_backend, **settings.sandbox_options)
+    backend = get_backend(settings.sandbox_backend, **settings.sandbox_kwargs())
     return {r.pair_id: r.ok for r in backend.run_batch(pairs, limits)}
 
 

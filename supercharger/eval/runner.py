@@ -157,7 +157,7 @@ def run_eval(target: str, selection: str | None, settings: Settings, opts: EvalO
     """Run the evaluation and write OUT/eval.json, eval.png, samples.jsonl; 0 when done."""
     opts.check()
     problems = load_problems(target, selection)  # bad input fails here, before any start
-    get_backend(settings.sandbox_backend, **settings.sandbox_options)
+    get_backend(settings.sandbox_backend, **settings.sandbox_kwargs())
     opts.out.mkdir(parents=True, exist_ok=True)
     started = time.time()
     records, codes = _run_jobs(problems, settings, opts, Console(stderr=True))
