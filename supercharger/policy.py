@@ -35,6 +35,7 @@ class Budget:
             threshold=config.threshold,
             batch_size=config.batch_size,
             judge_top=config.judge_top,
+            stop_rule=config.stop_rule,
         )
 
 

@@ -67,7 +67,9 @@ class JobConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    threshold: float
+    threshold: float | None  # None: the judge never ends the job (see policy)
+    threshold_source: str = ""  # where the threshold came from (Settings.judge_threshold)
+    stop_rule: str = "evidence"
     max_candidates: int
     budget_seconds: float
     batch_size: int
@@ -83,8 +85,10 @@ class JobConfig(BaseModel):
     @classmethod
     def from_settings(cls, settings: Settings) -> JobConfig:
         """The job's config from ``settings``, with the judge threshold in force."""
-        values = {name: getattr(settings, name) for name in cls.model_fields}
-        return cls(**values | {"threshold": settings.judge_threshold()})
+        threshold, source = settings.judge_threshold()
+        names = [name for name in cls.model_fields if name != "threshold_source"]
+        values = {name: getattr(settings, name) for name in names}
+        return cls(**values | {"threshold": threshold, "threshold_source": source})
 
     def to_json(self) -> str:
         return self.model_dump_json()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -47,6 +47,11 @@ class Settings(BaseSettings):
     )
     max_candidates: int = Field(48, ge=1, description="budget: code (and test) candidates per job")
     seed: int | None = Field(None, description="sampling seed: same seed, same candidates")
+    stop_rule: Literal["evidence", "judge"] = Field(
+        "evidence",
+        description="evidence: a judged pair ends a job only with strong tests behind it; "
+        "judge: any judged passing pair whose test is not blind (to compare the two)",
+    )
     budget_seconds: float = Field(900.0, gt=0, description="budget: wall seconds per job")
     batch_size: int = Field(8, ge=1, le=64, description="candidates per generation call")
     max_new_tokens: int = Field(256, ge=16, description="token limit of one reply")
@@ -100,13 +105,24 @@ class Settings(BaseSettings):
             raise ValueError("must be a number")
         return v
 
-    def judge_threshold(self) -> float:
-        """The threshold in force: the one set, else the model's calibrated default."""
+    def judge_threshold(self) -> tuple[float | None, str]:
+        """The threshold in force and where it came from: the one set; else this model's
+        calibration (``supercharger eval --calibrate``), which may say the judge cannot reach
+        its target precision (None: the judge never ends a job); else the model's default."""
         if self.threshold is not None:
-            return self.threshold
+            return self.threshold, "set (SUPERCHARGER_THRESHOLD or --threshold)"
+        from supercharger.calibration import calibrated, calibration_path, model_key
+
+        entry = calibrated(self)
+        if entry is not None:
+            where = f"calibrated: {calibration_path(self)} [{model_key(self)}]"
+            threshold = entry.get("threshold")
+            if isinstance(threshold, int | float):
+                return float(threshold), where
+            return None, f"{where}: the judge is off ({entry.get('reason', 'no threshold')})"
         from supercharger.llm.bundled import default_threshold
 
-        return default_threshold(self.llm_backend, self.model)
+        return default_threshold(self.llm_backend, self.model), "the model's default"
 
     def sandbox_kwargs(self) -> dict[str, Any]:
         """Keyword options for ``sandbox.get_backend``: the interpreter setting, then the

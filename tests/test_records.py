@@ -47,10 +47,11 @@ def test_a_job_config_comes_from_settings_and_round_trips_through_json() -> None
     settings = Settings(threshold=0.4, batch_size=3, seed=7, score_codes=False)
     config = JobConfig.from_settings(settings)
     assert (config.threshold, config.batch_size, config.seed) == (0.4, 3, 7)
+    assert config.threshold_source.startswith("set") and config.stop_rule == "evidence"
     assert config.score_codes is False and config.sandbox_timeout == settings.sandbox_timeout
     assert JobConfig.from_json(config.to_json()) == config
     assert list(json.loads(config.to_json())) == [
-        "threshold", "max_candidates", "budget_seconds", "batch_size", "max_new_tokens",
+        "threshold", "threshold_source", "stop_rule", "max_candidates", "budget_seconds", "batch_size", "max_new_tokens",
         "temperature", "top_p", "judge_top", "score_codes", "sandbox_timeout",
         "sandbox_memory_mb", "seed",
     ]  # fmt: skip

@@ -65,10 +65,11 @@ def _show(console: Console, report: dict[str, Any]) -> None:
             highlight=False,
         )
     score = "-" if report["score"] is None else f"{report['score']:.2f}"
+    threshold = "off" if report["threshold"] is None else report["threshold"]
     t = report["timings"]
     console.print(
         f"[bold]{report['status']}[/bold]: {report['reason']} | judge score {score} "
-        f"(threshold {report['threshold']}) | wall {t['wall_seconds']:.1f}s, "
+        f"(threshold {threshold}) | wall {t['wall_seconds']:.1f}s, "
         f"LLM {t['llm_seconds']:.1f}s | report {paths['report']}",
         highlight=False,
     )
@@ -82,6 +83,7 @@ def summary(report: dict[str, Any]) -> dict[str, Any]:
         "reason",
         "score",
         "threshold",
+        "threshold_source",
         "best",
         "delivered",
         "paths",

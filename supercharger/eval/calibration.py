@@ -3,15 +3,19 @@ at least ``target`` of the time, stored per model in ``<data_dir>/calibration.js
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from supercharger.calibration import (  # noqa: F401 - the file side, re-exported for eval
+    calibration_path,
+    load_calibration,
+    model_key,
+    store_entry,
+)
 from supercharger.eval.figures import JudgedPair
 from supercharger.settings import Settings
 
-FILE_NAME = "calibration.json"
 MIN_PAIRS = 20  # pairs at or above a threshold before its precision counts
 
 
@@ -51,40 +55,6 @@ def choose_threshold(
     return Calibration(None, precision=None, pairs_above=0, reason=reason, **base)
 
 
-def model_key(settings: Settings) -> str:
-    """The model a calibration belongs to: backend and model id."""
-    return f"{settings.llm_backend}:{settings.model}"
-
-
-def calibration_path(settings: Settings) -> Path:
-    return settings.data_dir / FILE_NAME
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def store_calibration(settings: Settings, calibration: Calibration) -> Path:
     """Write (or replace) this model's entry in the calibration file; return the file."""
-    path = calibration_path(settings)
-    data = _read(path)
-    data[model_key(settings)] = calibration.as_dict()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    return path
-
-
-def load_calibration(settings: Settings) -> tuple[float | None, str]:
-    """This model's calibrated threshold, or None, and where that answer came from."""
-    path = calibration_path(settings)
-    entry = _read(path).get(model_key(settings))
-    if not isinstance(entry, dict):
-        return None, f"no calibration for {model_key(settings)} in {path}"
-    threshold = entry.get("threshold")
-    if not isinstance(threshold, int | float):
-        return None, f"{path} [{model_key(settings)}]: none ({entry.get('reason', 'no reason')})"
-    return float(threshold), f"{path} [{model_key(settings)}]"
+    return store_entry(settings, calibration.as_dict())

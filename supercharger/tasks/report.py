@@ -40,6 +40,7 @@ def build_report(
         "delivered": _delivered(meta),
         "score": judged.get(tuple(best), {}).get("score") if best else None,
         "threshold": meta["config"].threshold,
+        "threshold_source": meta["config"].threshold_source,
         "timings": {
             "wall_seconds": round(wall, 3),
             "llm_seconds": round(stats.get("llm_seconds", 0.0), 3),

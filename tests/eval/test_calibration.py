@@ -41,7 +41,8 @@ def test_too_few_pairs_above_a_threshold_do_not_count() -> None:
 
 def test_stored_per_model_and_loaded(tmp_path: Path) -> None:
     fake = Settings(data_dir=tmp_path, llm_backend="fake", model="m1")
-    other = Settings(data_dir=tmp_path, llm_backend="openai", model="m2")
+    other = Settings(data_dir=tmp_path, llm_backend="openai", model="m2",
+                     llm_options={"base_url": "http://127.0.0.1:9"})  # fmt: skip
     assert load_calibration(fake)[0] is None
     store_calibration(fake, choose_threshold(pairs([(0.8, 20, 1)]), 0.9, 20))
     store_calibration(other, choose_threshold(pairs([(0.8, 1, 20)]), 0.9, 20))
@@ -52,3 +53,21 @@ def test_stored_per_model_and_loaded(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "calibration.json").read_text())
     assert set(data) == {model_key(fake), model_key(other)} == {"fake:m1", "openai:m2"}
     assert data["openai:m2"]["threshold"] is None and data["openai:m2"]["reason"]
+
+
+def test_jobs_take_the_calibrated_threshold_and_say_where_it_came_from(tmp_path: Path) -> None:
+    from supercharger.records import JobConfig
+
+    fake = Settings(data_dir=tmp_path, llm_backend="fake", model="m1")
+    assert JobConfig.from_settings(fake).threshold_source == "the model's default"
+    store_calibration(fake, choose_threshold(pairs([(0.8, 20, 1)]), 0.9, 20))
+    cfg = JobConfig.from_settings(fake)
+    assert cfg.threshold == 0.8 and cfg.threshold_source.startswith("calibrated: ")
+    # a judge that cannot reach the target is switched off: ranking decides at the budget
+    store_calibration(fake, choose_threshold(pairs([(0.8, 1, 20)]), 0.9, 20))
+    cfg = JobConfig.from_settings(fake)
+    assert cfg.threshold is None and "the judge is off" in cfg.threshold_source
+    # a threshold the user sets wins over the calibration
+    cfg = JobConfig.from_settings(Settings(data_dir=tmp_path, llm_backend="fake", model="m1",
+                                           threshold=0.4))  # fmt: skip
+    assert cfg.threshold == 0.4 and cfg.threshold_source.startswith("set")
