@@ -52,8 +52,8 @@ def test_a_job_config_comes_from_settings_and_round_trips_through_json() -> None
     assert JobConfig.from_json(config.to_json()) == config
     assert list(json.loads(config.to_json())) == [
         "threshold", "threshold_source", "stop_rule", "max_candidates", "budget_seconds",
-        "batch_size", "max_new_tokens", "temperature", "top_p", "judge_top", "score_codes", "sandbox_timeout",
-        "sandbox_memory_mb", "seed",
+        "batch_size", "max_new_tokens", "temperature", "top_p", "judge_top", "score_codes",
+        "sandbox_timeout", "sandbox_memory_mb", "seed",
     ]  # fmt: skip
 
 
