@@ -29,9 +29,9 @@ ROWS = (1, 2, 4, 8, 16)
 def main() -> None:
     backend: Any = get_backend("transformers")
     prompt = code_prompt(SPEC, "factorial")
-    ids = backend._ids(backend.render(prompt), room=STEPS)
+    ids = backend.token_ids(backend.render(prompt), room=STEPS)
     backend.generate(prompt, Sampling(n=2, max_new_tokens=4, seed=0))  # warm-up, probes
-    forward, sample = decode._Loop._forward, decode._Loop._sample
+    forward, sample = decode.DecodeLoop._forward, decode.DecodeLoop._sample
     seen: dict[str, list[float]] = {"forward": [], "sample": []}
     prefills: list[float] = []
 
@@ -48,7 +48,7 @@ def main() -> None:
         seen["sample"].append(time.perf_counter() - started)
         return out
 
-    decode._Loop._forward, decode._Loop._sample = timed_forward, timed_sample  # type: ignore[method-assign]
+    decode.DecodeLoop._forward, decode.DecodeLoop._sample = timed_forward, timed_sample  # type: ignore[method-assign]
     result: dict[str, Any] = {
         "dtype": str(backend.model.dtype).removeprefix("torch."),
         "shared_attention": bool(backend.shared),

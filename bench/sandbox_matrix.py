@@ -57,9 +57,9 @@ def matrix() -> list[PairSpec]:
 
 def fresh_pair(backend: BwrapBackend, pair: PairSpec, limits: Limits) -> bool:
     """The baseline: one bwrap and one ``python -m pytest`` for this pair alone."""
-    assert backend._python is not None and backend._bwrap is not None
+    assert backend.sandbox_python is not None and backend.bwrap_path is not None
     work = tempfile.mkdtemp(prefix="sc-bench-", dir="/var/tmp")
-    cred, lease = backend._identity(uidslots.WAIT_S)  # as root: a uid slot, like a runner
+    cred, lease = backend.identity(uidslots.WAIT_S)  # as root: a uid slot, like a runner
     try:
         os.chmod(work, 0o755)
         for name, text in ((f"{pair.module}.py", pair.code), (f"test_{pair.module}.py", pair.test)):
@@ -68,13 +68,13 @@ def fresh_pair(backend: BwrapBackend, pair: PairSpec, limits: Limits) -> bool:
         if cred is not None:
             for p in [work, *(os.path.join(work, n) for n in os.listdir(work))]:
                 os.chown(p, cred.uid, cred.gid)
-        args = bwrap_args(backend._python, 64, ("--bind", work, "/work"))
+        args = bwrap_args(backend.sandbox_python, 64, ("--bind", work, "/work"))
         argv = [
-            backend._bwrap,
+            backend.bwrap_path,
             *args,
             "--chdir",
             "/work",
-            backend._python.executable,
+            backend.sandbox_python.executable,
             "-I",
             "-B",
             "-m",

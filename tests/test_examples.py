@@ -105,10 +105,10 @@ def test_humaneval_examples_pass_the_canonical_solutions_and_fail_a_stand_in() -
 
     from supercharger.sandbox import Limits, PairSpec, get_backend
     from supercharger.spec import STUB_BODIES, stub_code
-    from tests.sandbox.test_bwrap import _WHY_NOT
+    from tests.sandbox.test_bwrap import BWRAP_UNAVAILABLE
 
-    if _WHY_NOT is not None:
-        pytest.skip(f"bwrap cannot run: {_WHY_NOT}")
+    if BWRAP_UNAVAILABLE is not None:
+        pytest.skip(f"bwrap cannot run: {BWRAP_UNAVAILABLE}")
     pairs, wants = [], {}
     for task, problem in read_problems().items():
         spec = parse_spec(problem["prompt"], task)

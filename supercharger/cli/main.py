@@ -187,7 +187,7 @@ def eval_(
     min_pairs: int = typer.Option(20, help="for --calibrate: judged pairs above it"),
 ) -> None:
     """Run every problem through the pipeline and grade its code on tests it never saw."""
-    from supercharger.eval.runner import EvalOptions, run_eval
+    from supercharger.eval.evaluate import EvalOptions, run_eval
 
     opts = EvalOptions(jobs, out, as_json, calibrate, target_precision, min_pairs)
     raise typer.Exit(run_eval(target, problems, _settings(budget_seconds=budget_seconds), opts))

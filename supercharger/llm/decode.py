@@ -89,7 +89,7 @@ def generate(model: Any, tokenizer: Any, request: Request, shared: bool = False)
     ``shared``: rows attend to one copy of their prompt's cache (``enable_shared`` said yes).
     """
     rows = [Row(prompt=p) for p in range(len(request.prompts)) for _ in range(request.n)]
-    loop = _Loop(model, tokenizer, request, rows, shared)
+    loop = DecodeLoop(model, tokenizer, request, rows, shared)
     with torch.inference_mode():
         loop.run()
     return rows
@@ -243,7 +243,7 @@ def shared_attention(
 
     A step feeds one token per row, or a draft of several; ``sc_own_bias`` (rows, new, own
     length) is added to the scores on the rows' own entries: it keeps the draft causal and hides
-    rejected draft tokens left in the cache (see ``_Loop.own_bias``). A prefill (no shared
+    rejected draft tokens left in the cache (see ``DecodeLoop.own_bias``). A prefill (no shared
     cache) is plain SDPA. Query heads are grouped over key heads as ``repeat_kv`` does (query
     head h uses key head h // group).
     """
@@ -331,10 +331,10 @@ def enable_shared(model: Any, tokenizer: Any, probe: list[int]) -> bool:
         seed=0,
     )
     with torch.inference_mode():
-        plain = _Loop(model, tokenizer, request, [], shared=False).probe()
+        plain = DecodeLoop(model, tokenizer, request, [], shared=False).probe()
         try:
             model.set_attn_implementation(SHARED)
-            mine = _Loop(model, tokenizer, request, [], shared=True).probe()
+            mine = DecodeLoop(model, tokenizer, request, [], shared=True).probe()
         except Exception:  # noqa: BLE001 - any failure means: keep the model's own attention
             model.set_attn_implementation("sdpa")
             return False
@@ -344,7 +344,7 @@ def enable_shared(model: Any, tokenizer: Any, probe: list[int]) -> bool:
     return True
 
 
-class _Loop:
+class DecodeLoop:
     """State of one batched generation: the live rows, their cache, mask and positions."""
 
     def __init__(

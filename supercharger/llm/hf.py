@@ -116,10 +116,10 @@ class TransformersBackend:
         """Token ids of an already rendered text, trimmed to leave ``room`` tokens of context."""
         import torch
 
-        ids = self._ids(text, room)
+        ids = self.token_ids(text, room)
         return torch.tensor([ids], dtype=torch.long, device=self.model.device)
 
-    def _ids(self, text: str, room: int) -> list[int]:
+    def token_ids(self, text: str, room: int) -> list[int]:
         ids = self.tokenizer(text, add_special_tokens=False)["input_ids"]
         return keep_head_and_tail(list(ids), max(self.context - room, 16))
 
@@ -161,7 +161,7 @@ class TransformersBackend:
             return []
         started = time.perf_counter()
         max_new = min(sampling.max_new_tokens, max(self.context - 16, 1))
-        prompts = [self._ids(text, room=max_new) for text in texts]
+        prompts = [self.token_ids(text, room=max_new) for text in texts]
         request = decode.Request(
             prompts=prompts,
             n=sampling.n,
@@ -269,7 +269,7 @@ class TransformersBackend:
             text = self.tokenizer.decode(row.tokens, skip_special_tokens=True)
             if cut_at_stop(text, request.stop) != text:
                 row.tokens = row.tokens[
-                    : _tokens_until_stop(self.tokenizer, row.tokens, request.stop)
+                    : tokens_until_stop(self.tokenizer, row.tokens, request.stop)
                 ]
                 row.ended = True
             rows.append(row)
@@ -292,7 +292,7 @@ class TransformersBackend:
         return kwargs
 
 
-def _tokens_until_stop(tokenizer: Any, row: list[int], stop: list[str]) -> int:
+def tokens_until_stop(tokenizer: Any, row: list[int], stop: list[str]) -> int:
     """The number of leading tokens whose text first contains a stop sequence."""
     for i in range(1, len(row) + 1):
         text = tokenizer.decode(row[:i], skip_special_tokens=True)
@@ -343,7 +343,7 @@ def _load(source: ModelSource, options: TransformersOptions, cache_dir: Path) ->
         # bitsandbytes logs a line per 8-bit matmul on float32 inputs (CPU); that is expected.
         logging.getLogger("bitsandbytes.autograd._functions").setLevel(logging.ERROR)
         if source.gguf_file:
-            source = _dequantized(source, cache_dir)
+            source = dequantized(source, cache_dir)
     try:
         tokenizer = transformers.AutoTokenizer.from_pretrained(
             source.location, gguf_file=source.gguf_file, local_files_only=True
@@ -387,7 +387,7 @@ def _model_kwargs(options: TransformersOptions, gguf: bool = False) -> dict[str,
     import transformers
 
     cuda = torch.cuda.is_available()
-    kwargs: dict[str, Any] = {"dtype": _dtype(options, cuda)}
+    kwargs: dict[str, Any] = {"dtype": torch_dtype(options, cuda)}
     gguf_config = getattr(transformers, "GgufConfig", None)
     if gguf and kwargs["dtype"] != torch.float32 and gguf_config is not None:
         # Plain layers in that dtype (which packed_weights can pack), not GGUF kernels that
@@ -403,7 +403,7 @@ def _model_kwargs(options: TransformersOptions, gguf: bool = False) -> dict[str,
     return kwargs
 
 
-def _dtype(options: TransformersOptions, cuda: bool) -> Any:
+def torch_dtype(options: TransformersOptions, cuda: bool) -> Any:
     """auto: bfloat16 on CUDA; on CPU bfloat16 where AMX runs its packed matmuls (unquantized,
     see ``_wants_packing``), else float32."""
     import torch
@@ -438,7 +438,7 @@ def _bnb_config(quantization: str) -> Any:
     return BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4")
 
 
-def _dequantized(source: ModelSource, cache_dir: Path) -> ModelSource:
+def dequantized(source: ModelSource, cache_dir: Path) -> ModelSource:
     """A safetensors copy of a GGUF model under ``cache_dir``, made once (bitsandbytes needs it)."""
     gguf = Path(source.location) / str(source.gguf_file)
     stat = gguf.stat()

@@ -102,8 +102,8 @@ class BwrapBackend:
         self.cred = Cred(options.uid, options.gid or options.uid) if root and fixed else None
         self.slotted = root and not fixed
         self._lock = threading.Lock()
-        self._python: SandboxPython | None = None
-        self._bwrap: str | None = None
+        self.sandbox_python: SandboxPython | None = None
+        self.bwrap_path: str | None = None
         self._standby = Standby()
         weakref.finalize(self, self._standby.close)
 
@@ -115,7 +115,7 @@ class BwrapBackend:
             self._standby.refill(lambda: self._launch(limits), limits)
             self._standby.wait()
 
-    def _identity(self, wait_s: float) -> tuple[Cred | None, uidslots.UidLease | None]:
+    def identity(self, wait_s: float) -> tuple[Cred | None, uidslots.UidLease | None]:
         """Who the next runner runs as: a freshly leased slot uid, the fixed uid, or (not
         root) ourselves."""
         if not self.slotted:
@@ -126,17 +126,17 @@ class BwrapBackend:
 
     def _find(self) -> None:
         with self._lock:
-            if self._python is not None:
+            if self.sandbox_python is not None:
                 return
             # one provision per worker user, world-readable: the same copy serves every uid
             base = self.options.provision_dir or Path(
                 f"/var/tmp/supercharger-sandbox-{os.geteuid()}"
             )
             # probed as one slot uid: to the files, every slot uid is just "others"
-            cred, lease = self._identity(uidslots.WAIT_S)
+            cred, lease = self.identity(uidslots.WAIT_S)
             try:
-                self._bwrap = find_bwrap(self.options.bwrap, cred, base)
-                self._python = find_python(
+                self.bwrap_path = find_bwrap(self.options.bwrap, cred, base)
+                self.sandbox_python = find_python(
                     self.options.python, cred, base, self.options.base_python
                 )
             finally:
@@ -161,12 +161,12 @@ class BwrapBackend:
 
     def _launch(self, limits: Limits, wait_s: float = uidslots.WAIT_S) -> Launch:
         """How to start one runner; with uid slots, it holds its slot until it is closed."""
-        assert self._python is not None and self._bwrap is not None
-        cred, lease = self._identity(wait_s)
+        assert self.sandbox_python is not None and self.bwrap_path is not None
+        cred, lease = self.identity(wait_s)
         try:
             argv = _prlimit(limits) + [
-                self._bwrap,
-                *bwrap_args(self._python, self.options.tmpfs_mb),
+                self.bwrap_path,
+                *bwrap_args(self.sandbox_python, self.options.tmpfs_mb),
             ]
             extra: dict[str, object] = {}
             if self.options.seccomp and seccomp.supported():
@@ -179,7 +179,7 @@ class BwrapBackend:
             if lease is not None:
                 lease.release()
             raise
-        argv += [self._python.executable, "-I", "-B", "-c", runner_source()]
+        argv += [self.sandbox_python.executable, "-I", "-B", "-c", runner_source()]
         return Launch(
             popen_extra=extra,
             argv=argv,

@@ -8,7 +8,7 @@ import torch
 
 from supercharger.llm import Prompt, Sampling, decode
 from supercharger.llm.decode import GrowingLayer, compact, sample_top_p
-from supercharger.llm.hf import TransformersBackend, _tokens_until_stop
+from supercharger.llm.hf import TransformersBackend, tokens_until_stop
 from supercharger.llm.prompts import CODE_STOP, code_prompt
 
 FACTORIAL = code_prompt(
@@ -51,7 +51,7 @@ def test_rows_ended_by_a_stop_are_cut_marked_and_counted(bundled: TransformersBa
     assert cut.texts == [free.texts[0].split(" 6")[0]] * 2
     tokens = bundled.tokenizer(free.texts[0], add_special_tokens=False)["input_ids"]
     # useful tokens: up to and including the token that completes the stop, per row
-    assert cut.completion_tokens == 2 * _tokens_until_stop(bundled.tokenizer, tokens, [" 6"])
+    assert cut.completion_tokens == 2 * tokens_until_stop(bundled.tokenizer, tokens, [" 6"])
 
 
 def test_rows_that_hit_eos_are_ended_and_others_are_not(bundled: TransformersBackend) -> None:

@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from supercharger.llm import Sampling, get_backend, packed
-from supercharger.llm.hf import TransformersBackend, TransformersOptions, _dtype, cpu_has_amx
+from supercharger.llm.hf import TransformersBackend, TransformersOptions, cpu_has_amx, torch_dtype
 from supercharger.llm.prompts import code_prompt
 
 pytestmark = pytest.mark.skipif(not packed.available(), reason="this torch has no oneDNN")
@@ -68,11 +68,11 @@ def test_only_plain_bfloat16_cpu_linears_are_packed() -> None:
 
 def test_auto_dtype_on_cpu() -> None:
     amx = torch.bfloat16 if cpu_has_amx() else torch.float32
-    assert _dtype(TransformersOptions(), cuda=False) == amx
-    assert _dtype(TransformersOptions(packed_weights=False), cuda=False) == torch.float32
-    assert _dtype(TransformersOptions(quantization="8bit"), cuda=False) == torch.float32
-    assert _dtype(TransformersOptions(dtype="float32"), cuda=False) == torch.float32
-    assert _dtype(TransformersOptions(), cuda=True) == torch.bfloat16
+    assert torch_dtype(TransformersOptions(), cuda=False) == amx
+    assert torch_dtype(TransformersOptions(packed_weights=False), cuda=False) == torch.float32
+    assert torch_dtype(TransformersOptions(quantization="8bit"), cuda=False) == torch.float32
+    assert torch_dtype(TransformersOptions(dtype="float32"), cuda=False) == torch.float32
+    assert torch_dtype(TransformersOptions(), cuda=True) == torch.bfloat16
 
 
 def test_the_bundled_model_is_packed_where_the_cpu_has_amx(bundled: TransformersBackend) -> None:

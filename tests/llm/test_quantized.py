@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from supercharger.llm import Prompt, Sampling, get_backend
-from supercharger.llm.hf import TransformersBackend, _dequantized, resolve_model
+from supercharger.llm.hf import TransformersBackend, dequantized, resolve_model
 from supercharger.llm.prompts import code_prompt
 
 pytestmark = pytest.mark.slow
@@ -43,7 +43,7 @@ def test_conversion_is_cached(int8: TransformersBackend, cache_8bit: Path) -> No
     folders = sorted((cache_8bit / "dequantized").iterdir())
     assert len(folders) == 1 and (folders[0] / "model.safetensors").is_file()
     before = folders[0].stat().st_mtime_ns
-    again = _dequantized(resolve_model("bundled"), cache_8bit)  # no second conversion
+    again = dequantized(resolve_model("bundled"), cache_8bit)  # no second conversion
     assert Path(again.location) == folders[0]
     assert folders[0].stat().st_mtime_ns == before
     assert sorted((cache_8bit / "dequantized").iterdir()) == folders  # no temp folder left

@@ -28,8 +28,10 @@ def _usable() -> str | None:
     return None if res[0].status is Status.PASSED else res[0].output
 
 
-_WHY_NOT = _usable()
-pytestmark = pytest.mark.skipif(_WHY_NOT is not None, reason=f"bwrap cannot run: {_WHY_NOT}")
+BWRAP_UNAVAILABLE = _usable()
+pytestmark = pytest.mark.skipif(
+    BWRAP_UNAVAILABLE is not None, reason=f"bwrap cannot run: {BWRAP_UNAVAILABLE}"
+)
 
 
 @pytest.fixture(scope="module")

@@ -19,9 +19,11 @@ import pytest
 
 from supercharger.sandbox import PairSpec, Status, get_backend
 from supercharger.sandbox.inside import signing
-from tests.sandbox.test_bwrap import _WHY_NOT, FAST, RIGHT, TEST
+from tests.sandbox.test_bwrap import BWRAP_UNAVAILABLE, FAST, RIGHT, TEST
 
-pytestmark = pytest.mark.skipif(_WHY_NOT is not None, reason=f"bwrap cannot run: {_WHY_NOT}")
+pytestmark = pytest.mark.skipif(
+    BWRAP_UNAVAILABLE is not None, reason=f"bwrap cannot run: {BWRAP_UNAVAILABLE}"
+)
 
 WRONG = "def inc(x):\n    return x\n"
 # forgeries that cannot reach the report: the signing code uses no json, hmac or os attribute
@@ -125,7 +127,7 @@ def test_the_report_signature_is_hmac_sha256() -> None:
     for key in (b"", b"k", bytes(range(32)), b"x" * 64, b"y" * 65, b"z" * 200):
         for msg in (b"", b'{"collected": 1}', bytes(range(256)) * 9):
             want = hmac.new(key, msg, hashlib.sha256).hexdigest().encode()
-            assert signing._hmac_sha256(key, msg) == want
+            assert signing.hmac_sha256(key, msg) == want
 
 
 def test_the_report_is_json() -> None:

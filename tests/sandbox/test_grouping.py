@@ -11,9 +11,11 @@ import pytest
 
 from supercharger.sandbox import Limits, PairResult, PairSpec, Status, get_backend
 from supercharger.sandbox.session import split_units, units_of
-from tests.sandbox.test_bwrap import _WHY_NOT, FAST, RIGHT, TEST, VERDICTS
+from tests.sandbox.test_bwrap import BWRAP_UNAVAILABLE, FAST, RIGHT, TEST, VERDICTS
 
-needs_bwrap = pytest.mark.skipif(_WHY_NOT is not None, reason=f"bwrap cannot run: {_WHY_NOT}")
+needs_bwrap = pytest.mark.skipif(
+    BWRAP_UNAVAILABLE is not None, reason=f"bwrap cannot run: {BWRAP_UNAVAILABLE}"
+)
 WRONG = "def inc(x):\n    return x\n"
 
 

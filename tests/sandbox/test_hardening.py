@@ -11,9 +11,11 @@ import pytest
 
 from supercharger.sandbox import Limits, PairResult, PairSpec, Status, get_backend, seccomp
 from supercharger.sandbox.cgroups import unavailable
-from tests.sandbox.test_bwrap import _WHY_NOT, FAST, RIGHT, TEST
+from tests.sandbox.test_bwrap import BWRAP_UNAVAILABLE, FAST, RIGHT, TEST
 
-pytestmark = pytest.mark.skipif(_WHY_NOT is not None, reason=f"bwrap cannot run: {_WHY_NOT}")
+pytestmark = pytest.mark.skipif(
+    BWRAP_UNAVAILABLE is not None, reason=f"bwrap cannot run: {BWRAP_UNAVAILABLE}"
+)
 NO_CGROUPS = unavailable()
 needs_cgroups = pytest.mark.skipif(NO_CGROUPS is not None, reason=f"no cgroups: {NO_CGROUPS}")
 

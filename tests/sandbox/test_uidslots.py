@@ -17,13 +17,13 @@ import pytest
 
 from supercharger.errors import SandboxError
 from supercharger.sandbox import Limits, PairResult, PairSpec, Status, get_backend, uidslots
-from tests.sandbox.test_bwrap import _WHY_NOT, TEST
+from tests.sandbox.test_bwrap import BWRAP_UNAVAILABLE, TEST
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = 299000  # tests that use their own lock dir stay off the default range (200000-200063)
 needs_root_bwrap = pytest.mark.skipif(
-    _WHY_NOT is not None or os.geteuid() != 0,
-    reason=f"needs root and a working bwrap: {_WHY_NOT or 'not root'}",
+    BWRAP_UNAVAILABLE is not None or os.geteuid() != 0,
+    reason=f"needs root and a working bwrap: {BWRAP_UNAVAILABLE or 'not root'}",
 )
 
 # -- leases (no sandbox) ----------------------------------------------------------------------

@@ -14,9 +14,11 @@ from supercharger.spec import parse_spec
 from supercharger.tasks import steps
 from supercharger.tasks.report import build_report
 from supercharger.tasks.store import JobStore, new_job_id
-from tests.sandbox.test_bwrap import _WHY_NOT
+from tests.sandbox.test_bwrap import BWRAP_UNAVAILABLE
 
-pytestmark = pytest.mark.skipif(_WHY_NOT is not None, reason=f"bwrap cannot run: {_WHY_NOT}")
+pytestmark = pytest.mark.skipif(
+    BWRAP_UNAVAILABLE is not None, reason=f"bwrap cannot run: {BWRAP_UNAVAILABLE}"
+)
 
 SPEC = parse_spec("# twice x; ValueError for a negative x\ndef twice(x: int) -> int:")
 HEAD = "import pytest\nfrom twice import twice\n\n\ndef test_it():\n"

@@ -14,9 +14,11 @@ from supercharger.settings import Settings
 from supercharger.spec import Spec
 from supercharger.tasks import steps
 from supercharger.tasks.store import JobStore, new_job_id
-from tests.sandbox.test_bwrap import _WHY_NOT
+from tests.sandbox.test_bwrap import BWRAP_UNAVAILABLE
 
-pytestmark = pytest.mark.skipif(_WHY_NOT is not None, reason=f"bwrap cannot run: {_WHY_NOT}")
+pytestmark = pytest.mark.skipif(
+    BWRAP_UNAVAILABLE is not None, reason=f"bwrap cannot run: {BWRAP_UNAVAILABLE}"
+)
 
 FULL_S = 4.0
 SPEC = Spec(text="def f(x):\n", name="f", signature="def f(x):")

@@ -22,10 +22,10 @@ def sign(data: dict, key: bytes) -> bytes:
     only through its private pipe, before any of the pair's code runs, so code that writes a
     report of its own (to fd 3, say) cannot sign it."""
     payload = _report_json(data).encode()
-    return payload + b"\n" + _hmac_sha256(key, payload)
+    return payload + b"\n" + hmac_sha256(key, payload)
 
 
-def _hmac_sha256(key: bytes, msg: bytes) -> bytes:
+def hmac_sha256(key: bytes, msg: bytes) -> bytes:
     """HMAC-SHA256 (RFC 2104) in hex: what ``hmac.new(key, msg, sha256).hexdigest()`` gives."""
     if len(key) > 64:
         key = _SHA256(key).digest()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from supercharger.eval.calibration import (
+from supercharger.eval.figures import JudgedPair
+from supercharger.eval.threshold import (
     choose_threshold,
     load_calibration,
     model_key,
     store_calibration,
 )
-from supercharger.eval.figures import JudgedPair
 from supercharger.settings import Settings
 
 

@@ -15,11 +15,11 @@ from typing import Any
 from rich.console import Console
 
 from supercharger.errors import UserError
-from supercharger.eval.calibration import choose_threshold, model_key, store_calibration
 from supercharger.eval.figures import ProblemRecord, eval_document, judged_pairs
 from supercharger.eval.grade import grade_job
 from supercharger.eval.problems import Problem, load_problems
 from supercharger.eval.samples import write_samples
+from supercharger.eval.threshold import choose_threshold, model_key, store_calibration
 from supercharger.eval.view import progress_bar, show
 from supercharger.sandbox import get_backend
 from supercharger.settings import Settings
