@@ -8,9 +8,17 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from supercharger.errors import ConfigError, UnknownBackendError
-from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend, Status
+from supercharger.sandbox.base import (
+    Coverage,
+    Limits,
+    PairResult,
+    PairSpec,
+    SandboxBackend,
+    Status,
+)
 
 __all__ = [
+    "Coverage",
     "Limits",
     "PairResult",
     "PairSpec",

@@ -73,7 +73,8 @@ def run_pair_child(
     os.close(CACHE_FD)  # before any of the pair's code runs: what was sent is pytest's work only
     if not ok:
         os._exit(4)
-    server.run_one(f"test_{module}.py")
+    measure = os.path.join(pair["dir"], f"{module}.py") if pair.get("cov") else None
+    server.run_one(f"test_{module}.py", measure)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
@@ -111,7 +112,8 @@ def run_group_child(
             sys.stdout.write(err)
             counter.signed = sign({"collected": 0, "errors": 1}, counter.key)
         else:
-            server.run_one(f"test_{module}.py")
+            measure = os.path.join(pair_dir, f"{module}.py") if msg.get("cov") else None
+            server.run_one(f"test_{module}.py", measure)
         flush_std_streams()
         os.write(REPORT_FD, b"\n" + counter.signed)  # the pair's verdict, whatever comes next
         # put the state back now, before the end mark: the runner's check for leftovers comes
