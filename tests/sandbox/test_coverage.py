@@ -144,6 +144,33 @@ def test_after_a_batch_that_asked_the_next_runners_load_coverage_at_boot() -> No
     assert res[0].status is Status.PASSED and res[0].coverage is None, res[0].output
 
 
+def named(module: str, cov: bool, n: int = 2) -> list[PairSpec]:
+    code = f"def {module}(x):\n    return x + 1\n"
+    test = f"from {module} import {module}\n\ndef test_it():\n    assert {module}(1) == 2\n"
+    return [pair(f"{module}{i}", test + "\n" * i, code, module, cov) for i in range(n)]
+
+
+@needs_bwrap
+@pytest.mark.parametrize("group", [True, False], ids=["group", "per_pair"])
+def test_a_code_named_like_what_coverage_imports_keeps_its_verdict(group: bool) -> None:
+    """coverage.py in the runner imports ``coverage``, ``sqlite3``, ``pickle`` ...: a code of
+    that name is still its own module, measured, and so are the pairs of a runner that loaded
+    coverage.py at boot without being asked."""
+    names = ("coverage", "sqlite3", "pickle", "configparser")
+    backend = get_backend("bwrap", group_by_code=group)
+    try:
+        plain = backend.run_batch([p for m in names for p in named(m, False)], FAST)
+        measured = backend.run_batch([p for m in names for p in named(m, True)], FAST)
+        backend.prepare(FAST)  # type: ignore[attr-defined]  # boots with coverage.py now
+        after = backend.run_batch([p for m in names for p in named(m, False)], FAST)
+    finally:
+        backend.close()  # type: ignore[attr-defined]
+    assert [r.status for r in plain] == [Status.PASSED] * 8, [r.output for r in plain]
+    assert [r.status for r in measured] == [Status.PASSED] * 8, [r.output for r in measured]
+    assert [r.status for r in after] == [Status.PASSED] * 8, [r.output for r in after]
+    assert [r.coverage for r in measured] == [Coverage(lines=2, lines_covered=2)] * 8
+
+
 @needs_bwrap
 def test_a_failing_pair_has_figures_and_a_pair_without_tests_run_says_why() -> None:
     wrong = GRADE.replace(">= 50", "> 100")

@@ -66,9 +66,10 @@ def run_pair_child(
     del msg
     os.chdir(pair["dir"])
     module = pair["module"]
-    if module in sys.modules:
+    if server.meter.shadows(module):
         print(f"module name {module!r} shadows a module the runner has imported", flush=True)
         os._exit(3)
+    server.meter.unshadow(module)
     ok = compile_pair(module, pair["cached"], server.config, server.counter.key)
     os.close(CACHE_FD)  # before any of the pair's code runs: what was sent is pytest's work only
     if not ok:
@@ -95,6 +96,7 @@ def run_group_child(
     unit = json.loads(line)
     del line
     module, pair_dir = unit["module"], unit["dir"]
+    server.meter.unshadow(module)  # before the snapshot: every pair starts without it
     bad = compile_unit(module, pair_dir, unit["code"], unit["tests"], server.config)
     os.close(CACHE_FD)  # before any pair's code runs: what was sent is pytest's work only
     del unit

@@ -34,11 +34,36 @@ class CoverageMeter:
     def __init__(self) -> None:
         self.cov = None  # the coverage.Coverage, once made
         self.error = ""  # why coverage cannot be measured by this runner
+        self.added: frozenset[str] = frozenset()  # the modules loading it imported
+        self.popped: dict = {}  # of those, what ``unshadow`` took out of ``sys.modules``
 
-    def load(self, pair_dir: str) -> None:
-        """In the runner: import coverage.py and check it on a file of its own in ``pair_dir``."""
+    def shadows(self, module: str) -> bool:
+        """Whether the runner has imported a module of that name, not counting what only
+        coverage.py needed (``sqlite3``, ``pickle``, ``coverage``: a pair's code may have such a
+        name, and its verdict must not depend on whether coverage.py was loaded)."""
+        return module in sys.modules and module not in self.added
+
+    def unshadow(self, module: str) -> None:
+        """In a pair's process, before its code runs: forget what only coverage.py imported
+        under the code module's name, so that the pair imports its own file, as it would in a
+        runner that never loaded coverage.py (coverage.py keeps its own references)."""
+        for name in [n for n in self.added if n == module or n.startswith(module + ".")]:
+            if name in sys.modules:
+                self.popped[name] = sys.modules.pop(name)
+
+    def load(self, pair_dir: str) -> bool:
+        """In the runner: import coverage.py and check it on a file of its own in ``pair_dir``.
+        Returns whether it did anything now (it does so once)."""
         if self.cov is not None or self.error:
-            return
+            return False
+        before = set(sys.modules)
+        try:
+            self._load(pair_dir)
+        finally:
+            self.added = frozenset(set(sys.modules) - before)
+        return True
+
+    def _load(self, pair_dir: str) -> None:
         try:
             import coverage
         except ImportError as e:
@@ -93,7 +118,10 @@ class CoverageMeter:
         is emptied for the next pair."""
         if isinstance(cov, str):
             return {COVERAGE_ERROR: [cov]}
+        theirs: dict = {}
         try:
+            theirs = {name: sys.modules.get(name) for name in self.popped}
+            sys.modules.update(self.popped)  # coverage.py's own, for its imports as it reports
             cov.stop()  # type: ignore[attr-defined]
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # "no data was collected" and the like
@@ -109,6 +137,7 @@ class CoverageMeter:
             return {COVERAGE_ERROR: [f"coverage failed ({_TYPE(e).__name__})"]}
         finally:
             _stop_tracing(cov)
+            _put_back(theirs)
         if not all(_TYPE(n) is _INT and 0 <= n < FIGURE_MAX for n in figures):
             return {COVERAGE_ERROR: ["coverage figures garbled"]}
         lines, lines_covered, branches, branches_covered = figures
@@ -133,5 +162,17 @@ def _stop_tracing(cov: object) -> None:
         pass
     try:
         cov.get_data().erase()  # type: ignore[attr-defined]
+    except BaseException:  # noqa: BLE001, S110
+        pass
+
+
+def _put_back(modules: dict) -> None:
+    """The pair's own entries of ``sys.modules`` again (None: it had none)."""
+    try:
+        for name, module in modules.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
     except BaseException:  # noqa: BLE001, S110
         pass

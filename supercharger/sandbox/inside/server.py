@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 import traceback
 from typing import IO
 
@@ -64,9 +63,9 @@ class ProtocolServer:
             {"id": p.pair_id, "module": module, "code": code, "test": p.test, "cov": p.coverage}
             for p in unit.pairs
         ]
-        if any(p.coverage for p in unit.pairs):
-            self.meter.load(os.path.join(root, PAIR_DIR))  # before any child forks; once
-        grouped = self.cfg.pidns and module not in sys.modules
+        if any(p.coverage for p in unit.pairs) and self.meter.load(os.path.join(root, PAIR_DIR)):
+            gc.freeze()  # as at the start: children need not scan (and so copy) what it made
+        grouped = self.cfg.pidns and not self.meter.shadows(module)
         at = 0
         while at < len(pairs):
             if grouped and len(pairs) - at > 1:
