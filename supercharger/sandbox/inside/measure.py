@@ -91,6 +91,8 @@ class CoverageMeter:
                 self.cov = None
                 why = figures.get(COVERAGE_ERROR, ["wrong figures on a known file"])[0]
                 self.error = f"coverage unavailable, {why}"
+            else:
+                _decide_ahead(self.cov)
         except Exception as e:  # noqa: BLE001
             self.cov = None
             self.error = f"coverage unavailable, {type(e).__name__} ({e})"
@@ -144,6 +146,22 @@ class CoverageMeter:
         if lines_covered > lines or branches_covered > branches:
             return {COVERAGE_ERROR: ["coverage figures garbled"]}
         return dict(zip(COVERAGE_KEYS, figures, strict=True))
+
+
+def _decide_ahead(cov: object) -> None:
+    """Speed only: decide now, in the runner, for every module it has imported, that its file
+    is not measured, so that a pair's child (forked from here) does not decide again for every
+    file of pytest it meets (~30 us each). Uses coverage.py's internals; without them (another
+    version), the children decide as they go."""
+    try:
+        cache = cov._collector.should_trace_cache  # type: ignore[attr-defined]
+        decide = cov._should_trace  # type: ignore[attr-defined]
+        for module in list(sys.modules.values()):
+            path = getattr(module, "__file__", None)
+            if isinstance(path, str) and path.endswith(".py") and path not in cache:
+                cache[path] = decide(path, None)
+    except Exception:  # noqa: BLE001, S110
+        pass
 
 
 def _stop_tracing(cov: object) -> None:
