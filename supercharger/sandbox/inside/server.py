@@ -13,7 +13,7 @@ from .counting import OutcomeCounter
 from .guard import ForgeryGuard
 from .measure import CoverageMeter
 from .pipes import REPORT_FD
-from .protocol import Message, ProtocolError, Ready, RunnerConfig, Unit, from_json
+from .protocol import COVERAGE_ERROR, Message, ProtocolError, Ready, RunnerConfig, Unit, from_json
 from .pycs import PycCache
 from .scheduling import PAIR_DIR, run_group, run_pair
 from .sweep import sandbox_pids, wipe
@@ -104,6 +104,9 @@ class ProtocolServer:
             status = pytest.ExitCode.INTERNAL_ERROR
             traceback.print_exc()
         if measure is not None:
-            self.counter.coverage = self.meter.figures(cov, measure)
+            try:  # the figures never cost the report, whatever the pair patched
+                self.counter.coverage = self.meter.figures(cov, measure)
+            except BaseException:  # noqa: BLE001
+                self.counter.coverage = {COVERAGE_ERROR: ["coverage failed"]}
         session.exitstatus = status
         config.hook.pytest_sessionfinish(session=session, exitstatus=status)
