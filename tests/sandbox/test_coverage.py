@@ -5,6 +5,7 @@ and code that tampers with the tracer or with coverage.py keeps its right verdic
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -303,3 +304,18 @@ def test_the_forgery_guard_still_catches_every_forgery_while_coverage_runs() -> 
         assert r.status is want, (r.pair_id, r.status, r.output)
     assert honest.status is Status.PASSED, honest.output
     assert honest.coverage == Coverage(lines=2, lines_covered=2)
+
+
+@needs_bwrap
+def test_measuring_does_not_retire_a_group_child() -> None:
+    """The group child puts its state back after a measured pair and goes on (one process for
+    the pairs of one code, as without coverage): no thread, fd or plugin is left behind."""
+    test = (
+        "import os\nfrom inc import inc\n\ndef test_pid():\n"
+        "    assert inc(1) == 2\n    assert False, f'pid={os.getpid()}'\n"
+    )
+    pairs = [pair(f"p{i}", test + "\n" * i, code=RIGHT, module="inc") for i in range(4)]
+    res = get_backend("bwrap", standby=False).run_batch(pairs, FAST)
+    pids = {re.search(r"pid=(\d+)", r.output).group(1) for r in res}  # type: ignore[union-attr]
+    assert [r.status for r in res] == [Status.FAILED] * 4 and len(pids) == 1, pids
+    assert {r.coverage for r in res} == {Coverage(lines=2, lines_covered=2)}
