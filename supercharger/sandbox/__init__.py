@@ -9,9 +9,17 @@ from typing import Any
 from pydantic import BaseModel
 
 from supercharger.errors import UnknownBackendError, validated
-from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend, Status
+from supercharger.sandbox.base import (
+    Coverage,
+    Limits,
+    PairResult,
+    PairSpec,
+    SandboxBackend,
+    Status,
+)
 
 __all__ = [
+    "Coverage",
     "Limits",
     "PairResult",
     "PairSpec",

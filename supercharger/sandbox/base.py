@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class Status(str, Enum):
@@ -40,6 +40,52 @@ class PairSpec(BaseModel):
     module: str
     code: str
     test: str
+    coverage: bool = False  # measure the code file's line and branch coverage by the test
+
+
+class Coverage(BaseModel):
+    """Line and branch coverage of a pair's code file by its test file, measured by coverage.py
+    inside the sandbox (``PairSpec.coverage``). Advisory: the code under test runs in the
+    process that measures it and could change these figures; the verdict never depends on them.
+    ``error`` says why there are no figures (then every count is 0)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lines: int = Field(0, ge=0)  # executable statements of the code file
+    lines_covered: int = Field(0, ge=0)  # of those, run at least once
+    branches: int = Field(0, ge=0)  # possible exits of its branch points (if, while, ...)
+    branches_covered: int = Field(0, ge=0)  # of those, taken at least once
+    error: str | None = None  # no figures: coverage unavailable, or the run ended without them
+
+    @model_validator(mode="after")
+    def _covered_within_total(self) -> Coverage:
+        if self.lines_covered > self.lines or self.branches_covered > self.branches:
+            raise ValueError("more covered than there is")
+        return self
+
+    @property
+    def measured(self) -> bool:
+        return self.error is None
+
+    @property
+    def line_percent(self) -> float | None:
+        """Covered statements in percent (100 for a file without any; None: not measured)."""
+        return self._percent(self.lines_covered, self.lines)
+
+    @property
+    def branch_percent(self) -> float | None:
+        """Taken branch exits in percent (100 for a file without branches; None: not measured)."""
+        return self._percent(self.branches_covered, self.branches)
+
+    @property
+    def percent(self) -> float | None:
+        """coverage.py's total: statements and branch exits together (None: not measured)."""
+        return self._percent(self.lines_covered + self.branches_covered, self.lines + self.branches)
+
+    def _percent(self, part: int, whole: int) -> float | None:
+        if self.error is not None:
+            return None
+        return 100.0 * part / whole if whole else 100.0
 
 
 class PairResult(BaseModel):
@@ -52,6 +98,7 @@ class PairResult(BaseModel):
     collected: int = 0
     duration_s: float = 0.0
     output: str = ""  # bounded tail of pytest's output
+    coverage: Coverage | None = None  # only for a pair that asked for it (``PairSpec.coverage``)
 
     @property
     def ok(self) -> bool:

@@ -105,6 +105,7 @@ class BwrapBackend:
         self.sandbox_python: SandboxPython | None = None
         self.bwrap_path: str | None = None
         self._standby = Standby()
+        self._coverage = False  # a batch asked for coverage: runners load coverage.py at boot
         weakref.finalize(self, self._standby.close)
 
     def prepare(self, limits: Limits | None = None) -> None:
@@ -147,6 +148,7 @@ class BwrapBackend:
         if not pairs:
             return []
         self._find()
+        self._coverage = self._coverage or any(p.coverage for p in pairs)
         try:
             o = self.options
             make = partial(self._launch, limits)
@@ -189,7 +191,7 @@ class BwrapBackend:
             user=cred.uid if cred else None,
             group=cred.gid if cred else None,
             cgroup=self._cgroup_limits(limits),
-            options={"landlock": self.options.landlock},
+            options={"landlock": self.options.landlock, "coverage": self._coverage},
             on_close=lease.release if lease is not None else None,
         )
 

@@ -80,10 +80,27 @@ def probe(python: str, cred: Cred | None) -> SandboxPython | None:
     return SandboxPython(executable=python, roots=tuple(kept))
 
 
-def _dist_closure(top: str = "pytest") -> list[md.Distribution]:
-    """pytest and every distribution it needs here (markers evaluated for this interpreter)."""
+OPTIONAL_DISTS = ("coverage",)  # provisioned too where installed here (a pair's coverage)
+
+
+def _sandbox_dists() -> list[md.Distribution]:
+    """What a provisioned sandbox python holds: pytest's closure, and coverage.py's where this
+    environment has it (without it, a pair that asks for coverage is told it is unavailable)."""
+    tops = ["pytest"]
+    for name in OPTIONAL_DISTS:
+        try:
+            md.distribution(name)
+        except md.PackageNotFoundError:
+            continue
+        tops.append(name)
+    return _dist_closure(*tops)
+
+
+def _dist_closure(*tops: str) -> list[md.Distribution]:
+    """``tops`` (default pytest) and every distribution they need here (markers evaluated for
+    this interpreter)."""
     seen: dict[str, md.Distribution] = {}
-    stack = [top]
+    stack = list(tops or ("pytest",))
     while stack:
         name = stack.pop().lower().replace("_", "-")
         if name in seen:
@@ -98,7 +115,8 @@ def _dist_closure(top: str = "pytest") -> list[md.Distribution]:
 
 
 def _fingerprint(base_python: str) -> str:
-    parts = [base_python, LAYOUT] + [f"{d.metadata['Name']}=={d.version}" for d in _dist_closure()]
+    dists = _sandbox_dists()
+    parts = [base_python, LAYOUT] + [f"{d.metadata['Name']}=={d.version}" for d in dists]
     return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()[:12]
 
 
@@ -152,7 +170,8 @@ def _install_atomically(target: Path, build: Callable[[Path], object]) -> Path:
 
 
 def provision_python(base_dir: Path, base_python: str) -> str:
-    """A venv of ``base_python`` with pytest copied in (no network); returns its python."""
+    """A venv of ``base_python`` with pytest (and coverage.py) copied in (no network); returns
+    its python."""
     if not os.access(base_python, os.X_OK):
         raise SandboxError(f"cannot provision a sandbox python: {base_python} is not executable")
     target = _safe_dir(base_dir) / f"py-{_fingerprint(base_python)}"
@@ -167,7 +186,7 @@ def provision_python(base_dir: Path, base_python: str) -> str:
         if done.returncode != 0:
             raise SandboxError(f"{base_python} -m venv failed: {done.stderr.strip()[-300:]}")
         site = next(tmp.glob("lib/python3*/site-packages"))
-        for dist in _dist_closure():
+        for dist in _sandbox_dists():
             _copy_dist(dist, site)
         # pycs now, as their final path: no sandbox uid may write them, so without them every
         # fresh interpreter in a sandbox would compile pytest from source

@@ -31,7 +31,7 @@ from supercharger.sandbox.inside.protocol import (
     UnitPair,
     from_json,
 )
-from supercharger.sandbox.verdict import lost, to_result
+from supercharger.sandbox.verdict import lost, to_result, with_coverage
 
 START_TIMEOUT_S = 60.0
 GRACE_S = 5.0  # the runner enforces the wall clock; the host only backs it up
@@ -131,7 +131,7 @@ class RunnerProcess:
     def send_unit(self, unit: list[PairSpec], budget: float) -> None:
         """Pairs with the same module and code; the runner answers each, in order."""
         head = unit[0]
-        tests = tuple(UnitPair(p.pair_id, p.test) for p in unit)
+        tests = tuple(UnitPair(p.pair_id, p.test, p.coverage) for p in unit)
         self._send(Unit(head.module, head.code, tests), budget)
 
     def _send(self, message: Message, budget: float) -> None:
@@ -334,7 +334,7 @@ def run_all(
             todo = _feed(runner, pairs, todo, tries, results, limits)
         finally:
             runner.close()
-    return [results[i] for i in range(len(pairs))]
+    return [with_coverage(pairs[i], results[i]) for i in range(len(pairs))]
 
 
 def _feed(
@@ -388,7 +388,7 @@ def _verdict(
 ) -> PairResult:
     """The pair's verdict; OOM if the sandbox's memory cgroup killed a process while it ran
     (the runner counts that itself where it can; else the count since the last answer)."""
-    res = to_result(pair.pair_id, raw, limits.output_bytes)
+    res = to_result(pair.pair_id, raw, limits.output_bytes, pair.coverage)
     hit = raw.cgroup_oom
     if hit is None:
         hit = runner.oom_kills() > ooms

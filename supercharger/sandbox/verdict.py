@@ -5,8 +5,13 @@ from __future__ import annotations
 import signal
 from typing import Any
 
-from supercharger.sandbox.base import PairResult, Status
-from supercharger.sandbox.inside.protocol import RawResult
+from supercharger.sandbox.base import Coverage, PairResult, PairSpec, Status
+from supercharger.sandbox.inside.protocol import (
+    COVERAGE_ERROR,
+    COVERAGE_FIGURES,
+    COVERAGE_KEYS,
+    RawResult,
+)
 
 COUNTS = ("passed", "failed", "errors", "skipped", "collected")
 
@@ -65,8 +70,30 @@ def _note(raw: RawResult, status: Status) -> str:
     return ""
 
 
-def to_result(pair_id: str, raw: RawResult, output_bytes: int) -> PairResult:
-    """The verdict for one pair; ``raw`` is the runner's line for it."""
+def coverage_of(report: dict[str, Any] | None) -> Coverage:
+    """A pair's coverage figures from its report; never raises, whatever the report holds
+    (the figures are advisory: the verdict does not depend on them)."""
+    if not isinstance(report, dict):
+        return Coverage(error="no coverage figures: the run ended without a report")
+    figures = [report.get(key) for key in COVERAGE_KEYS]
+    if all(value is None for value in figures):
+        why = report.get(COVERAGE_ERROR)
+        if isinstance(why, list) and why:
+            return Coverage(error=", ".join(str(x) for x in why)[:300])
+        return Coverage(error="no coverage figures: the pair's tests did not run")
+    if not all(type(value) is int for value in figures):
+        return Coverage(error="coverage figures garbled")
+    try:
+        return Coverage(**dict(zip(COVERAGE_FIGURES, figures, strict=True)))
+    except ValueError:  # negative, or more covered than there is
+        return Coverage(error="coverage figures garbled")
+
+
+def to_result(
+    pair_id: str, raw: RawResult, output_bytes: int, coverage: bool = False
+) -> PairResult:
+    """The verdict for one pair; ``raw`` is the runner's line for it; with ``coverage``, the
+    figures its report holds (or why there are none)."""
     counts = _counts(raw.report)
     status = _status(raw, counts)
     output = raw.output[-(output_bytes + 64) :] + _note(raw, status)
@@ -75,8 +102,18 @@ def to_result(pair_id: str, raw: RawResult, output_bytes: int) -> PairResult:
         status=status,
         duration_s=raw.duration_s,
         output=output,
+        coverage=coverage_of(raw.report) if coverage else None,
         **counts,
     )
+
+
+def with_coverage(pair: PairSpec, result: PairResult) -> PairResult:
+    """``result``, with a word on its coverage where the pair asked and got no answer at all
+    (its runner was lost)."""
+    if not pair.coverage or result.coverage is not None:
+        return result
+    why = "no coverage figures: the sandbox runner was lost"
+    return result.model_copy(update={"coverage": Coverage(error=why)})
 
 
 def lost(pair_id: str, status: Status, why: str) -> PairResult:

@@ -111,6 +111,15 @@ def test_verdicts(backend) -> None:  # noqa: ANN001
         assert got[case].status is want, (case, got[case].output)
 
 
+def test_coverage_is_measured_in_the_container(backend) -> None:  # noqa: ANN001
+    from tests.sandbox.test_coverage import BOTH_SIDES, FULL, HALF, ONE_SIDE, pair
+
+    pairs = [pair("one", ONE_SIDE), pair("both", BOTH_SIDES), pair("no", ONE_SIDE, cov=False)]
+    res = backend.run_batch(pairs, FAST)
+    assert [r.status for r in res] == [Status.PASSED] * 3, [r.output for r in res]
+    assert [r.coverage for r in res] == [HALF, FULL, None]
+
+
 ATTACKS = {
     "shadow": "open('/etc/shadow').read()",
     "root_home": "os.listdir('/root')",

@@ -29,13 +29,16 @@ MESSAGES: list[Message] = [
         landlock=True,
         max_pid=64,
     ),
+    RunnerConfig(root="/s", pidns=False, limits=PairLimits(1.0, 64, 1, 1, 16, 256), coverage=True),
     Ready(),
     Unit("inc", "def inc(x):\n    return x + 1\n", (UnitPair("p1", "t1"), UnitPair("p2", "t2"))),
     Unit("m", "", ()),
+    Unit("m", "x = 1\n", (UnitPair("p1", "t1", True), UnitPair("p2", "t2", False))),
     Tick("compiled"),
     Tick("alone", "p2"),
     RawResult("p1", 0, None, False, {"collected": 1, "passed": 1}, "out\u00e9", 0.25, None),
     RawResult("p2", None, 9, True, None, "", 1, True),
+    RawResult("p3", 0, None, False, {"collected": 1, "cov_lines": 2, "cov_error": ["x"]}, "", 0),
 ]
 
 

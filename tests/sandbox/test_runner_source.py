@@ -1,6 +1,7 @@
 """The runner's one source, assembled from ``supercharger.sandbox.inside``: it compiles, imports
-nothing of supercharger nor of its own package, only the standard library, pytest and pluggy,
-fits one argv string with room to spare, and is made once."""
+nothing of supercharger nor of its own package, only the standard library, pytest and pluggy
+(and coverage.py, only where a pair asks for it), fits one argv string with room to spare, and
+is made once."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from supercharger.sandbox.assembly import runner_source
 from supercharger.sandbox.inside import MODULES
 
 MAX_ARG_STRLEN = 131072  # Linux: the longest single argv string (32 pages)
-ALLOWED = set(sys.stdlib_module_names) | {"pytest", "_pytest", "pluggy"}
+ALLOWED = set(sys.stdlib_module_names) | {"pytest", "_pytest", "pluggy", "coverage"}
 
 
 def _imports(tree: ast.AST) -> list[ast.Import | ast.ImportFrom]:
@@ -46,6 +47,19 @@ def test_the_runner_source_imports_only_stdlib_pytest_and_pluggy() -> None:
             tops.add((node.module or "").split(".")[0])
     assert tops - {"__future__"} <= ALLOWED, tops - ALLOWED
     assert {"pytest", "_pytest"} <= tops
+
+
+def test_coverage_is_imported_only_when_asked_for() -> None:
+    """A sandbox python without coverage.py still runs the runner: it imports it in a function."""
+    tree = ast.parse(runner_source())
+    top_level = {
+        a.name.split(".")[0] for n in tree.body if isinstance(n, ast.Import) for a in n.names
+    }
+    top_level |= {
+        (n.module or "").split(".")[0] for n in tree.body if isinstance(n, ast.ImportFrom)
+    }
+    assert "coverage" not in top_level
+    assert any(isinstance(n, ast.Import) and n.names[0].name == "coverage" for n in _imports(tree))
 
 
 def test_the_runner_source_fits_one_argv_string_with_room_to_spare() -> None:

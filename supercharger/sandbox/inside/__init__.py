@@ -1,8 +1,9 @@
 """The runner: what runs INSIDE the sandbox, as ``python -I -B -c SOURCE``.
 
 The host hands the interpreter one source text (``supercharger.sandbox.assembly.runner_source``),
-made of this package's modules. They need only the standard library, pytest and pluggy, and
-never import supercharger.
+made of this package's modules. They need only the standard library, pytest and pluggy (and
+coverage.py, imported in a function only when a pair asks for its coverage), and never import
+supercharger.
 
 Assembly: the modules of ``MODULES`` are concatenated in that order into one ``__main__``
 namespace, after one ``from __future__ import annotations``. Each module's own
@@ -19,10 +20,10 @@ imports too: the messages between the two sides are defined there once.
 Protocol (``protocol``: one JSON object per line, one message type each): the host writes a
 ``RunnerConfig``, the runner answers ``Ready``; then the host writes one ``Unit`` at a time
 (pairs that share their code), and the runner answers every pair of it, in order, with one
-``RawResult`` (exit code, signal, timeout flag, the counting plugin's report, output tail,
-whether the sandbox's memory cgroup killed a process meanwhile). A ``Tick`` in between says the
-runner starts over on a pair (the host restarts its deadline). The host turns raw results into
-verdicts.
+``RawResult`` (exit code, signal, timeout flag, the counting plugin's report, with the pair's
+coverage figures when its ``UnitPair`` asked for them, output tail, whether the sandbox's
+memory cgroup killed a process meanwhile). A ``Tick`` in between says the runner starts over on
+a pair (the host restarts its deadline). The host turns raw results into verdicts.
 
 Speed without sharing between codes: the runner configures ONE pytest session (plugins
 registered, fixtures parsed: ~90 % of a ``pytest.main``) and serves units from inside its
@@ -61,6 +62,7 @@ MODULES = (  # in assembly order: a module imports only from modules before it
     "pipes",  # the runner <-> child pipes and what reads them
     "guard",  # the forgery guard
     "counting",  # the counting pytest plugin
+    "measure",  # a pair's coverage, when asked (coverage.py, imported only then)
     "pycs",  # compiling each file once, sharing its pyc
     "restore",  # putting a group child's interpreter back after each pair
     "sweep",  # killing a pair's processes, wiping its files

@@ -91,6 +91,8 @@ def main() -> None:
     os.chdir(os.path.join(root, PAIR_DIR))
     counter = OutcomeCounter(None)
     server = ProtocolServer(cfg, counter, proto_in, proto_out)
+    if cfg.coverage:
+        server.meter.load(os.path.join(root, PAIR_DIR))
     pytest.main([*PYTEST_ARGS, "--rootdir", os.getcwd(), os.getcwd()], plugins=[counter, server])
     os._exit(0)
 

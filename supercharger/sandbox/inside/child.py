@@ -66,14 +66,16 @@ def run_pair_child(
     del msg
     os.chdir(pair["dir"])
     module = pair["module"]
-    if module in sys.modules:
+    if server.meter.shadows(module):
         print(f"module name {module!r} shadows a module the runner has imported", flush=True)
         os._exit(3)
+    server.meter.unshadow(module)
     ok = compile_pair(module, pair["cached"], server.config, server.counter.key)
     os.close(CACHE_FD)  # before any of the pair's code runs: what was sent is pytest's work only
     if not ok:
         os._exit(4)
-    server.run_one(f"test_{module}.py")
+    measure = os.path.join(pair["dir"], f"{module}.py") if pair.get("cov") else None
+    server.run_one(f"test_{module}.py", measure)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
@@ -94,6 +96,7 @@ def run_group_child(
     unit = json.loads(line)
     del line
     module, pair_dir = unit["module"], unit["dir"]
+    server.meter.unshadow(module)  # before the snapshot: every pair starts without it
     bad = compile_unit(module, pair_dir, unit["code"], unit["tests"], server.config)
     os.close(CACHE_FD)  # before any pair's code runs: what was sent is pytest's work only
     del unit
@@ -111,7 +114,8 @@ def run_group_child(
             sys.stdout.write(err)
             counter.signed = sign({"collected": 0, "errors": 1}, counter.key)
         else:
-            server.run_one(f"test_{module}.py")
+            measure = os.path.join(pair_dir, f"{module}.py") if msg.get("cov") else None
+            server.run_one(f"test_{module}.py", measure)
         flush_std_streams()
         os.write(REPORT_FD, b"\n" + counter.signed)  # the pair's verdict, whatever comes next
         # put the state back now, before the end mark: the runner's check for leftovers comes

@@ -31,6 +31,7 @@ class OutcomeCounter:
         self.raised: set[str] = set()  # tests whose call raised (they cannot have passed)
         self.forged = 0
         self.tampered: list[str] = []  # what the guard found changed (checked on a pass)
+        self.coverage: dict = {}  # the pair's coverage figures, when it asked (``measure``)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_call(self, item):  # noqa: ANN001, ANN201
@@ -72,6 +73,7 @@ class OutcomeCounter:
         if self.fd is None:
             return
         data = dict(self.counts, oom=self.oom, exitstatus=int(exitstatus))
+        data.update(self.coverage)  # plain counts or one text, checked by ``CoverageMeter``
         counts = self.counts
         passing = counts["collected"] > 0 and counts["passed"] == counts["collected"]
         # Only a pass can be forged; the check reads ~1000 objects, which in a forked child

@@ -13,6 +13,12 @@ import dataclasses
 import json
 from typing import Any
 
+# A pair that asked for coverage has, in its signed report, either these counts (ints) or the
+# error (a list of one text): the code file's statements and branch exits, and how many of each ran.
+COVERAGE_FIGURES = ("lines", "lines_covered", "branches", "branches_covered")
+COVERAGE_KEYS = ("cov_lines", "cov_lines_covered", "cov_branches", "cov_branches_covered")
+COVERAGE_ERROR = "cov_error"
+
 
 class ProtocolError(ValueError):
     """Raised when a protocol line is not JSON or not one of the messages below."""
@@ -67,6 +73,7 @@ class RunnerConfig(Message):
     oom_fd: int | None = None  # the sandbox's memory cgroup's memory.events (read-only)
     landlock: bool = False  # scope every pair's process with Landlock
     max_pid: int = 3  # the highest pid the runner may have in its own pid namespace
+    coverage: bool = False  # load coverage.py at boot (else when a unit first asks for it)
 
     @classmethod
     def from_dict(cls, data: dict) -> RunnerConfig:
@@ -77,6 +84,7 @@ class RunnerConfig(Message):
             oom_fd=_field(data, "oom_fd", (int, type(None))),
             landlock=_field(data, "landlock", bool),
             max_pid=_field(data, "max_pid", int),
+            coverage=_field({"c": data.get("coverage", False)}, "c", bool),
         )
 
 
@@ -93,14 +101,17 @@ class Ready(Message):
 
 @dataclasses.dataclass(frozen=True)
 class UnitPair:
-    """One pair of a unit: its id and its test file's text."""
+    """One pair of a unit: its id, its test file's text, and whether to measure the code's
+    coverage by that test (the figures come back in its signed report)."""
 
     pair_id: str
     test: str
+    coverage: bool = False
 
     @classmethod
     def from_dict(cls, data: dict) -> UnitPair:
-        return cls(_field(data, "pair_id", str), _field(data, "test", str))
+        coverage = _field({"c": data.get("coverage", False)}, "c", bool)
+        return cls(_field(data, "pair_id", str), _field(data, "test", str), coverage)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -142,6 +153,7 @@ class RawResult(Message):
     signal: int | None
     timed_out: bool  # the wall clock ran out
     report: dict | None  # the counting plugin's signed report, checked; None: none or forged
+    # (with a pair's coverage figures, when asked: ``COVERAGE_KEYS``, or ``coverage_error``)
     output: str  # the tail of the pair's output
     duration_s: float
     cgroup_oom: bool | None = None  # the memory cgroup killed a process meanwhile (None: unknown)

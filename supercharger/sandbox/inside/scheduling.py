@@ -42,7 +42,8 @@ def run_pair(pair: dict, server: ProtocolServer) -> RawResult:
     t0 = time.monotonic()
     child = ChildProcess(cfg, server)
     key = os.urandom(32)  # made after the fork: the child's memory never held it before
-    child.start({"module": pair["module"], "dir": pair_dir, "cached": have, "key": key.hex()})
+    msg = {"module": pair["module"], "dir": pair_dir, "cached": have, "cov": pair.get("cov")}
+    child.start({**msg, "key": key.hex()})
     exited, out, rep, pyc, fds = wait_child(child, limits.timeout_s, limits.output_bytes)
     status = sweep(child.pid, pidns)
     duration = time.monotonic() - t0
@@ -97,7 +98,7 @@ def run_group(pairs: list[dict], start: int, server: ProtocolServer) -> int:
         key = os.urandom(32)  # made after the fork, handed over when the pair starts
         ooms = cgroup_oom_kills(server.oom_fd)
         t0 = time.monotonic()
-        msg = {"t": where.get(pair["test"], -1), "key": key.hex()}
+        msg = {"t": where.get(pair["test"], -1), "cov": pair.get("cov"), "key": key.hex()}
         state = (
             reader.until(t0 + timeout, reader.ended) if child.send(msg, t0 + timeout) else "lost"
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-import sys
+import os
 import traceback
 from typing import IO
 
@@ -11,10 +11,11 @@ import pytest
 
 from .counting import OutcomeCounter
 from .guard import ForgeryGuard
+from .measure import CoverageMeter
 from .pipes import REPORT_FD
-from .protocol import Message, ProtocolError, Ready, RunnerConfig, Unit, from_json
+from .protocol import COVERAGE_ERROR, Message, ProtocolError, Ready, RunnerConfig, Unit, from_json
 from .pycs import PycCache
-from .scheduling import run_group, run_pair
+from .scheduling import PAIR_DIR, run_group, run_pair
 from .sweep import sandbox_pids, wipe
 
 
@@ -32,6 +33,7 @@ class ProtocolServer:
         self.session = None
         self.in_pair = False
         self.cache = PycCache()
+        self.meter = CoverageMeter()
         self.oom_fd = cfg.oom_fd
         self.base: set[int] = set()  # the sandbox's processes before any pair
 
@@ -58,9 +60,12 @@ class ProtocolServer:
         imported), else each in a child of its own."""
         module, code, root = unit.module, unit.code, self.cfg.root
         pairs = [
-            {"id": p.pair_id, "module": module, "code": code, "test": p.test} for p in unit.pairs
+            {"id": p.pair_id, "module": module, "code": code, "test": p.test, "cov": p.coverage}
+            for p in unit.pairs
         ]
-        grouped = self.cfg.pidns and module not in sys.modules
+        if any(p.coverage for p in unit.pairs) and self.meter.load(os.path.join(root, PAIR_DIR)):
+            gc.freeze()  # as at the start: children need not scan (and so copy) what it made
+        grouped = self.cfg.pidns and not self.meter.shadows(module)
         at = 0
         while at < len(pairs):
             if grouped and len(pairs) - at > 1:
@@ -74,9 +79,10 @@ class ProtocolServer:
         self.proto_out.write(message.to_json() + "\n")
         self.proto_out.flush()
 
-    def run_one(self, test_file: str) -> None:
+    def run_one(self, test_file: str, measure: str | None = None) -> None:
         """In a pair's child (or a group child, once per pair): what ``pytest.main`` does once
-        its session has started (``_pytest.main.wrap_session``), for this test file only."""
+        its session has started (``_pytest.main.wrap_session``), for this test file only; with
+        ``measure`` (the code file's path), its coverage from collection to the last test."""
         session, config = self.session, self.config
         self.in_pair = True
         self.counter.fd = REPORT_FD
@@ -84,6 +90,7 @@ class ProtocolServer:
         reporter = config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
             reporter.pytest_sessionstart(session)  # restarts its clock; prints nothing with -q
+        cov = self.meter.start() if measure is not None else None
         try:
             config.hook.pytest_collection(session=session)
             config.hook.pytest_runtestloop(session=session)
@@ -96,5 +103,10 @@ class ProtocolServer:
         except BaseException:  # whatever the pair raised: shown, never trusted
             status = pytest.ExitCode.INTERNAL_ERROR
             traceback.print_exc()
+        if measure is not None:
+            try:  # the figures never cost the report, whatever the pair patched
+                self.counter.coverage = self.meter.figures(cov, measure)
+            except BaseException:  # noqa: BLE001
+                self.counter.coverage = {COVERAGE_ERROR: ["coverage failed"]}
         session.exitstatus = status
         config.hook.pytest_sessionfinish(session=session, exitstatus=status)
