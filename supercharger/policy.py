@@ -374,23 +374,33 @@ def _to_judge(view: JobView, runs_pending: bool) -> list[Pair]:
 
 
 def _to_mutate(view: JobView, runs_pending: bool) -> list[tuple[str, list[str]]]:
-    """Per code, best-ranked first: its generated tests whose pair could end the job but for
-    mutation (``evidence(view, mutation=False)``) and has no mutation result or step yet. Asked
-    once the matrix is complete, as judging is; a test that comes later gets its own step."""
+    """The mutation steps to send: for each code with a pair among the next ``judge_top`` in
+    line for the judge that has no mutation result or step yet, all of its generated tests
+    whose pair could end the job but for mutation (``evidence(view, mutation=False)``) and
+    has none either. Asked once the matrix is complete, as judging is; a test that comes later
+    gets a step of its own. Tied to the judge's line, the sandbox measures what the judge is
+    about to look at (at most ``judge_top`` codes at once), not every code of a long job."""
     if view.budget.stop_rule == "judge" or runs_pending or view.pair_inflight:
         return []
-    check = evidence(view, mutation=False)
+    check = evidence(view)
+    line = [
+        p
+        for p in rank_pairs(view)
+        if p not in view.judged and p not in view.judge_inflight and check(p)
+    ]
+    waiting = [p for p in line[: view.budget.judge_top] if p not in view.mutate_inflight]
+    codes = list(dict.fromkeys(code for code, test in waiting if not _measured(view, (code, test))))
+    base = evidence(view, mutation=False)
     todo = []
-    for code, _weight in rank_codes(view):
+    for code in codes:
         tests = [
             t
             for t in view.tests
             if (code, t) not in view.mutation
             and (code, t) not in view.mutate_inflight
-            and check((code, t))
+            and base((code, t))
         ]
-        if tests:
-            todo.append((code, tests))
+        todo.append((code, tests))
     return todo
 
 

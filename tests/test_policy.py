@@ -87,8 +87,8 @@ def test_dual_agreement_prefers_the_larger_consensus() -> None:
     assert [c for c, _ in ranked] == ["c1", "c2", "c3"]
     assert ranked[0][1] == 4.0 and ranked[2][1] == 1.0
     assert rank_pairs(v)[0] == ("c1", "t1")
-    # the pairs that could end the job have their tests measured on mutants first
-    assert decide(v).mutate == [("c1", ["t1", "t2"]), ("c2", ["t1", "t2"])]
+    # the pairs next in line for the judge have their tests measured on mutants first
+    assert decide(v).mutate == [("c1", ["t1", "t2"])]
     assert decide(v).judge == []
     v = measured(v)
     assert decide(v).judge == [("c1", "t1"), ("c1", "t2")]
@@ -440,26 +440,37 @@ def test_the_judge_stop_rule_ends_on_any_judged_pair_that_is_not_blind() -> None
     assert decide(JobView(**(vars(blind) | {"budget": rule}))).finish is None
 
 
-def test_the_mutation_step_is_asked_for_once_per_pair_that_could_end_the_job() -> None:
+def test_the_mutation_step_is_asked_for_once_per_pair_next_in_line_for_the_judge() -> None:
     v = _agreeing_job(requested={"code": 8, "test": 8})
-    assert decide(v).mutate == [("c1", ["t1", "t2"]), ("c2", ["t1", "t2"])]
+    # judge_top=2: the next two pairs in line are c1's; its step covers all its tests
+    assert decide(v).mutate == [("c1", ["t1", "t2"])]
+    wide = Budget(max_candidates=8, budget_seconds=100, threshold=0.5, batch_size=4, judge_top=3)
+    assert decide(JobView(**(vars(_agreeing_job()) | {"budget": wide}))).mutate == [
+        ("c1", ["t1", "t2"]), ("c2", ["t1", "t2"])
+    ]  # fmt: skip
     # not while a step is out or reported, nor before the matrix is complete
-    v.mutate_inflight = {(c, t) for c in ("c1", "c2") for t in ("t1", "t2")}
+    v = _agreeing_job(requested={"code": 8, "test": 8})
+    v.mutate_inflight = {("c1", "t1"), ("c1", "t2")}
     acts = decide(v)
     assert acts.mutate == [] and acts.judge == [] and acts.finish is None  # waits for it
     assert decide(measured(_agreeing_job())).mutate == []
     assert decide(_agreeing_job(pair_inflight={("c3", "t1")})).mutate == []
+    # once c1's pairs are judged (below the threshold), c2's turn comes
+    judged = {("c1", "t1"): 0.2, ("c1", "t2"): 0.2}
+    v = _agreeing_job(mutation={("c1", "t1"): Kills(8, 10), ("c1", "t2"): Kills(8, 10)})
+    v.judged = judged
+    assert decide(v).mutate == [("c2", ["t1", "t2"])]
     # a pair without evidence is not worth it, and the "judge" stop rule ignores mutation
     lone = view(codes=["c1"], tests=["t1"], results={("c1", "t1"): True})
     assert decide(lone).mutate == []
     rule = Budget(max_candidates=8, budget_seconds=100, threshold=0.5, batch_size=4,
                   judge_top=2, stop_rule="judge")  # fmt: skip
     assert decide(JobView(**(vars(_agreeing_job()) | {"budget": rule}))).mutate == []
-    # a test that arrives later gets a step of its own, for it alone
-    later = measured(_agreeing_job())
+    # a test that arrives later gets a step of its own, for it alone, when its turn comes
+    later = measured(_agreeing_job(judged=judged))
     later.tests.append("t3")
     later.results |= {("c1", "t3"): True, ("c2", "t3"): True}
-    assert decide(later).mutate == [("c1", ["t3"]), ("c2", ["t3"])]
+    assert decide(later).mutate == [("c1", ["t3"])]
 
 
 def test_among_agreeing_tests_the_one_that_kills_more_mutants_ranks_first() -> None:
