@@ -17,6 +17,7 @@ TASK_IMPROVE = "sc.improve"
 TASK_JUDGE = "sc.judge"
 TASK_SCORE = "sc.score"
 TASK_RUN_PAIRS = "sc.run_pairs"
+TASK_MUTATE = "sc.mutate"
 TASK_ADVANCE = "sc.advance"
 TASK_PING = "sc.ping"
 TASK_QUEUE = {
@@ -25,6 +26,7 @@ TASK_QUEUE = {
     TASK_JUDGE: LLM_QUEUE,
     TASK_SCORE: LLM_QUEUE,
     TASK_RUN_PAIRS: SANDBOX_QUEUE,
+    TASK_MUTATE: SANDBOX_QUEUE,
     TASK_ADVANCE: CONTROL_QUEUE,
     TASK_PING: CONTROL_QUEUE,
 }

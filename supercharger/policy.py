@@ -39,6 +39,20 @@ class Budget:
         )
 
 
+@dataclass(frozen=True)
+class Kills:
+    """Of a code's ``mutants`` (one-change bugs, ``supercharger.mutants``), how many a test
+    that passes with the code ``killed`` (failed with). A test that kills few checks little of
+    what the code does."""
+
+    killed: int
+    mutants: int  # 0: the code has none, or its mutation step failed: nothing is known
+
+    @property
+    def fraction(self) -> float | None:
+        return self.killed / self.mutants if self.mutants else None
+
+
 @dataclass
 class JobView:
     """What the coordinator knows about one job at one moment."""
@@ -64,6 +78,10 @@ class JobView:
     judge_inflight: set[Pair] = field(default_factory=set)
     scores: dict[str, float] = field(default_factory=dict)  # the model's code score, in [0, 1]
     score_inflight: set[str] = field(default_factory=set)
+    # per passing pair whose mutation step reported: the code's mutants its test killed; and
+    # the pairs whose step was sent and has not reported
+    mutation: dict[Pair, Kills] = field(default_factory=dict)
+    mutate_inflight: set[Pair] = field(default_factory=set)
     scoring: bool = True  # ask the model to score each new code
     llm_workers: int = 1
     elapsed: float = 0.0
@@ -87,10 +105,12 @@ class Actions:
     run: list[tuple[str, list[str]]] = field(default_factory=list)  # code id, its test ids
     judge: list[Pair] = field(default_factory=list)
     score: list[str] = field(default_factory=list)  # code ids, scored in one task
+    mutate: list[tuple[str, list[str]]] = field(default_factory=list)  # code id, its test ids
     finish: Finish | None = None
 
     def empty(self) -> bool:
         work = self.generate or self.improve or self.run or self.judge or self.score
+        work = work or self.mutate
         return not (work or self.finish)
 
 
@@ -194,18 +214,41 @@ def weak_tests(view: JobView) -> set[str]:
     return {t for t in view.tests if any(view.results.get((s, t)) is True for s in view.stubs)}
 
 
+MIN_KILLED = 0.5
+"""The share of a code's mutants a generated test must kill for its pair to end a job. A test
+that agrees with the consensus but lets most one-change bugs of the code pass (``f(0) == 1``
+for a factorial) would pass much wrong code too; a test that kills half of them or more pins
+the behaviour down. Unknown (no mutants, a failed step) does not hold a pair back."""
+
+
+def kill_fraction(view: JobView, pair: Pair) -> float | None:
+    """The share of the code's mutants the pair's test killed; None while unknown, and always
+    under the "judge" stop rule (which ignores mutation)."""
+    kills = view.mutation.get(pair)
+    if kills is None or view.budget.stop_rule == "judge":
+        return None
+    return kills.fraction
+
+
 def rank_pairs(view: JobView) -> list[Pair]:
     """Passing pairs, best first: in the order of ``rank_codes``, each code's tests with the
-    weak ones last, then by how many codes agree with them (a test no other code passes is
-    suspect). A code that passes all of the spec's examples is paired with the examples' test
-    as well, after its generated tests: when the model's tests are wrong, right code still has
-    a pair to be judged and written."""
+    weak ones last, then those that killed more of the code's mutants (a test not measured
+    ranks as one at ``MIN_KILLED``), then by how many codes agree with them (a test no other
+    code passes is suspect). A code that passes all of the spec's examples is paired with the
+    examples' test as well, after its generated tests: when the model's tests are wrong, right
+    code still has a pair to be judged and written."""
     passes = passing_tests(view)
     agree = {t: sum(1 for s in passes.values() if t in s) for t in view.tests}
     weak = weak_tests(view)
     ranked: list[Pair] = []
     for code, _weight in rank_codes(view):
-        order = sorted(passes[code], key=lambda t: (t in weak, -agree[t], view.tests.index(t)))
+
+        def key(t: str, code: str = code) -> tuple[bool, float, int, int]:
+            killed = kill_fraction(view, (code, t))
+            killed = MIN_KILLED if killed is None else killed
+            return t in weak, -killed, -agree[t], view.tests.index(t)
+
+        order = sorted(passes[code], key=key)
         if passes_examples(view, code):
             order += view.examples
         ranked.extend((code, t) for t in order)
@@ -227,7 +270,7 @@ def has_evidence(view: JobView, pair: Pair) -> bool:
     return evidence(view)(pair)
 
 
-def evidence(view: JobView) -> Callable[[Pair], bool]:
+def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
     """A check of pairs against the job as it is now. One weak test and a judge that cannot
     tell right from wrong is not evidence; a pair is when:
 
@@ -235,7 +278,9 @@ def evidence(view: JobView) -> Callable[[Pair], bool]:
     - the pair's test is the examples' test, or a strong one (it fails every stand-in code);
     - the code passes at least ``MIN_CODE_SUPPORT`` strong tests, the examples counting as one;
     - the test is passed by at least ``MIN_TEST_SUPPORT`` codes, unless the examples back the
-      code (right code that the model wrote once has no twin to agree with)."""
+      code (right code that the model wrote once has no twin to agree with);
+    - a generated test killed at least ``MIN_KILLED`` of the code's mutants, where that is
+      known (left out with ``mutation`` false: which pairs are worth the mutation step)."""
     weak = weak_tests(view)
     passes = passing_tests(view)
     agreeing = {t: sum(1 for tests in passes.values() if t in tests) for t in view.tests}
@@ -256,7 +301,10 @@ def evidence(view: JobView) -> Callable[[Pair], bool]:
             return False
         if len(passes[code] - weak) + by_examples < MIN_CODE_SUPPORT:
             return False
-        return by_examples or agreeing[test] >= MIN_TEST_SUPPORT
+        if not (by_examples or agreeing[test] >= MIN_TEST_SUPPORT):
+            return False
+        killed = kill_fraction(view, pair) if mutation else None
+        return killed is None or killed >= MIN_KILLED
 
     return check
 
@@ -300,10 +348,17 @@ def _pairs_to_run(view: JobView) -> list[tuple[str, list[str]]]:
     return todo
 
 
+def _measured(view: JobView, pair: Pair) -> bool:
+    """Whether the pair's mutation result is in, or none is asked for: the spec's examples
+    are the user's word, and the "judge" stop rule ignores mutation."""
+    judge_only = view.budget.stop_rule == "judge"
+    return judge_only or pair[1] in view.examples or pair in view.mutation
+
+
 def _to_judge(view: JobView, runs_pending: bool) -> list[Pair]:
     """Judge only once the matrix of the candidates so far is complete (a ranking read from
     half a matrix could send a lone wrong code to the judge ahead of the consensus), and only
-    pairs that could end the job (``has_evidence``)."""
+    pairs that could end the job (``has_evidence``) once their mutation result is in."""
     room = view.budget.judge_top - len(view.judge_inflight)
     if room <= 0 or runs_pending or view.pair_inflight:
         return []
@@ -313,9 +368,40 @@ def _to_judge(view: JobView, runs_pending: bool) -> list[Pair]:
     fresh = [
         p
         for p in rank_pairs(view)
-        if p not in view.judged and p not in view.judge_inflight and check(p)
+        if p not in view.judged and p not in view.judge_inflight and _measured(view, p) and check(p)
     ]
     return fresh[:room]
+
+
+def _to_mutate(view: JobView, runs_pending: bool) -> list[tuple[str, list[str]]]:
+    """The mutation steps to send: for each code with a pair among the next ``judge_top`` in
+    line for the judge that has no mutation result or step yet, all of its generated tests
+    whose pair could end the job but for mutation (``evidence(view, mutation=False)``) and
+    has none either. Asked once the matrix is complete, as judging is; a test that comes later
+    gets a step of its own. Tied to the judge's line, the sandbox measures what the judge is
+    about to look at (at most ``judge_top`` codes at once), not every code of a long job."""
+    if view.budget.stop_rule == "judge" or runs_pending or view.pair_inflight:
+        return []
+    check = evidence(view)
+    line = [
+        p
+        for p in rank_pairs(view)
+        if p not in view.judged and p not in view.judge_inflight and check(p)
+    ]
+    waiting = [p for p in line[: view.budget.judge_top] if p not in view.mutate_inflight]
+    codes = list(dict.fromkeys(code for code, test in waiting if not _measured(view, (code, test))))
+    base = evidence(view, mutation=False)
+    todo = []
+    for code in codes:
+        tests = [
+            t
+            for t in view.tests
+            if (code, t) not in view.mutation
+            and (code, t) not in view.mutate_inflight
+            and base((code, t))
+        ]
+        todo.append((code, tests))
+    return todo
 
 
 def repair_target(view: JobView, skip: set[str] | frozenset[str] = frozenset()) -> Pair | None:
@@ -393,11 +479,13 @@ def decide(view: JobView) -> Actions:
     run = _pairs_to_run(view)
     kinds, repairs = _next_work(view)
     acts = Actions(generate=kinds, improve=repairs, run=run, judge=_to_judge(view, bool(run)))
+    acts.mutate = _to_mutate(view, bool(run))
     if view.scoring:
         acts.score = [
             c for c in view.codes if c not in view.scores and c not in view.score_inflight
         ]
     busy = view.gen_inflight or view.pair_inflight or view.judge_inflight or view.score_inflight
+    busy = busy or view.mutate_inflight
     if acts.empty() and not busy:
         reason = (
             f"all {view.budget.max_candidates} candidates of each kind tried without a judged pass"

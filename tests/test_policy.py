@@ -1,8 +1,10 @@
 """Pipeline policy over plain data: no broker, no model."""
 
 from supercharger.policy import (
+    MIN_KILLED,
     Budget,
     JobView,
+    Kills,
     best_pair,
     blind_tests,
     decide,
@@ -23,6 +25,16 @@ BUDGET = Budget(max_candidates=8, budget_seconds=100, threshold=0.5, batch_size=
 
 def view(**kw) -> JobView:
     return JobView(budget=BUDGET, **kw)
+
+
+def measured(v: JobView, killed: int = 8, mutants: int = 10) -> JobView:
+    """``v`` with a mutation result for every passing pair of a code and a generated test."""
+    v.mutation = {
+        p: Kills(killed, mutants)
+        for p, ok in v.results.items()
+        if ok and p[0] in v.codes and p[1] in v.tests
+    }
+    return v
 
 
 def test_a_new_job_asks_for_code_and_tests_and_keeps_one_task_per_llm_worker() -> None:
@@ -75,6 +87,10 @@ def test_dual_agreement_prefers_the_larger_consensus() -> None:
     assert [c for c, _ in ranked] == ["c1", "c2", "c3"]
     assert ranked[0][1] == 4.0 and ranked[2][1] == 1.0
     assert rank_pairs(v)[0] == ("c1", "t1")
+    # the pairs next in line for the judge have their tests measured on mutants first
+    assert decide(v).mutate == [("c1", ["t1", "t2"])]
+    assert decide(v).judge == []
+    v = measured(v)
     assert decide(v).judge == [("c1", "t1"), ("c1", "t2")]
 
 
@@ -371,6 +387,9 @@ def _examples_job(**kw) -> JobView:
 def test_the_spec_s_examples_outrank_the_consensus_of_generated_tests() -> None:
     v = _examples_job()
     assert [c for c, _ in rank_codes(v)] == ["c_ok", "c_a", "c_b"]
+    # the examples' pair needs no mutation step; t3 waits for its own
+    assert decide(v).judge == [("c_ok", EX)] and decide(v).mutate == [("c_ok", ["t3"])]
+    v = measured(v)
     assert decide(v).judge == [("c_ok", "t3"), ("c_ok", EX)]
     # without the examples the consensus wins, as in CodeT
     plain = _examples_job(examples=[], examples_passed={})
@@ -419,3 +438,75 @@ def test_the_judge_stop_rule_ends_on_any_judged_pair_that_is_not_blind() -> None
     assert fin is not None and fin.status == "passed"
     blind = _blind_job(judged={("c_wrong", "tb"): 0.9})
     assert decide(JobView(**(vars(blind) | {"budget": rule}))).finish is None
+
+
+def test_the_mutation_step_is_asked_for_once_per_pair_next_in_line_for_the_judge() -> None:
+    v = _agreeing_job(requested={"code": 8, "test": 8})
+    # judge_top=2: the next two pairs in line are c1's; its step covers all its tests
+    assert decide(v).mutate == [("c1", ["t1", "t2"])]
+    wide = Budget(max_candidates=8, budget_seconds=100, threshold=0.5, batch_size=4, judge_top=3)
+    assert decide(JobView(**(vars(_agreeing_job()) | {"budget": wide}))).mutate == [
+        ("c1", ["t1", "t2"]), ("c2", ["t1", "t2"])
+    ]  # fmt: skip
+    # not while a step is out or reported, nor before the matrix is complete
+    v = _agreeing_job(requested={"code": 8, "test": 8})
+    v.mutate_inflight = {("c1", "t1"), ("c1", "t2")}
+    acts = decide(v)
+    assert acts.mutate == [] and acts.judge == [] and acts.finish is None  # waits for it
+    assert decide(measured(_agreeing_job())).mutate == []
+    assert decide(_agreeing_job(pair_inflight={("c3", "t1")})).mutate == []
+    # once c1's pairs are judged (below the threshold), c2's turn comes
+    judged = {("c1", "t1"): 0.2, ("c1", "t2"): 0.2}
+    v = _agreeing_job(mutation={("c1", "t1"): Kills(8, 10), ("c1", "t2"): Kills(8, 10)})
+    v.judged = judged
+    assert decide(v).mutate == [("c2", ["t1", "t2"])]
+    # a pair without evidence is not worth it, and the "judge" stop rule ignores mutation
+    lone = view(codes=["c1"], tests=["t1"], results={("c1", "t1"): True})
+    assert decide(lone).mutate == []
+    rule = Budget(max_candidates=8, budget_seconds=100, threshold=0.5, batch_size=4,
+                  judge_top=2, stop_rule="judge")  # fmt: skip
+    assert decide(JobView(**(vars(_agreeing_job()) | {"budget": rule}))).mutate == []
+    # a test that arrives later gets a step of its own, for it alone, when its turn comes
+    later = measured(_agreeing_job(judged=judged))
+    later.tests.append("t3")
+    later.results |= {("c1", "t3"): True, ("c2", "t3"): True}
+    assert decide(later).mutate == [("c1", ["t3"])]
+
+
+def test_among_agreeing_tests_the_one_that_kills_more_mutants_ranks_first() -> None:
+    kills = {(c, "t1"): Kills(5, 10) for c in ("c1", "c2")}
+    v = _agreeing_job(mutation=kills | {(c, "t2"): Kills(9, 10) for c in ("c1", "c2")})
+    assert rank_pairs(v) == [("c1", "t2"), ("c1", "t1"), ("c2", "t2"), ("c2", "t1")]
+    assert decide(v).judge == [("c1", "t2"), ("c1", "t1")]
+    # agreement still orders tests that killed as many
+    assert rank_pairs(measured(_agreeing_job()))[0] == ("c1", "t1")
+
+
+def test_a_test_that_kills_few_mutants_is_not_evidence() -> None:
+    # t1 agrees with both codes but kills 1 of 10 mutants (say ``factorial(0) == 1`` alone)
+    assert MIN_KILLED > 0.1
+    kills = {("c1", "t1"): Kills(1, 10), ("c1", "t2"): Kills(9, 10)}
+    v = _agreeing_job(mutation=kills, judged={("c1", "t1"): 0.99})
+    assert not has_evidence(v, ("c1", "t1")) and has_evidence(v, ("c1", "t2"))
+    assert decide(v).finish is None and ("c1", "t1") not in decide(v).judge
+    assert rank_pairs(v)[:2] == [("c1", "t2"), ("c1", "t1")]
+    v.judged[("c1", "t2")] = 0.6
+    fin = decide(v).finish
+    assert fin is not None and fin.best == ("c1", "t2")
+    # the "judge" stop rule ignores mutation, as before
+    rule = Budget(max_candidates=8, budget_seconds=100, threshold=0.5, batch_size=4,
+                  judge_top=2, stop_rule="judge")  # fmt: skip
+    plain = JobView(**(vars(v) | {"budget": rule, "judged": {("c1", "t1"): 0.99}}))
+    fin = decide(plain).finish
+    assert fin is not None and fin.best == ("c1", "t1")
+
+
+def test_a_failed_mutation_step_does_not_block_the_job() -> None:
+    # n = 0: the step failed (or the code has no mutants): nothing known, nothing held back
+    v = _agreeing_job(mutation={p: Kills(0, 0) for p in _agreeing_job().results})
+    assert has_evidence(v, ("c1", "t1"))
+    acts = decide(v)
+    assert acts.mutate == [] and acts.judge == [("c1", "t1"), ("c1", "t2")]
+    v.judged = {("c1", "t1"): 0.7}
+    fin = decide(v).finish
+    assert fin is not None and fin.status == "passed" and fin.best == ("c1", "t1")

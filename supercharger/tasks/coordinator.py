@@ -17,6 +17,7 @@ from supercharger.constants import (
     TASK_GENERATE,
     TASK_IMPROVE,
     TASK_JUDGE,
+    TASK_MUTATE,
     TASK_RUN_PAIRS,
     TASK_SCORE,
     lock_key,
@@ -31,6 +32,7 @@ from supercharger.tasks.stepkey import (
     Gen,
     Improve,
     Judge,
+    Mutate,
     RunPair,
     Score,
     StepKey,
@@ -42,7 +44,7 @@ log = logging.getLogger(__name__)
 TICK_S = 2.0  # how often a running job checks its time budget and its workers
 ALIVE_S = 30.0  # a worker silent this long is dead: its running steps are sent again
 # The steps one task does: generations whose prompts share a batch, the pairs of one code,
-# the codes scored together; else a single step.
+# the mutation steps of one code, the codes scored together; else a single step.
 Group = list[StepKey]
 
 
@@ -113,6 +115,8 @@ def _task_for(job_id: str, group: Group) -> tuple[str, tuple]:
         return TASK_GENERATE, (job_id, items)
     if isinstance(first, Score):
         return TASK_SCORE, (job_id, [k.code for k in group if isinstance(k, Score)])
+    if isinstance(first, Mutate):
+        return TASK_MUTATE, (job_id, first.code, [k.test for k in group if isinstance(k, Mutate)])
     tests = [k.test for k in group if isinstance(k, RunPair)]
     return TASK_RUN_PAIRS, (job_id, first.code, tests)
 
@@ -156,6 +160,7 @@ def _groups(acts: Actions, slots: dict[str, int]) -> list[Group]:
         slots[IMPROVE] += 1
     groups += [[RunPair(code, t) for t in tests] for code, tests in acts.run]
     groups += [[Judge(code, test)] for code, test in acts.judge]
+    groups += [[Mutate(code, t) for t in tests] for code, tests in acts.mutate]
     if acts.score:
         groups.append([Score(code) for code in acts.score])
     return groups

@@ -25,6 +25,7 @@ def build_report(
     pairs = store.pairs(job_id)
     judged = store.judged(job_id)
     scores = store.scores(job_id)
+    mutation = store.mutation(job_id)
     stats = store.stats(job_id)
     end = meta.get("finished") or time.time()
     wall = end - meta["created"]
@@ -68,6 +69,10 @@ def build_report(
             for (c, t), r in pairs.items()
         ],
         "judged": [{"code": c, "test": t, "score": v["score"]} for (c, t), v in judged.items()],
+        # per pair whose test ran against the code's mutants: how many of them it killed
+        "mutation": [{"code": c, "test": t} | _quality(v) for (c, t), v in mutation.items()],
+        # the same for the delivered pair (None when unknown: no pair, no mutants, a failed step)
+        "tests_quality": _tests_quality(mutation, best),
         # tests that passed with every stand-in code (the matrix's "stub.*" rows): they check
         # nothing the function does, so no code was ranked, judged or repaired by them
         "blind_tests": sorted(_blind(cands, pairs)),
@@ -75,6 +80,18 @@ def build_report(
         # of them the chosen code passed
         "examples": _examples(meta, cands, pairs, best),
     }
+
+
+def _quality(record: dict[str, Any]) -> dict[str, Any]:
+    n, k = int(record["mutants"]), int(record["killed"])
+    return {"mutants": n, "killed": k, "mutation_score": round(k / n, 4) if n else None}
+
+
+def _tests_quality(mutation: dict[Pair, dict[str, Any]], best: Any) -> dict[str, Any] | None:
+    record = mutation.get(tuple(best)) if best else None
+    if not record or not int(record["mutants"]):
+        return None
+    return _quality(record)
 
 
 def _candidate(c: Candidate, scores: dict[str, dict[str, Any]]) -> dict[str, Any]:

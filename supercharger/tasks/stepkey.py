@@ -1,8 +1,9 @@
 """Step keys: the name of one step of a job, and the only place that knows their text.
 
 Redis holds them as text (the ``sent``, ``running``, ``gendone`` and ``calls`` hashes; pair
-fields of ``pairs`` and ``judged``): ``gen:code:3``, ``gen:improve:3:c1|t2``, ``pair:c1|t2``,
-``judge:c1|t2``, ``score:c1``. A code id never holds ``|``; a test id may hold anything.
+fields of ``pairs``, ``judged`` and ``mutation``): ``gen:code:3``, ``gen:improve:3:c1|t2``,
+``pair:c1|t2``, ``judge:c1|t2``, ``score:c1``, ``mutate:c1|t2``. A code id never holds ``|``;
+a test id may hold anything.
 """
 
 from __future__ import annotations
@@ -88,7 +89,24 @@ class Score:
         return f"score:{self.code}"
 
 
-StepKey = Gen | Improve | RunPair | Judge | Score
+@dataclass(frozen=True)
+class Mutate:
+    """The mutants of ``code`` run against its passing ``test`` in the sandbox (one task runs
+    a code's mutants against all of its tests that ask for it)."""
+
+    code: str
+    test: str
+
+    def encode(self) -> str:
+        return f"mutate:{encode_pair((self.code, self.test))}"
+
+
+StepKey = Gen | Improve | RunPair | Judge | Score | Mutate
+PAIR_STEPS: dict[str, type[RunPair | Judge | Mutate]] = {
+    "pair": RunPair,
+    "judge": Judge,
+    "mutate": Mutate,
+}
 
 
 def generation(key: StepKey) -> str | None:
@@ -107,8 +125,8 @@ def parse(text: str) -> StepKey:
             slot, _, pair = more.partition(":")
             return Improve(int(slot), *parse_pair(pair))
         return Gen(CandidateKind(kind), int(more))
-    if head in ("pair", "judge") and PAIR_SEP in rest:
-        return (RunPair if head == "pair" else Judge)(*parse_pair(rest))
+    if head in PAIR_STEPS and PAIR_SEP in rest:
+        return PAIR_STEPS[head](*parse_pair(rest))
     if head == "score":
         return Score(rest)
     raise ValueError(f"not a step key: {text!r}")

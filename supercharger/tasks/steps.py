@@ -10,7 +10,8 @@ from supercharger.clean import Cleaned, clean_code, clean_test
 from supercharger.examples import examples_test
 from supercharger.llm import prompts
 from supercharger.llm.base import LLMBackend, Prompt, Sampling
-from supercharger.policy import Budget, JobView, hang_timeout, hanging_tests
+from supercharger.mutants import mutants
+from supercharger.policy import Budget, JobView, Kills, hang_timeout, hanging_tests
 from supercharger.records import Candidate, CandidateKind, JobConfig, Pair
 from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend, Status
 from supercharger.spec import EXAMPLES_ID, STUB_BODIES, STUB_PREFIX, Spec, stub_code
@@ -18,6 +19,7 @@ from supercharger.tasks.stepkey import (
     Gen,
     Improve,
     Judge,
+    Mutate,
     RunPair,
     Score,
     StepKey,
@@ -301,6 +303,42 @@ def run_pairs(
     )
 
 
+def mutate(
+    store: JobStore, backend: SandboxBackend, job_id: str, code: str, tests: list[str]
+) -> None:
+    """Run the code's mutants (``supercharger.mutants``) against each of ``tests`` (tests the
+    code passes) in one sandbox batch; per test, record how many of them it killed (its pair
+    did not pass). A mutant that loops is cut at the hanging-test timeout (``hang_timeout``
+    of the code's passing pairs): it is killed either way."""
+    meta = store.meta(job_id)
+    spec, cfg = meta["spec"], meta["config"]
+    texts = mutants(store.candidate(job_id, code).text)
+    test_texts = {t: store.candidate(job_id, t).text for t in tests}
+    runs = [(i, t) for i in range(len(texts)) for t in tests]  # a mutant's pairs side by side
+    pairs = [
+        PairSpec(pair_id=f"m{i}.{k}", module=spec.module, code=texts[i], test=test_texts[t])
+        for k, (i, t) in enumerate(runs)
+    ]
+    done = store.pairs(job_id)
+    passing = [r.get("duration_s", 0.0) for (c, _), r in done.items()
+               if c == code and r["status"] is Status.PASSED]  # fmt: skip
+    limits = Limits(
+        timeout_s=hang_timeout(cfg.sandbox_timeout, passing), memory_mb=cfg.sandbox_memory_mb
+    )
+    started = time.monotonic()
+    results = backend.run_batch(pairs, limits) if pairs else []
+    seconds = time.monotonic() - started
+    killed = dict.fromkeys(tests, 0)
+    for (_, test), res in zip(runs, results, strict=True):
+        killed[test] += res.status is not Status.PASSED
+    records = {(code, t): {"killed": killed[t], "mutants": len(texts)} for t in tests}
+    store.put_mutation(
+        job_id, {p: r | {"step_seconds": round(seconds, 3)} for p, r in records.items()}
+    )
+    store.add_stats(job_id, sandbox_seconds=seconds, mutants_run=len(results))
+    store.emit(job_id, "mutation", code=code, results={t: r for (_, t), r in records.items()})
+
+
 def record_failure(store: JobStore, job_id: str, key: StepKey, error: BaseException) -> None:
     """A step that raised still completes: the job sees an error result and moves on."""
     message = f"{type(error).__name__}: {error}"[:500]
@@ -311,6 +349,9 @@ def record_failure(store: JobStore, job_id: str, key: StepKey, error: BaseExcept
         store.put_judged(job_id, key.code, key.test, verdict)
     elif isinstance(key, Score):  # neutral: the ranking goes on without it
         store.put_scores(job_id, {key.code: {"score": 0.5, "error": message}})
+    elif isinstance(key, Mutate):  # n = 0, nothing known: the pair is neither held back nor ranked
+        record = {"killed": 0, "mutants": 0, "error": message}
+        store.put_mutation(job_id, {(key.code, key.test): record})
     elif isinstance(key, RunPair):
         result = {"status": Status.ERROR, "passed": 0, "failed": 0, "collected": 0,
                   "output": message}  # fmt: skip
@@ -340,6 +381,7 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
     pairs = store.pairs(job_id)
     judged = store.judged(job_id)
     scores = store.scores(job_id)
+    mutation = store.mutation(job_id)
     gen_sent = [k for k in sent if generation(k)]
     statuses: dict[Pair, Status] = {p: r["status"] for p, r in pairs.items()}
     examples = _of_kind(cands, CandidateKind.EXAMPLES)
@@ -365,6 +407,8 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
         judge_inflight={(k.code, k.test) for k in sent if isinstance(k, Judge)} - set(judged),
         scores={c: v["score"] for c, v in scores.items()},
         score_inflight={k.code for k in sent if isinstance(k, Score)} - set(scores),
+        mutation={p: Kills(int(v["killed"]), int(v["mutants"])) for p, v in mutation.items()},
+        mutate_inflight={(k.code, k.test) for k in sent if isinstance(k, Mutate)} - set(mutation),
         scoring=cfg.score_codes,
         llm_workers=llm_workers,
         elapsed=time.time() - meta["created"],

@@ -2,10 +2,11 @@
 
 Layout (``sc:job:<id>:<part>``): ``meta`` (hash: spec, config, status...), ``cands`` (hash: id ->
 candidate JSON), ``pairs`` (hash: "code|test" -> verdict JSON), ``judged`` (hash: pair -> score
-JSON), ``scores`` (hash: code id -> the model's code score JSON), ``sent`` (hash: dispatch key ->
-task id), ``gendone`` (set of finished generation keys), ``stats`` (hash of counters), ``done``
-(string, set once by the finisher), ``events`` (stream), ``calls`` (hash: step -> the LLM call:
-prompt, replies, tokens, seconds). ``sc:active`` is the set of running jobs.
+JSON), ``scores`` (hash: code id -> the model's code score JSON), ``mutation`` (hash: pair ->
+how many of the code's mutants its test killed, JSON), ``sent`` (hash: dispatch key -> task id),
+``gendone`` (set of finished generation keys), ``stats`` (hash of counters), ``done`` (string,
+set once by the finisher), ``events`` (stream), ``calls`` (hash: step -> the LLM call: prompt,
+replies, tokens, seconds). ``sc:active`` is the set of running jobs.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from supercharger.spec import Spec
 from supercharger.tasks.stepkey import StepKey, encode_pair, parse, parse_pair
 
 PARTS = (
-    "meta", "cands", "pairs", "judged", "scores", "sent", "gendone", "running", "stats", "done",
-    "events", "calls",
+    "meta", "cands", "pairs", "judged", "scores", "mutation", "sent", "gendone", "running",
+    "stats", "done", "events", "calls",
 )  # fmt: skip
 EVENTS_MAXLEN = 20000
 FINISHED_TTL = 7 * 24 * 3600
@@ -134,6 +135,17 @@ class JobStore:
     def scores(self, job_id: str) -> dict[str, dict[str, Any]]:
         raw = self.r.hgetall(job_key(job_id, "scores"))
         return {c: json.loads(v) for c, v in raw.items()}
+
+    def put_mutation(self, job_id: str, results: dict[Pair, dict[str, Any]]) -> None:
+        """Per pair, ``{"killed": k, "mutants": n}``: of the code's ``n`` mutants, the ``k`` its
+        test failed (``n`` is 0 when the code has none, or the step failed)."""
+        if results:
+            mapping = {encode_pair(p): json.dumps(v) for p, v in results.items()}
+            self.r.hset(job_key(job_id, "mutation"), mapping=mapping)
+
+    def mutation(self, job_id: str) -> dict[Pair, dict[str, Any]]:
+        raw = self.r.hgetall(job_key(job_id, "mutation"))
+        return {parse_pair(k): json.loads(v) for k, v in raw.items()}
 
     def put_call(self, job_id: str, step: StepKey, record: dict[str, Any]) -> None:
         """One LLM call: its prompt, what came back, tokens and seconds (for the report)."""

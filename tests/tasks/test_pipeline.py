@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 
 from supercharger.cluster.local import EmbeddedRedis, LocalCluster
+from supercharger.constants import SANDBOX_QUEUE, TASK_MUTATE
+from supercharger.policy import MIN_KILLED
 from supercharger.settings import Settings
 from supercharger.spec import Spec, parse_spec
 from supercharger.tasks import client
@@ -310,6 +312,52 @@ class TestSharing:
         assert not store.is_done(long_job)
         client.cancel(store, long_job)
         assert client.follow(store, long_job, lambda _p: None, deadline_s=30).status == "cancelled"
+
+
+# two right codes; a test that checks the function, and one that agrees with both codes but
+# checks a single case (it lets most one-change bugs of either code pass). The weak one comes
+# first: by agreement alone the job would end on it.
+RIGHT_LOOP = "r = 1\n    for i in range(2, n + 1):\n        r *= i\n    return r\n```"
+TEST_ZERO = "zero():\n    assert factorial(0) == 1\n```"
+mutation_cluster = _cluster_fixture(
+    code_replies=[RIGHT, RIGHT_LOOP], test_replies=[TEST_ZERO, TEST_OK]
+)
+
+
+class TestMutation:
+    def test_the_job_ends_on_the_test_that_kills_the_mutants(
+        self, mutation_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
+    ) -> None:
+        report = _run(mutation_cluster, redis_server.url, tmp_path, max_candidates=2,
+                      batch_size=2)  # fmt: skip
+        assert report["status"] == "passed", report["reason"]
+        cands = mutation_cluster.candidates(report["job"])
+        texts = {c.id: c.text for c in cands.values()}
+        weak = next(t for t, text in texts.items() if "def test_zero" in text)
+        strong = next(t for t, text in texts.items() if "def test_five" in text)
+        assert report["best"]["test"] == strong
+        assert "factorial(5) == 120" in (tmp_path / "factorial/test_factorial.py").read_text()
+        rows = {(m["code"], m["test"]): m for m in report["mutation"]}
+        measured = {c for c, _ in rows}  # the other code's step may still have been out
+        assert report["best"]["code"] in measured and set(rows) == {
+            (c, t) for c in measured for t in (weak, strong)
+        }
+        for code in measured:  # each code's own mutants, against both tests
+            assert rows[(code, strong)]["mutation_score"] >= MIN_KILLED
+            assert 0 < rows[(code, weak)]["mutation_score"] < MIN_KILLED
+            assert rows[(code, weak)]["mutants"] == rows[(code, strong)]["mutants"] > 0
+        quality = report["tests_quality"]
+        best = rows[(report["best"]["code"], strong)]
+        assert quality == {k: best[k] for k in ("mutants", "killed", "mutation_score")}
+        # the weak test's pairs were never judged: they could not end the job
+        assert all(j["test"] != weak for j in report["judged"])
+        # the step ran as its own task on the sandbox queue's workers
+        workers = mutation_cluster.workers()
+        from supercharger.tasks.app import app
+
+        stats = app.control.inspect(destination=list(workers), timeout=5).stats() or {}
+        ran = {name for name, s in stats.items() if s.get("total", {}).get(TASK_MUTATE)}
+        assert ran and all(SANDBOX_QUEUE in workers[name] for name in ran), (ran, workers)
 
 
 def _wait_events(store: JobStore, job: str, kind: str, timeout: float = 30.0) -> None:

@@ -11,6 +11,7 @@ from supercharger.tasks.stepkey import (
     Gen,
     Improve,
     Judge,
+    Mutate,
     RunPair,
     Score,
     StepKey,
@@ -29,6 +30,7 @@ KEYS: st.SearchStrategy[StepKey] = st.one_of(
     st.builds(RunPair, CODE_IDS, TEST_IDS),
     st.builds(Judge, CODE_IDS, TEST_IDS),
     st.builds(Score, st.text()),
+    st.builds(Mutate, CODE_IDS, TEST_IDS),
 )
 
 
@@ -51,6 +53,7 @@ def test_every_pair_round_trips_through_its_text(code: str, test: str) -> None:
         (RunPair("stub.none", "spec.examples"), "pair:stub.none|spec.examples"),
         (Judge("c0.0", "t0.0"), "judge:c0.0|t0.0"),
         (Score("i1.2"), "score:i1.2"),
+        (Mutate("c0.1", "t1.0"), "mutate:c0.1|t1.0"),
     ],
 )
 def test_the_text_is_the_stored_format(key: StepKey, text: str) -> None:
@@ -68,7 +71,9 @@ def test_generation_names_what_a_step_asks_for() -> None:
     assert generation(Judge("c", "t")) is None
 
 
-@pytest.mark.parametrize("text", ["", "gen", "gen:stub:0", "gen:code:x", "pair:c", "nope:c"])
+@pytest.mark.parametrize(
+    "text", ["", "gen", "gen:stub:0", "gen:code:x", "pair:c", "nope:c", "mutate:c"]
+)
 def test_text_that_names_no_step_is_refused(text: str) -> None:
     with pytest.raises(ValueError):
         parse(text)
@@ -77,3 +82,5 @@ def test_text_that_names_no_step_is_refused(text: str) -> None:
 def test_a_code_id_with_the_pair_separator_is_refused() -> None:
     with pytest.raises(ValueError, match="code id"):
         RunPair("c|1", "t").encode()
+    with pytest.raises(ValueError, match="code id"):
+        Mutate("c|1", "t").encode()
