@@ -36,6 +36,11 @@ class ProblemRecord:
     judged: list[JudgedPair] = field(default_factory=list)
     job: str = ""
     note: str = ""
+    # the delivered tests' worth (report.json tests_quality): share of the code's mutants they
+    # kill, line and branch coverage of the code; None when not measured
+    mutation_score: float | None = None
+    line_coverage: float | None = None
+    branch_coverage: float | None = None
 
     @property
     def judged_pass(self) -> bool:
@@ -68,7 +73,16 @@ def figures(records: list[ProblemRecord]) -> dict[str, Any]:
         "judge_recall": _ratio(recalled, len(solvable)),
         "tokens_per_solved": _ratio(sum(r.tokens for r in records), delivered),
         "seconds_per_solved": _ratio(sum(r.seconds for r in records), delivered),
+        "delivered_tests_mutation_score": _mean([r.mutation_score for r in records]),
+        "delivered_tests_line_coverage": _mean([r.line_coverage for r in records]),
+        "delivered_tests_branch_coverage": _mean([r.branch_coverage for r in records]),
     }
+
+
+def _mean(values: list[float | None]) -> float | None:
+    """The mean of the measured values (None where none was measured)."""
+    known = [v for v in values if v is not None]
+    return round(sum(known) / len(known), 4) if known else None
 
 
 def judged_pairs(records: list[ProblemRecord]) -> list[JudgedPair]:

@@ -56,6 +56,7 @@ def grade_job(
         for j in report["judged"]
     ]
     tokens = report["tokens"]
+    quality = report.get("tests_quality") or {}
     return ProblemRecord(
         name=problem.name,
         status=report["status"],
@@ -72,5 +73,8 @@ def grade_job(
         tokens=int(tokens["prompt"]) + int(tokens["completion"]),
         judged=judged,
         job=report["job"],
+        mutation_score=quality.get("mutation_score"),
+        line_coverage=quality.get("line_coverage"),
+        branch_coverage=quality.get("branch_coverage"),
         note=RANKED_NOTE if source == "ranked" else "",
     )

@@ -83,8 +83,23 @@ def build_report(
 
 
 def _quality(record: dict[str, Any]) -> dict[str, Any]:
+    """Mutants killed and, where measured, line and branch coverage of the code by the test."""
     n, k = int(record["mutants"]), int(record["killed"])
-    return {"mutants": n, "killed": k, "mutation_score": round(k / n, 4) if n else None}
+    cov = record.get("coverage") or {}
+    return {
+        "mutants": n,
+        "killed": k,
+        "mutation_score": round(k / n, 4) if n else None,
+        "line_coverage": _share(cov.get("lines_covered"), cov.get("lines")),
+        "branch_coverage": _share(cov.get("branches_covered"), cov.get("branches")),
+    }
+
+
+def _share(part: int | None, whole: int | None) -> float | None:
+    """part / whole; None when not measured or there is nothing to cover (no branches)."""
+    if part is None or not whole:
+        return None
+    return round(part / whole, 4)
 
 
 def _tests_quality(mutation: dict[Pair, dict[str, Any]], best: Any) -> dict[str, Any] | None:

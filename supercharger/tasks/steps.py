@@ -308,8 +308,9 @@ def mutate(
 ) -> None:
     """Run the code's mutants (``supercharger.mutants``) against each of ``tests`` (tests the
     code passes) in one sandbox batch; per test, record how many of them it killed (its pair
-    did not pass). A mutant that loops is cut at the hanging-test timeout (``hang_timeout``
-    of the code's passing pairs): it is killed either way."""
+    did not pass), and the line and branch coverage of the code by the test (coverage.py in
+    the sandbox, advisory). A mutant that loops is cut at the hanging-test timeout
+    (``hang_timeout`` of the code's passing pairs): it is killed either way."""
     meta = store.meta(job_id)
     spec, cfg = meta["spec"], meta["config"]
     texts = mutants(store.candidate(job_id, code).text)
@@ -326,17 +327,33 @@ def mutate(
         timeout_s=hang_timeout(cfg.sandbox_timeout, passing), memory_mb=cfg.sandbox_memory_mb
     )
     started = time.monotonic()
-    results = backend.run_batch(pairs, limits) if pairs else []
+    code_text = store.candidate(job_id, code).text
+    measured = [PairSpec(pair_id=f"cov.{t}", module=spec.module, code=code_text,
+                         test=test_texts[t], coverage=True) for t in tests]  # fmt: skip
+    results = backend.run_batch(pairs + measured, limits)
+    results, covered = results[: len(pairs)], results[len(pairs) :]
     seconds = time.monotonic() - started
     killed = dict.fromkeys(tests, 0)
     for (_, test), res in zip(runs, results, strict=True):
         killed[test] += res.status is not Status.PASSED
-    records = {(code, t): {"killed": killed[t], "mutants": len(texts)} for t in tests}
+    records = {
+        (code, t): {"killed": killed[t], "mutants": len(texts)} | _coverage_figures(res)
+        for t, res in zip(tests, covered, strict=True)
+    }
     store.put_mutation(
         job_id, {p: r | {"step_seconds": round(seconds, 3)} for p, r in records.items()}
     )
     store.add_stats(job_id, sandbox_seconds=seconds, mutants_run=len(results))
     store.emit(job_id, "mutation", code=code, results={t: r for (_, t), r in records.items()})
+
+
+def _coverage_figures(result: PairResult) -> dict[str, Any]:
+    """Line and branch coverage of a measured pair, as stored with its mutation record."""
+    cov = result.coverage
+    if cov is None or not cov.measured:
+        return {"coverage": None}
+    names = ("lines", "lines_covered", "branches", "branches_covered")
+    return {"coverage": {name: getattr(cov, name) for name in names}}
 
 
 def record_failure(store: JobStore, job_id: str, key: StepKey, error: BaseException) -> None:

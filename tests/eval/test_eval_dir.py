@@ -107,11 +107,13 @@ def test_eval_dir_grades_every_code_and_hides_the_tests(workers: str, tmp_path: 
         assert row["status"] == "passed" and row["oracle"]
         assert 0 < row["codes_passed"] < row["codes"], row
         assert row["tokens"] > 0 and row["seconds"] > 0
-    # the fake's replies come in a fixed order: the first code is wrong for both, and the
-    # pipeline's one test for double passes the older, wrong double, which is judged first
-    assert rows["factorial"]["delivered_passed"] and not rows["double"]["delivered_passed"]
+    # the fake's replies come in a fixed order: the first code is wrong for both; the
+    # pipeline's one test for double also passes the older, wrong double, but kills few of its
+    # mutants (`double(3) == 6` cannot tell `n > 0` from `n > 1`), so that pair is no evidence
+    # and the right double is delivered
+    assert rows["factorial"]["delivered_passed"] and rows["double"]["delivered_passed"]
     assert doc["oracle_pass_at_k"] == 1.0 and doc["first_candidate_pass_at_1"] == 0.0
-    assert doc["judge_precision"] == 0.5 and doc["selection_ratio"] == 0.5
+    assert doc["judge_precision"] == 1.0 and doc["selection_ratio"] == 1.0
     records = [ProblemRecord(**{k: v for k, v in r.items() if k != "delivered_code"})
                for r in doc["rows"]]  # fmt: skip
     assert {k: doc[k] for k in figures(records)} == figures(records)

@@ -19,8 +19,30 @@ def rec(
 
 
 RECORDS = [
-    rec("a", "passed", True, True, True, seconds=10.0, tokens=100),  # judged, right
-    rec("b", "passed", False, False, True, seconds=20.0, tokens=200),  # judged, wrong code
+    rec(
+        "a",
+        "passed",
+        True,
+        True,
+        True,
+        seconds=10.0,
+        tokens=100,
+        mutation_score=0.8,
+        line_coverage=1.0,
+        branch_coverage=0.5,
+    ),  # judged, right
+    rec(
+        "b",
+        "passed",
+        False,
+        False,
+        True,
+        seconds=20.0,
+        tokens=200,
+        mutation_score=0.4,
+        line_coverage=0.5,
+        branch_coverage=None,
+    ),  # judged, wrong code
     rec("c", "budget", False, False, True, seconds=30.0, tokens=300),  # right code, never judged
     rec("d", "budget", False, False, False, seconds=40.0, tokens=400),  # nothing right
     rec("e", "budget", True, False, True, seconds=50.0, tokens=500),  # ranked fallback right
@@ -38,6 +60,10 @@ def test_headline_figures() -> None:
     assert f["judge_recall"] == 0.25  # of a, b, c, e only a ended in a right judged pass
     assert f["tokens_per_solved"] == 750.0  # 1500 tokens / 2 solved
     assert f["seconds_per_solved"] == 75.0
+    # the delivered tests' worth: the mean over the problems where it was measured
+    assert f["delivered_tests_mutation_score"] == 0.6
+    assert f["delivered_tests_line_coverage"] == 0.75
+    assert f["delivered_tests_branch_coverage"] == 0.5
 
 
 def test_ratios_over_nothing_are_none() -> None:
@@ -47,6 +73,7 @@ def test_ratios_over_nothing_are_none() -> None:
     assert f["judge_precision"] is None
     assert f["judge_recall"] is None
     assert f["tokens_per_solved"] is None
+    assert f["delivered_tests_mutation_score"] is None
     assert figures([])["problems"] == 0
 
 

@@ -15,9 +15,9 @@ from supercharger.sandbox import Coverage, Limits, PairSpec, Status, get_backend
 from supercharger.sandbox.inside.measure import CoverageMeter
 from supercharger.sandbox.inside.protocol import COVERAGE_ERROR, COVERAGE_KEYS
 from supercharger.sandbox.verdict import coverage_of
-from tests.sandbox.test_bwrap import _WHY_NOT, FAST, RIGHT, TEST
+from tests.sandbox.test_bwrap import BWRAP_UNAVAILABLE, FAST, RIGHT, TEST
 
-needs_bwrap = pytest.mark.skipif(_WHY_NOT is not None, reason=f"bwrap cannot run: {_WHY_NOT}")
+needs_bwrap = pytest.mark.skipif(BWRAP_UNAVAILABLE is not None, reason=f"bwrap cannot run: {BWRAP_UNAVAILABLE}")
 
 # statements: 1 (def), 2 (if), 3, 5, 6; branch exits: 2->3, 2->5
 GRADE = (

@@ -18,14 +18,14 @@ from supercharger.tasks import coordinator, steps
 from supercharger.tasks.report import build_report
 from supercharger.tasks.stepkey import Mutate
 from supercharger.tasks.store import FINISHED_TTL, JobStore, new_job_id
-from tests.sandbox.test_bwrap import _WHY_NOT
+from tests.sandbox.test_bwrap import BWRAP_UNAVAILABLE
 
 SPEC = parse_spec("# factorial of a non-negative integer\ndef factorial(n):\n", "factorial.spec")
 RIGHT = "def factorial(n):\n    return 1 if n < 2 else n * factorial(n - 1)\n"
 HEAD = "from factorial import factorial\n\n\n"
 FULL = HEAD + "def test_full():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n"
 ZERO = HEAD + "def test_zero():\n    assert factorial(0) == 1\n"
-BWRAP = pytest.mark.skipif(_WHY_NOT is not None, reason=f"bwrap cannot run: {_WHY_NOT}")
+BWRAP = pytest.mark.skipif(BWRAP_UNAVAILABLE is not None, reason=f"bwrap cannot run: {BWRAP_UNAVAILABLE}")
 
 
 def _job(store: JobStore, **settings: object) -> str:
@@ -103,11 +103,15 @@ def test_a_full_test_kills_most_mutants_and_a_single_case_kills_few(store: JobSt
     assert zero.fraction is not None and zero.fraction < MIN_KILLED  # few of them
     assert full.killed > zero.killed > 0  # really run: `return None` fails both tests
     assert report["tests_quality"] == {
-        "mutants": n, "killed": full.killed, "mutation_score": round(full.killed / n, 4)
+        "mutants": n, "killed": full.killed, "mutation_score": round(full.killed / n, 4),
+        # coverage.py in the sandbox: both lines run; a conditional expression has no branch
+        # arcs for coverage.py, so there is no branch figure
+        "line_coverage": 1.0, "branch_coverage": None,
     }  # fmt: skip
+    both = {"lines": 2, "lines_covered": 2, "branches": 0, "branches_covered": 0}
     assert events == [("mutation", {"code": "c0.0", "results": {
-        "full": {"killed": full.killed, "mutants": n},
-        "zero": {"killed": zero.killed, "mutants": n},
+        "full": {"killed": full.killed, "mutants": n, "coverage": both},
+        "zero": {"killed": zero.killed, "mutants": n, "coverage": both},
     }})]  # fmt: skip
     assert store.stats(job)["mutants_run"] == 2 * n
 
