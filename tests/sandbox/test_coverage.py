@@ -17,7 +17,9 @@ from supercharger.sandbox.inside.protocol import COVERAGE_ERROR, COVERAGE_KEYS
 from supercharger.sandbox.verdict import coverage_of
 from tests.sandbox.test_bwrap import BWRAP_UNAVAILABLE, FAST, RIGHT, TEST
 
-needs_bwrap = pytest.mark.skipif(BWRAP_UNAVAILABLE is not None, reason=f"bwrap cannot run: {BWRAP_UNAVAILABLE}")
+needs_bwrap = pytest.mark.skipif(
+    BWRAP_UNAVAILABLE is not None, reason=f"bwrap cannot run: {BWRAP_UNAVAILABLE}"
+)
 
 # statements: 1 (def), 2 (if), 3, 5, 6; branch exits: 2->3, 2->5
 GRADE = (

@@ -25,7 +25,9 @@ RIGHT = "def factorial(n):\n    return 1 if n < 2 else n * factorial(n - 1)\n"
 HEAD = "from factorial import factorial\n\n\n"
 FULL = HEAD + "def test_full():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n"
 ZERO = HEAD + "def test_zero():\n    assert factorial(0) == 1\n"
-BWRAP = pytest.mark.skipif(BWRAP_UNAVAILABLE is not None, reason=f"bwrap cannot run: {BWRAP_UNAVAILABLE}")
+BWRAP = pytest.mark.skipif(
+    BWRAP_UNAVAILABLE is not None, reason=f"bwrap cannot run: {BWRAP_UNAVAILABLE}"
+)
 
 
 def _job(store: JobStore, **settings: object) -> str:
