@@ -348,7 +348,9 @@ class TestMutation:
             assert rows[(code, weak)]["mutants"] == rows[(code, strong)]["mutants"] > 0
         quality = report["tests_quality"]
         best = rows[(report["best"]["code"], strong)]
-        assert quality == {k: best[k] for k in ("mutants", "killed", "mutation_score")}
+        assert quality == {k: best[k] for k in ("mutants", "killed", "mutation_score",
+                                                "line_coverage", "branch_coverage")}  # fmt: skip
+        assert quality["line_coverage"] == 1.0  # coverage.py in the sandbox: every line ran
         # the weak test's pairs were never judged: they could not end the job
         assert all(j["test"] != weak for j in report["judged"])
         # the step ran as its own task on the sandbox queue's workers
