@@ -9,6 +9,7 @@ a test id may hold anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from supercharger.records import CandidateKind, Pair
 
@@ -58,25 +59,27 @@ class Improve:
 
 
 @dataclass(frozen=True)
-class RunPair:
+class PairStep:
+    """A step about one code x test pair, encoded ``<head>:<code>|<test>``."""
+
+    code: str
+    test: str
+    head: ClassVar[str] = ""
+
+    def encode(self) -> str:
+        return f"{self.head}:{encode_pair((self.code, self.test))}"
+
+
+class RunPair(PairStep):
     """One code x test pair run in the sandbox."""
 
-    code: str
-    test: str
-
-    def encode(self) -> str:
-        return f"pair:{encode_pair((self.code, self.test))}"
+    head = "pair"
 
 
-@dataclass(frozen=True)
-class Judge:
+class Judge(PairStep):
     """The model's judgement of one passing pair."""
 
-    code: str
-    test: str
-
-    def encode(self) -> str:
-        return f"judge:{encode_pair((self.code, self.test))}"
+    head = "judge"
 
 
 @dataclass(frozen=True)
@@ -89,24 +92,15 @@ class Score:
         return f"score:{self.code}"
 
 
-@dataclass(frozen=True)
-class Mutate:
+class Mutate(PairStep):
     """The mutants of ``code`` run against its passing ``test`` in the sandbox (one task runs
     a code's mutants against all of its tests that ask for it)."""
 
-    code: str
-    test: str
-
-    def encode(self) -> str:
-        return f"mutate:{encode_pair((self.code, self.test))}"
+    head = "mutate"
 
 
 StepKey = Gen | Improve | RunPair | Judge | Score | Mutate
-PAIR_STEPS: dict[str, type[RunPair | Judge | Mutate]] = {
-    "pair": RunPair,
-    "judge": Judge,
-    "mutate": Mutate,
-}
+PAIR_STEPS: dict[str, type[PairStep]] = {step.head: step for step in (RunPair, Judge, Mutate)}
 
 
 def generation(key: StepKey) -> str | None:

@@ -313,7 +313,8 @@ def mutate(
     (``hang_timeout`` of the code's passing pairs): it is killed either way."""
     meta = store.meta(job_id)
     spec, cfg = meta["spec"], meta["config"]
-    texts = mutants(store.candidate(job_id, code).text)
+    code_text = store.candidate(job_id, code).text
+    texts = mutants(code_text)
     test_texts = {t: store.candidate(job_id, t).text for t in tests}
     runs = [(i, t) for i in range(len(texts)) for t in tests]  # a mutant's pairs side by side
     pairs = [
@@ -327,7 +328,6 @@ def mutate(
         timeout_s=hang_timeout(cfg.sandbox_timeout, passing), memory_mb=cfg.sandbox_memory_mb
     )
     started = time.monotonic()
-    code_text = store.candidate(job_id, code).text
     measured = [PairSpec(pair_id=f"cov.{t}", module=spec.module, code=code_text,
                          test=test_texts[t], coverage=True) for t in tests]  # fmt: skip
     results = backend.run_batch(pairs + measured, limits)
