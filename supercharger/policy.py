@@ -47,6 +47,13 @@ class Kills:
 
     killed: int
     mutants: int  # 0: the code has none, or its mutation step failed: nothing is known
+    ids: frozenset[int] = frozenset()  # which of the code's mutants (their index) it killed
+
+    @classmethod
+    def of(cls, record: Mapping[str, object]) -> Kills:
+        """From a mutation step's record (``killed``, ``mutants``, ``killed_ids``)."""
+        ids = record.get("killed_ids") or ()
+        return cls(int(record["killed"]), int(record["mutants"]), frozenset(ids))  # type: ignore[arg-type, call-overload]
 
     @property
     def fraction(self) -> float | None:
@@ -82,6 +89,9 @@ class JobView:
     # the pairs whose step was sent and has not reported
     mutation: dict[Pair, Kills] = field(default_factory=dict)
     mutate_inflight: set[Pair] = field(default_factory=set)
+    # per test (the examples' test too): the distinct calls of the function whose result it
+    # asserts (``supercharger.checks``); a test missing here counts as one check
+    checks: dict[str, frozenset[str]] = field(default_factory=dict)
     scoring: bool = True  # ask the model to score each new code
     llm_workers: int = 1
     elapsed: float = 0.0
@@ -214,11 +224,17 @@ def weak_tests(view: JobView) -> set[str]:
     return {t for t in view.tests if any(view.results.get((s, t)) is True for s in view.stubs)}
 
 
-MIN_KILLED = 0.5
-"""The share of a code's mutants a generated test must kill for its pair to end a job. A test
-that agrees with the consensus but lets most one-change bugs of the code pass (``f(0) == 1``
-for a factorial) would pass much wrong code too; a test that kills half of them or more pins
-the behaviour down. Unknown (no mutants, a failed step) does not hold a pair back."""
+MIN_KILLED = 0.8
+"""The share of a code's mutants (one-change bugs) its supporting generated tests must kill
+together for it to end a job. Tests that agree with the consensus but let one-change bugs of
+the code pass (``f(0) == 1`` for a factorial) would pass much wrong code too; tests that kill
+most of them pin the behaviour down. Unknown (no mutants, a failed step) holds nothing back."""
+
+MIN_CHECKS = 3
+"""Distinct calls of the function whose result the code's supporting tests assert, together,
+for it to end a job. One assert, or the same assert in several generated tests, is one check:
+measured on specs with hidden tests, codes passing one or two checks that other codes agreed
+on were mostly wrong."""
 
 
 def kill_fraction(view: JobView, pair: Pair) -> float | None:
@@ -228,6 +244,18 @@ def kill_fraction(view: JobView, pair: Pair) -> float | None:
     if kills is None or view.budget.stop_rule == "judge":
         return None
     return kills.fraction
+
+
+def code_kill_fraction(view: JobView, code: str, tests: Iterable[str]) -> float | None:
+    """The share of the code's mutants that at least one of ``tests`` killed, over the pairs
+    measured so far; None when none is (or under the "judge" stop rule)."""
+    kills = [view.mutation[(code, t)] for t in tests if (code, t) in view.mutation]
+    known = [k for k in kills if k.mutants]
+    if not known or view.budget.stop_rule == "judge":
+        return None
+    if not any(k.ids for k in known):  # records without ids: the best single test's share
+        return max(k.killed for k in known) / known[0].mutants
+    return len(frozenset().union(*(k.ids for k in known))) / known[0].mutants
 
 
 def rank_pairs(view: JobView) -> list[Pair]:
@@ -260,8 +288,23 @@ def passes_examples(view: JobView, code: str) -> bool:
     return bool(view.examples) and all(view.results.get((code, e)) is True for e in view.examples)
 
 
-MIN_CODE_SUPPORT = 2  # strong tests (the examples count as one) a code must pass to end a job
-MIN_TEST_SUPPORT = 2  # codes that must pass a generated test for it to end a job
+MIN_TEST_SUPPORT = 2  # codes that must pass a code's generated support for it to end a job
+
+
+def support(view: JobView, code: str) -> set[str]:
+    """The tests that speak for a code: the strong generated tests it passes (``weak_tests``
+    and blind ones left out) and the spec's examples' test when it passes every example."""
+    weak = weak_tests(view)
+    backed = set(view.examples) if passes_examples(view, code) else set()
+    return {t for t in passing_tests(view).get(code, ()) if t not in weak} | backed
+
+
+def checks_of(view: JobView, tests: Iterable[str]) -> int:
+    """The distinct asserted calls of ``tests`` together (a test not analysed counts one)."""
+    seen: set[str] = set()
+    for t in tests:
+        seen |= view.checks.get(t) or {f"<{t}>"}
+    return len(seen)
 
 
 def has_evidence(view: JobView, pair: Pair) -> bool:
@@ -272,19 +315,24 @@ def has_evidence(view: JobView, pair: Pair) -> bool:
 
 def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
     """A check of pairs against the job as it is now. One weak test and a judge that cannot
-    tell right from wrong is not evidence; a pair is when:
+    tell right from wrong is not evidence; a pair is when its test is one of the code's
+    ``support`` and:
 
     - the code passes every one of the spec's examples (the user's own word), when it has any;
-    - the pair's test is the examples' test, or a strong one (it fails every stand-in code);
-    - the code passes at least ``MIN_CODE_SUPPORT`` strong tests, the examples counting as one;
-    - the test is passed by at least ``MIN_TEST_SUPPORT`` codes, unless the examples back the
-      code (right code that the model wrote once has no twin to agree with);
-    - a generated test killed at least ``MIN_KILLED`` of the code's mutants, where that is
-      known (left out with ``mutation`` false: which pairs are worth the mutation step)."""
-    weak = weak_tests(view)
+    - its support asserts at least ``MIN_CHECKS`` distinct calls of the function;
+    - at least ``MIN_TEST_SUPPORT`` codes pass all of its generated support, unless the examples
+      back the code (right code that the model wrote once has no twin to agree with);
+    - its generated support killed at least ``MIN_KILLED`` of the code's mutants together,
+      where that is known (left out with ``mutation`` false: which pairs are worth the
+      mutation step)."""
     passes = passing_tests(view)
-    agreeing = {t: sum(1 for tests in passes.values() if t in tests) for t in view.tests}
     judge_only = view.budget.stop_rule == "judge"
+    cache: dict[str, bool] = {}
+
+    def backed(code: str) -> bool:
+        if code not in cache:
+            cache[code] = _code_has_evidence(view, code, passes, mutation)
+        return cache[code]
 
     def check(pair: Pair) -> bool:
         code, test = pair
@@ -292,21 +340,26 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
             return False
         if judge_only:
             return test in passes[code] or test in view.examples
-        by_examples = passes_examples(view, code)
-        if view.examples and not by_examples:
-            return False
-        if test in view.examples:
-            return True
-        if test in weak or test not in passes[code]:  # weak, blind, or not the code's own
-            return False
-        if len(passes[code] - weak) + by_examples < MIN_CODE_SUPPORT:
-            return False
-        if not (by_examples or agreeing[test] >= MIN_TEST_SUPPORT):
-            return False
-        killed = kill_fraction(view, pair) if mutation else None
-        return killed is None or killed >= MIN_KILLED
+        return test in support(view, code) and backed(code)
 
     return check
+
+
+def _code_has_evidence(
+    view: JobView, code: str, passes: Mapping[str, frozenset[str]], mutation: bool
+) -> bool:
+    by_examples = passes_examples(view, code)
+    if view.examples and not by_examples:
+        return False
+    tests = support(view, code)
+    if checks_of(view, tests) < MIN_CHECKS:
+        return False
+    generated = tests - set(view.examples)
+    twins = sum(1 for other in passes.values() if generated <= other)
+    if not (by_examples or (generated and twins >= MIN_TEST_SUPPORT)):
+        return False
+    killed = code_kill_fraction(view, code, generated) if mutation and generated else None
+    return killed is None or killed >= MIN_KILLED
 
 
 def best_pair(view: JobView) -> Pair | None:

@@ -24,7 +24,13 @@ BUDGET = Budget(max_candidates=8, budget_seconds=100, threshold=0.5, batch_size=
 
 
 def view(**kw) -> JobView:
-    return JobView(budget=BUDGET, **kw)
+    """A job view; each test (and the examples' test) asserts two distinct calls unless
+    ``checks`` says otherwise, so that two agreeing tests make ``MIN_CHECKS`` and one does
+    not."""
+    v = JobView(budget=BUDGET, **kw)
+    if "checks" not in kw:
+        v.checks = {t: frozenset({f"f({t}, 1)", f"f({t}, 2)"}) for t in v.tests + v.examples}
+    return v
 
 
 def measured(v: JobView, killed: int = 8, mutants: int = 10) -> JobView:
@@ -380,6 +386,8 @@ def _examples_job(**kw) -> JobView:
         "examples_passed": {"c_a": 1, "c_b": 1, "c_ok": 3},
         "results": results,
         "requested": {"code": 8, "test": 8, "improve": 0},
+        "checks": {EX: frozenset({"f(1)", "f(2)", "f(3)"})}
+        | {t: frozenset({f"f({t})", f"f({t}, 0)"}) for t in ("t1", "t2", "t3")},
     }
     return view(**(base | kw))
 
@@ -482,23 +490,50 @@ def test_among_agreeing_tests_the_one_that_kills_more_mutants_ranks_first() -> N
     assert rank_pairs(measured(_agreeing_job()))[0] == ("c1", "t1")
 
 
-def test_a_test_that_kills_few_mutants_is_not_evidence() -> None:
-    # t1 agrees with both codes but kills 1 of 10 mutants (say ``factorial(0) == 1`` alone)
-    assert MIN_KILLED > 0.1
-    kills = {("c1", "t1"): Kills(1, 10), ("c1", "t2"): Kills(9, 10)}
-    v = _agreeing_job(mutation=kills, judged={("c1", "t1"): 0.99})
-    assert not has_evidence(v, ("c1", "t1")) and has_evidence(v, ("c1", "t2"))
-    assert decide(v).finish is None and ("c1", "t1") not in decide(v).judge
-    assert rank_pairs(v)[:2] == [("c1", "t2"), ("c1", "t1")]
-    v.judged[("c1", "t2")] = 0.6
+def test_tests_that_kill_few_mutants_together_are_not_evidence() -> None:
+    # t1 and t2 agree with both codes but together kill 3 of c1's 10 mutants (say
+    # ``factorial(0) == 1`` and ``factorial(1) == 1``): they pin down little of what it does
+    assert MIN_KILLED > 0.3
+    few = {
+        ("c1", "t1"): Kills(2, 10, frozenset({0, 1})),
+        ("c1", "t2"): Kills(2, 10, frozenset({1, 2})),
+    }
+    v = _agreeing_job(mutation=few, judged={("c1", "t1"): 0.99})
+    assert not has_evidence(v, ("c1", "t1")) and not has_evidence(v, ("c1", "t2"))
+    assert decide(v).finish is None and decide(v).judge == []
+    # each alone kills half, together all but one: the code's tests pin it down
+    many = {("c1", "t1"): Kills(5, 10, frozenset(range(5))),
+            ("c1", "t2"): Kills(5, 10, frozenset(range(4, 9)))}  # fmt: skip
+    v = _agreeing_job(mutation=many, judged={("c1", "t2"): 0.6})
+    assert has_evidence(v, ("c1", "t1")) and has_evidence(v, ("c1", "t2"))
     fin = decide(v).finish
-    assert fin is not None and fin.best == ("c1", "t2")
+    assert fin is not None and fin.status == "passed" and fin.best == ("c1", "t2")
+    v = _agreeing_job(mutation=few | {("c1", "t2"): Kills(9, 10)}, judged={("c1", "t1"): 0.99})
+    assert rank_pairs(v)[:2] == [("c1", "t2"), ("c1", "t1")]  # the test killing more first
     # the "judge" stop rule ignores mutation, as before
     rule = Budget(max_candidates=8, budget_seconds=100, threshold=0.5, batch_size=4,
                   judge_top=2, stop_rule="judge")  # fmt: skip
     plain = JobView(**(vars(v) | {"budget": rule, "judged": {("c1", "t1"): 0.99}}))
     fin = decide(plain).finish
     assert fin is not None and fin.best == ("c1", "t1")
+
+
+def test_one_assert_however_often_repeated_is_not_evidence() -> None:
+    # c1 and c2 agree on t1 and t2, but both assert the same call: one check, not two
+    same = {"t1": frozenset({"f(3)"}), "t2": frozenset({"f(3)"})}
+    v = _agreeing_job(checks=same, judged={("c1", "t1"): 0.99})
+    assert not has_evidence(v, ("c1", "t1")) and decide(v).finish is None
+    # three distinct calls between them are
+    v.checks = {"t1": frozenset({"f(3)", "f(4)"}), "t2": frozenset({"f(3)", "f(0)"})}
+    assert has_evidence(v, ("c1", "t1"))
+
+
+def test_a_spec_with_one_example_needs_generated_tests_besides() -> None:
+    v = _examples_job()
+    v.checks[EX] = frozenset({"f(1)"})
+    assert has_evidence(v, ("c_ok", EX))  # one example and a test of two more calls: 3 checks
+    v.checks["t3"] = frozenset({"f(5)"})  # one example and a one-call test: 2
+    assert not has_evidence(v, ("c_ok", EX)) and not has_evidence(v, ("c_ok", "t3"))
 
 
 def test_a_failed_mutation_step_does_not_block_the_job() -> None:

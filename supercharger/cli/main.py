@@ -185,11 +185,12 @@ def eval_(
     calibrate: bool = typer.Option(False, "--calibrate", help="store the judge threshold found"),
     target_precision: float = typer.Option(0.9, help="for --calibrate"),
     min_pairs: int = typer.Option(20, help="for --calibrate: judged pairs above it"),
+    draws: int = typer.Option(1, help="run each problem this many times, seeds seed, seed+1..."),
 ) -> None:
     """Run every problem through the pipeline and grade its code on tests it never saw."""
     from supercharger.eval.evaluate import EvalOptions, run_eval
 
-    opts = EvalOptions(jobs, out, as_json, calibrate, target_precision, min_pairs)
+    opts = EvalOptions(jobs, out, as_json, calibrate, target_precision, min_pairs, draws)
     raise typer.Exit(run_eval(target, problems, _settings(budget_seconds=budget_seconds), opts))
 
 

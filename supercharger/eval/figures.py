@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 PASSED = "passed"  # a job's status when a judged pair passed
+RAW_SAMPLES = 8
 
 
 @dataclass
@@ -27,6 +28,10 @@ class ProblemRecord:
     delivered_passed: bool = False
     first_passed: bool = False  # the job's first code candidate
     oracle: bool = False  # any code candidate passes
+    # any of the model's first ``RAW_SAMPLES`` code samples (no repair) passes: what picking
+    # the right one of a plain best-of-8 draw would give
+    oracle_raw: bool = False
+    draw: int = 0  # which draw (seed) of the problem, with --draws
     codes: int = 0
     codes_passed: int = 0
     score: float | None = None  # the judge score of the delivered pair
@@ -69,6 +74,8 @@ def figures(records: list[ProblemRecord]) -> dict[str, Any]:
         "first_candidate_pass_at_1": _ratio(sum(r.first_passed for r in records), n),
         "oracle_pass_at_k": _ratio(oracle, n),
         "selection_ratio": _ratio(delivered, oracle),
+        "oracle_pass_at_8": _ratio(sum(r.oracle_raw for r in records), n),
+        "delivered_over_oracle_at_8": _ratio(delivered, sum(r.oracle_raw for r in records)),
         "judge_precision": _ratio(judged_right, len(judged)),
         "judge_recall": _ratio(recalled, len(solvable)),
         "tokens_per_solved": _ratio(sum(r.tokens for r in records), delivered),
@@ -101,12 +108,17 @@ def calibration_curve(pairs: list[JudgedPair], bins: int = 10) -> list[dict[str,
 
 
 def eval_document(records: list[ProblemRecord], meta: dict[str, Any]) -> dict[str, Any]:
-    """eval.json: the figures, then the rows, the judged pairs and the calibration curve."""
+    """eval.json: the figures over every draw of every problem, the same per draw, then the
+    rows, the judged pairs and the calibration curve."""
     pairs = judged_pairs(records)
+    draws = sorted({r.draw for r in records})
+    per_draw = [figures([r for r in records if r.draw == d]) | {"draw": d} for d in draws]
     return (
         figures(records)
+        | {"problems": len({r.name for r in records}), "runs": len(records)}
         | meta
         | {
+            "per_draw": per_draw,
             "rows": [r.row() for r in records],
             "judged_pairs": [asdict(p) for p in pairs],
             "calibration_curve": calibration_curve(pairs),

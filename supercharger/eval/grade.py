@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from supercharger.eval.figures import JudgedPair, ProblemRecord
+from supercharger.eval.figures import RAW_SAMPLES, JudgedPair, ProblemRecord
 from supercharger.eval.problems import Problem
 from supercharger.records import Candidate, CandidateKind
 from supercharger.sandbox import Limits, PairSpec, get_backend
@@ -48,6 +48,7 @@ def grade_job(
 ) -> ProblemRecord:
     """One problem's record from its finished job's report and candidates (oldest first)."""
     all_codes = [cid for cid, c in cands.items() if c.kind == CandidateKind.CODE]
+    raw = [cid for cid in all_codes if not cands[cid].parent][:RAW_SAMPLES]
     usable = {cid: cands[cid].text for cid in all_codes if cands[cid].valid}
     right = hidden_results(usable, problem, settings)
     delivered, source = delivered_code(report, list(usable))
@@ -65,6 +66,7 @@ def grade_job(
         delivered_passed=bool(delivered and right.get(delivered)),
         first_passed=bool(all_codes and right.get(all_codes[0])),
         oracle=any(right.values()),
+        oracle_raw=any(right.get(cid, False) for cid in raw),
         codes=len(all_codes),
         codes_passed=sum(right.values()),
         score=report["score"],

@@ -6,6 +6,7 @@ import ast
 import time
 from typing import Any
 
+from supercharger.checks import asserted_calls
 from supercharger.clean import Cleaned, clean_code, clean_test
 from supercharger.examples import examples_test
 from supercharger.llm import prompts
@@ -333,11 +334,13 @@ def mutate(
     results = backend.run_batch(pairs + measured, limits)
     results, covered = results[: len(pairs)], results[len(pairs) :]
     seconds = time.monotonic() - started
-    killed = dict.fromkeys(tests, 0)
-    for (_, test), res in zip(runs, results, strict=True):
-        killed[test] += res.status is not Status.PASSED
+    killed: dict[str, list[int]] = {t: [] for t in tests}
+    for (i, test), res in zip(runs, results, strict=True):
+        if res.status is not Status.PASSED:
+            killed[test].append(i)
     records = {
-        (code, t): {"killed": killed[t], "mutants": len(texts)} | _coverage_figures(res)
+        (code, t): {"killed": len(killed[t]), "killed_ids": killed[t], "mutants": len(texts)}
+        | _coverage_figures(res)
         for t, res in zip(tests, covered, strict=True)
     }
     store.put_mutation(
@@ -424,8 +427,13 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
         judge_inflight={(k.code, k.test) for k in sent if isinstance(k, Judge)} - set(judged),
         scores={c: v["score"] for c, v in scores.items()},
         score_inflight={k.code for k in sent if isinstance(k, Score)} - set(scores),
-        mutation={p: Kills(int(v["killed"]), int(v["mutants"])) for p, v in mutation.items()},
+        mutation={p: Kills.of(v) for p, v in mutation.items()},
         mutate_inflight={(k.code, k.test) for k in sent if isinstance(k, Mutate)} - set(mutation),
+        checks={
+            c.id: asserted_calls(c.text, meta["spec"].name)
+            for c in cands.values()
+            if c.kind in (CandidateKind.TEST, CandidateKind.EXAMPLES) and c.valid
+        },
         scoring=cfg.score_codes,
         llm_workers=llm_workers,
         elapsed=time.time() - meta["created"],

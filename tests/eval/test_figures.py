@@ -96,3 +96,18 @@ def test_document_holds_rows_and_every_judged_pair() -> None:
     assert doc["target"] == "x" and doc["problems"] == 2
     assert [r["name"] for r in doc["rows"]] == ["a", "b"]
     assert doc["judged_pairs"] == [{"score": 0.9, "right": True}, {"score": 0.6, "right": False}]
+
+
+def test_draws_pool_into_the_figures_and_each_has_its_own() -> None:
+    first = [rec("a", "passed", True, True, True, oracle_raw=True),
+             rec("b", "budget", False, False, True, oracle_raw=False)]  # fmt: skip
+    second = [rec("a", "passed", False, False, True, oracle_raw=True, draw=1),
+              rec("b", "budget", True, False, True, oracle_raw=True, draw=1)]  # fmt: skip
+    doc = eval_document(first + second, {"draws": 2})
+    assert doc["problems"] == 2 and doc["runs"] == 4
+    assert doc["delivered_pass_at_1"] == 0.5 and doc["oracle_pass_at_8"] == 0.75
+    assert doc["delivered_over_oracle_at_8"] == round(2 / 3, 4)
+    assert doc["judge_precision"] == 0.5  # one right judged pass of two, over both draws
+    assert [d["draw"] for d in doc["per_draw"]] == [0, 1]
+    assert [d["judge_precision"] for d in doc["per_draw"]] == [1.0, 0.0]
+    assert [d["oracle_pass_at_8"] for d in doc["per_draw"]] == [0.5, 1.0]

@@ -73,3 +73,16 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: tuple[str, ...],
     assert len(lines) == 1 and says in lines[0] and "Traceback" not in proc.stderr, proc.stderr
     assert not (tmp_path / "data").exists()  # no cluster started: it would log there
     assert not (tmp_path / "out").exists()
+
+
+def test_each_draw_runs_every_problem_with_its_own_seed(tmp_path: Path) -> None:
+    from supercharger.eval.evaluate import runs_of
+    from supercharger.settings import Settings
+
+    problems = humaneval_problems("0-1")
+    runs = runs_of(problems, Settings(seed=7), draws=3)
+    assert [(r.problem.name, r.settings.seed) for r in runs] == [
+        (p.name, 7 + d) for d in range(3) for p in problems
+    ]
+    assert runs[0].label == problems[0].name and runs[2].label == f"{problems[0].name}#1"
+    assert {r.settings.seed for r in runs_of(problems, Settings(), draws=2)} == {1, 2}

@@ -27,7 +27,10 @@ from supercharger.tasks.client import connect  # noqa: E402
 
 SPEC = parse_spec("# factorial of a non-negative integer\ndef factorial(n):\n", "factorial.spec")
 RIGHT = " return 1 if n < 2 else n * factorial(n - 1)\n```"
-TEST_OK = "five():\n    assert factorial(5) == 120\n```"
+TEST_OK = (
+    "five():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n"
+    "    assert factorial(3) == 6\n```"
+)
 AUTH = "admin:s3cret"
 
 

@@ -29,7 +29,10 @@ SPEC = parse_spec("# factorial of a non-negative integer\ndef factorial(n):\n", 
 # continuations after the prompts' prefills (the code prefill ends inside the body's indent)
 RIGHT = " return 1 if n < 2 else n * factorial(n - 1)\n```"
 WRONG = " return n\n```"
-TEST_OK = "five():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n```"
+TEST_OK = (
+    "five():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n"
+    "    assert factorial(3) == 6\n```"
+)
 TEST_WEAK = "one():\n    assert factorial(1) == 1\n```"
 
 
@@ -114,7 +117,7 @@ wrong_cluster = _cluster_fixture(code_replies=[WRONG], test_replies=[TEST_OK])
 TEST_WRONG = "three():\n    assert factorial(3) == 3\n```"
 EXAMPLES_SPEC = parse_spec(
     'def factorial(n):\n    """n! for n >= 0.\n\n    >>> factorial(3)\n    6\n'
-    '    >>> factorial(0)\n    1\n    """\n',
+    '    >>> factorial(0)\n    1\n    >>> factorial(5)\n    120\n    """\n',
     "factorial.spec",
 )
 wrong_tests_cluster = _cluster_fixture(code_replies=[WRONG, RIGHT], test_replies=[TEST_WRONG])
@@ -206,7 +209,7 @@ class TestWithWrongTestsAndTheSpecsExamples:
                       max_candidates=2, batch_size=2)  # fmt: skip
         assert report["status"] == "passed", report["reason"]
         code, test = report["best"]["code"], report["best"]["test"]
-        assert test == "spec.examples" and report["examples"]["best_passed"] == 2
+        assert test == "spec.examples" and report["examples"]["best_passed"] == 3
         assert "n * factorial(n - 1)" in (tmp_path / "factorial/factorial.py").read_text()
         assert (
             "assert (factorial(3)) == (6)" in (tmp_path / "factorial/test_factorial.py").read_text()

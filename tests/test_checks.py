@@ -1,0 +1,31 @@
+"""What a generated test checks, read from its syntax."""
+
+from supercharger.checks import asserted_calls
+
+
+def test_distinct_asserted_calls_count_once_each() -> None:
+    src = (
+        "def test_a():\n    assert f(1) == 1\n    assert f(1) == 1\n    assert f( 2 )==3\n"
+        "    f(9)\n\ndef test_b():\n    assert f(2) == 3 and g(4)\n"
+    )
+    assert asserted_calls(src, "f") == {"f(1)", "f(2)"}  # f(9) is called, never asserted
+
+
+def test_a_result_named_before_its_assert_counts() -> None:
+    src = "def test_a():\n    result = f([3, 1])\n    other = f(0)\n    assert result == [1, 3]\n"
+    assert asserted_calls(src, "f") == {"f([3, 1])"}
+
+
+def test_parametrized_rows_count_one_each() -> None:
+    src = (
+        "import pytest\n\n@pytest.mark.parametrize('a, b', [(1, 2), (3, 4), (5, 6)])\n"
+        "def test_p(a, b):\n    assert f(a) == b\n"
+    )
+    assert len(asserted_calls(src, "f")) == 3
+    unused = src.replace("assert f(a) == b", "assert a < b")
+    assert asserted_calls(unused, "f") == frozenset()
+
+
+def test_a_file_that_does_not_parse_checks_nothing() -> None:
+    assert asserted_calls("def test_x(:\n    assert f(1)\n", "f") == frozenset()
+    assert asserted_calls("def test_x():\n    assert other(1) == 2\n", "f") == frozenset()
