@@ -411,18 +411,22 @@ def _measured(view: JobView, pair: Pair) -> bool:
 def _to_judge(view: JobView, runs_pending: bool) -> list[Pair]:
     """Judge only once the matrix of the candidates so far is complete (a ranking read from
     half a matrix could send a lone wrong code to the judge ahead of the consensus), and only
-    pairs that could end the job (``has_evidence``) once their mutation result is in."""
+    pairs that could end the job (``has_evidence``) once their mutation result is in; a code's
+    best-ranked such pair first, and its next one only once that one's verdict is in."""
     room = view.budget.judge_top - len(view.judge_inflight)
     if room <= 0 or runs_pending or view.pair_inflight:
         return []
     if view.budget.threshold is None:  # the judge is off: the ranking decides at the end
         return []
     check = evidence(view)
-    fresh = [
-        p
-        for p in rank_pairs(view)
-        if p not in view.judged and p not in view.judge_inflight and _measured(view, p) and check(p)
-    ]
+    busy = {code for code, _test in view.judge_inflight}  # one pair per code at a time
+    fresh: list[Pair] = []
+    for pair in rank_pairs(view):
+        if pair in view.judged or pair in view.judge_inflight or pair[0] in busy:
+            continue
+        if _measured(view, pair) and check(pair):
+            fresh.append(pair)
+            busy.add(pair[0])
     return fresh[:room]
 
 

@@ -97,7 +97,12 @@ def test_dual_agreement_prefers_the_larger_consensus() -> None:
     assert decide(v).mutate == [("c1", ["t1", "t2"])]
     assert decide(v).judge == []
     v = measured(v)
-    assert decide(v).judge == [("c1", "t1"), ("c1", "t2")]
+    # one pair per code in flight: c1's best pair, then the next code's, not c1's second one
+    assert decide(v).judge == [("c1", "t1"), ("c2", "t1")]
+    v.judge_inflight = {("c1", "t1"), ("c2", "t1")}
+    assert decide(v).judge == []
+    v.judge_inflight, v.judged = set(), {("c1", "t1"): 0.1, ("c2", "t1"): 0.1}
+    assert decide(v).judge == [("c1", "t2"), ("c2", "t2")]  # then each code's next pair
 
 
 def _agreeing_job(**kw) -> JobView:
@@ -398,7 +403,7 @@ def test_the_spec_s_examples_outrank_the_consensus_of_generated_tests() -> None:
     # the examples' pair needs no mutation step; t3 waits for its own
     assert decide(v).judge == [("c_ok", EX)] and decide(v).mutate == [("c_ok", ["t3"])]
     v = measured(v)
-    assert decide(v).judge == [("c_ok", "t3"), ("c_ok", EX)]
+    assert decide(v).judge == [("c_ok", "t3")]  # its best pair; the next once that one is in
     # without the examples the consensus wins, as in CodeT
     plain = _examples_job(examples=[], examples_passed={})
     assert [c for c, _ in rank_codes(plain)][:2] == ["c_a", "c_b"]
@@ -485,7 +490,7 @@ def test_among_agreeing_tests_the_one_that_kills_more_mutants_ranks_first() -> N
     kills = {(c, "t1"): Kills(5, 10) for c in ("c1", "c2")}
     v = _agreeing_job(mutation=kills | {(c, "t2"): Kills(9, 10) for c in ("c1", "c2")})
     assert rank_pairs(v) == [("c1", "t2"), ("c1", "t1"), ("c2", "t2"), ("c2", "t1")]
-    assert decide(v).judge == [("c1", "t2"), ("c1", "t1")]
+    assert decide(v).judge == [("c1", "t2"), ("c2", "t2")]  # each code's best pair
     # agreement still orders tests that killed as many
     assert rank_pairs(measured(_agreeing_job()))[0] == ("c1", "t1")
 
@@ -541,7 +546,7 @@ def test_a_failed_mutation_step_does_not_block_the_job() -> None:
     v = _agreeing_job(mutation={p: Kills(0, 0) for p in _agreeing_job().results})
     assert has_evidence(v, ("c1", "t1"))
     acts = decide(v)
-    assert acts.mutate == [] and acts.judge == [("c1", "t1"), ("c1", "t2")]
+    assert acts.mutate == [] and acts.judge == [("c1", "t1"), ("c2", "t1")]
     v.judged = {("c1", "t1"): 0.7}
     fin = decide(v).finish
     assert fin is not None and fin.status == "passed" and fin.best == ("c1", "t1")

@@ -104,6 +104,8 @@ def test_a_full_test_kills_most_mutants_and_a_single_case_kills_few(store: JobSt
     assert full.fraction is not None and full.fraction >= MIN_KILLED  # most of them
     assert zero.fraction is not None and zero.fraction < MIN_KILLED  # few of them
     assert full.killed > zero.killed > 0  # really run: `return None` fails both tests
+    assert len(full.ids) == full.killed and len(zero.ids) == zero.killed  # which ones, too
+    assert zero.ids < full.ids <= set(range(n))
     assert report["tests_quality"] == {
         "mutants": n, "killed": full.killed, "mutation_score": round(full.killed / n, 4),
         # coverage.py in the sandbox: both lines run; a conditional expression has no branch
@@ -112,8 +114,10 @@ def test_a_full_test_kills_most_mutants_and_a_single_case_kills_few(store: JobSt
     }  # fmt: skip
     both = {"lines": 2, "lines_covered": 2, "branches": 0, "branches_covered": 0}
     assert events == [("mutation", {"code": "c0.0", "results": {
-        "full": {"killed": full.killed, "mutants": n, "coverage": both},
-        "zero": {"killed": zero.killed, "mutants": n, "coverage": both},
+        "full": {"killed": full.killed, "killed_ids": sorted(full.ids), "mutants": n,
+                 "coverage": both},
+        "zero": {"killed": zero.killed, "killed_ids": sorted(zero.ids), "mutants": n,
+                 "coverage": both},
     }})]  # fmt: skip
     assert store.stats(job)["mutants_run"] == 2 * n
 

@@ -310,7 +310,7 @@ class TestSharing:
         _wait_events(store, long_job, "candidates")
         # ...then a small one: it gets its share of the one llm worker and finishes first
         short_job = client.submit(store, SPEC, Settings(broker_url=url, max_candidates=4))
-        prog = client.follow(store, short_job, lambda _p: None, deadline_s=60)
+        prog = client.follow(store, short_job, lambda _p: None, deadline_s=120)
         assert prog.status == "passed"
         assert not store.is_done(long_job)
         client.cancel(store, long_job)
@@ -371,3 +371,4 @@ def _wait_events(store: JobStore, job: str, kind: str, timeout: float = 30.0) ->
     deadline = time.monotonic() + timeout
     while not any(k == kind for _e, k, _d in store.events(job, block_ms=200)):
         assert time.monotonic() < deadline, f"no {kind!r} event in {timeout} s"
+
