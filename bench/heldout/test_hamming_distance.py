@@ -1,5 +1,4 @@
 import pytest
-
 from hamming_distance import hamming_distance
 
 

@@ -29,7 +29,8 @@ CODES = [
 TESTS = [
     "five():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n"
     "    assert factorial(3) == 6\n```",
-    "three():\n    assert double(3) == 6\n    assert double(4) == 8\n    assert double(6) == 12\n```",
+    "three():\n    assert double(3) == 6\n    assert double(4) == 8\n"
+    "    assert double(6) == 12\n```",
 ]
 SPECS = {
     "factorial": "# factorial of a non-negative integer\ndef factorial(n):\n",
@@ -110,8 +111,8 @@ def test_eval_dir_grades_every_code_and_hides_the_tests(workers: str, tmp_path: 
         assert row["tokens"] > 0 and row["seconds"] > 0
     # the fake's replies come in a fixed order: the first code is wrong for both; the
     # pipeline's one test for double also passes the older, wrong double, but kills few of its
-    # mutants (its checks, all above 2, cannot tell `n > 0` from `n > 1`), so that pair is no evidence
-    # and the right double is delivered
+    # mutants (its checks, all above 2, cannot tell `n > 0` from `n > 1`), so that pair is no
+    # evidence and the right double is delivered
     assert rows["factorial"]["delivered_passed"] and rows["double"]["delivered_passed"]
     assert doc["oracle_pass_at_k"] == 1.0 and doc["first_candidate_pass_at_1"] == 0.0
     assert doc["judge_precision"] == 1.0 and doc["selection_ratio"] == 1.0
