@@ -371,4 +371,3 @@ def _wait_events(store: JobStore, job: str, kind: str, timeout: float = 30.0) ->
     deadline = time.monotonic() + timeout
     while not any(k == kind for _e, k, _d in store.events(job, block_ms=200)):
         assert time.monotonic() < deadline, f"no {kind!r} event in {timeout} s"
-
