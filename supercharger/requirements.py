@@ -51,7 +51,8 @@ def parse_requirement(text: str, where: str) -> str:
     try:
         req = Requirement(text.strip())
     except InvalidRequirement as e:
-        raise RequirementsError(f"{where}: not a requirement: {text.strip()!r} ({e})") from None
+        why = str(e).splitlines()[0] if str(e) else "invalid"
+        raise RequirementsError(f"{where}: not a requirement: {text.strip()!r} ({why})") from None
     if req.url:
         raise RequirementsError(f"{where}: {text.strip()!r}: URL requirements are not supported")
     extras = f"[{','.join(sorted(req.extras))}]" if req.extras else ""

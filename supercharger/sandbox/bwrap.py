@@ -168,9 +168,7 @@ class BwrapBackend:
         try:
             o = self.options
             make = partial(self._launch, limits, env)
-            return run_sharded(
-                make, pairs, limits, o.parallel, o.group_by_code, self._standby, tag
-            )
+            return run_sharded(make, pairs, limits, o.parallel, o.group_by_code, self._standby, tag)
         finally:
             if self.options.standby:  # no waiting for a uid slot here: no slot, no standby
                 self._standby.refill(lambda: self._launch(limits, env, wait_s=0.0), limits, tag)

@@ -391,7 +391,7 @@ def _verdict(
 ) -> PairResult:
     """The pair's verdict; OOM if the sandbox's memory cgroup killed a process while it ran
     (the runner counts that itself where it can; else the count since the last answer)."""
-    res = to_result(pair.pair_id, raw, limits.output_bytes, pair.coverage)
+    res = to_result(pair.pair_id, raw, limits.output_bytes, pair.coverage, pair.module)
     hit = raw.cgroup_oom
     if hit is None:
         hit = runner.oom_kills() > ooms

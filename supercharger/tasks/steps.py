@@ -14,6 +14,7 @@ from supercharger.mutants import mutants
 from supercharger.policy import Budget, JobView, Kills, hang_timeout, hanging_tests
 from supercharger.records import Candidate, CandidateKind, JobConfig, Pair
 from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend, Status
+from supercharger.sandbox.environments import EMPTY, Environment, EnvironmentStore
 from supercharger.spec import EXAMPLES_ID, STUB_BODIES, STUB_PREFIX, Spec, stub_code
 from supercharger.tasks.stepkey import (
     Gen,
@@ -260,11 +261,24 @@ def score(store: JobStore, backend: LLMBackend, job_id: str, codes: list[str]) -
     store.emit(job_id, "scored", scores={c: v["score"] for c, v in scores.items()})
 
 
+def environment(cfg: JobConfig, envs: EnvironmentStore | None) -> Environment:
+    """The job's package environment on this node (built here on first use)."""
+    if envs is None or not cfg.requirements:
+        return EMPTY
+    return envs.get(cfg.requirements)
+
+
 def run_pairs(
-    store: JobStore, backend: SandboxBackend, job_id: str, code: str, tests: list[str]
+    store: JobStore,
+    backend: SandboxBackend,
+    job_id: str,
+    code: str,
+    tests: list[str],
+    envs: EnvironmentStore | None = None,
 ) -> None:
     meta = store.meta(job_id)
     spec, cfg = meta["spec"], meta["config"]
+    env = environment(cfg, envs)
     code_text = store.candidate(job_id, code).text
     pairs = [
         PairSpec(
@@ -290,7 +304,7 @@ def run_pairs(
     ):
         if group:
             limits = Limits(timeout_s=timeout, memory_mb=cfg.sandbox_memory_mb)
-            results += [(timeout, r) for r in backend.run_batch(group, limits)]
+            results += [(timeout, r) for r in backend.run_batch(group, limits, env)]
     store.add_stats(job_id, sandbox_seconds=time.monotonic() - started, pairs_run=len(results))
     for timeout, res in results:  # the timeout it ran under: short for a hanging test
         record = res.model_dump(mode="json") | {"timeout_s": timeout}
@@ -304,7 +318,12 @@ def run_pairs(
 
 
 def mutate(
-    store: JobStore, backend: SandboxBackend, job_id: str, code: str, tests: list[str]
+    store: JobStore,
+    backend: SandboxBackend,
+    job_id: str,
+    code: str,
+    tests: list[str],
+    envs: EnvironmentStore | None = None,
 ) -> None:
     """Run the code's mutants (``supercharger.mutants``) against each of ``tests`` (tests the
     code passes) in one sandbox batch; per test, record how many of them it killed (its pair
@@ -330,7 +349,7 @@ def mutate(
     started = time.monotonic()
     measured = [PairSpec(pair_id=f"cov.{t}", module=spec.module, code=code_text,
                          test=test_texts[t], coverage=True) for t in tests]  # fmt: skip
-    results = backend.run_batch(pairs + measured, limits)
+    results = backend.run_batch(pairs + measured, limits, environment(cfg, envs))
     results, covered = results[: len(pairs)], results[len(pairs) :]
     seconds = time.monotonic() - started
     killed = dict.fromkeys(tests, 0)
