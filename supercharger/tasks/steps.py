@@ -135,9 +135,11 @@ def generate(
     asks = []  # (prompt, sampling) per item
     for item in items:
         if item.kind is CandidateKind.CODE:
-            prompt, stop = prompts.code_prompt(spec.text, spec.name), prompts.CODE_STOP
+            prompt = prompts.code_prompt(spec.text, spec.name, cfg.requirements)
+            stop = prompts.CODE_STOP
         else:
-            prompt, stop = prompts.test_prompt(spec.text, spec.name, spec.module), prompts.TEST_STOP
+            prompt = prompts.test_prompt(spec.text, spec.name, spec.module, cfg.requirements)
+            stop = prompts.TEST_STOP
         stream = int(item.kind is CandidateKind.TEST)
         asks.append((prompt, _sampling(cfg, stop, item.slot, stream)))
     samplings = [sampling for _, sampling in asks]
@@ -162,7 +164,9 @@ def improve(store: JobStore, backend: LLMBackend, job_id: str, key: Improve) -> 
     code_text = store.candidate(job_id, key.code).text
     test_text = store.candidate(job_id, key.test).text
     output = store.pairs(job_id).get((key.code, key.test), {}).get("output", "")
-    prompt = prompts.improve_prompt(spec.text, spec.name, code_text, test_text, output)
+    prompt = prompts.improve_prompt(
+        spec.text, spec.name, code_text, test_text, output, cfg.requirements
+    )
     comp = backend.generate(prompt, _sampling(cfg, prompts.CODE_STOP, key.slot, 2))
     raws = _raw_replies(prompt, comp)
     cands = make_candidates(
