@@ -113,7 +113,6 @@ def check_requirements(spec: Spec, settings: Settings, console: Console) -> None
     """The spec's package environment, built on this node now (or found in its cache): bad
     requirements end the command in one line (RequirementsError) before any model time."""
     if spec.requirements:
-        console.print(f"[dim]environment: {', '.join(spec.requirements)}...[/dim]")
         env = settings.environment_store().get(spec.requirements)
         console.print(f"[dim]environment ready: {env.describe()}[/dim]", highlight=False)
 
