@@ -69,4 +69,6 @@ def test_prompts_name_the_packages() -> None:
     missing = "E ModuleNotFoundError\n[supercharger] missing module 'numpy': it is not installed"
     fix = improve_prompt(spec, "f", "import numpy", "t", missing).messages[-1]["content"]
     assert "Only the Python standard library is installed." in fix
-    assert "standard library" not in improve_prompt(spec, "f", "c", "t", "E").messages[-1]["content"]
+    assert (
+        "standard library" not in improve_prompt(spec, "f", "c", "t", "E").messages[-1]["content"]
+    )

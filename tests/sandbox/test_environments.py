@@ -116,8 +116,9 @@ def test_two_environments_at_once_do_not_see_each_others_packages(
     backends = [get_backend("bwrap", standby=False) for _ in range(2)]
     try:
         with ThreadPoolExecutor(2) as pool:
-            fa = pool.submit(backends[0].run_batch,
-                             [pair("a", sees("sortedcontainers", "msgpack"))], LIMITS, a)
+            fa = pool.submit(
+                backends[0].run_batch, [pair("a", sees("sortedcontainers", "msgpack"))], LIMITS, a
+            )
             fb = pool.submit(backends[1].run_batch,
                              [pair("b", sees("msgpack", "sortedcontainers"), "def f(x):\n"
                                    "    return x\n")], LIMITS, b)  # fmt: skip
@@ -172,7 +173,9 @@ def test_the_cache_outlives_the_process_that_built_it(env_root: Path, tmp_path: 
     assert built.path is not None
     before = built.path.stat().st_ino
     (tmp_path / "f.py").write_text(CODE)
-    (tmp_path / "test_f.py").write_text("from f import f\n\ndef test_f():\n    assert f([2, 1]) == [1, 2]\n")
+    (tmp_path / "test_f.py").write_text(
+        "from f import f\n\ndef test_f():\n    assert f([2, 1]) == [1, 2]\n"
+    )
     wheelhouse = tmp_path / "empty-wheelhouse"  # nothing can be installed from here
     wheelhouse.mkdir()
     settings = {"SUPERCHARGER_SANDBOX_ENV_DIR": str(env_root),
@@ -213,7 +216,9 @@ def test_two_builders_of_one_set_at_once_build_it_once(tmp_path: Path) -> None:
     assert all(p.returncode == 0 for p in procs)
     assert sum(out.count("built") for out in outs) == 1
     assert outs[0][-1] == outs[1][-1]
-    assert [p.name for p in root.iterdir() if not p.name.startswith(".")] == [Path(outs[0][-1]).name]
+    assert [p.name for p in root.iterdir() if not p.name.startswith(".")] == [
+        Path(outs[0][-1]).name
+    ]
 
 
 @pytest.mark.parametrize(
