@@ -35,6 +35,10 @@ class UnknownBackendError(ConfigError):
     """Raised when a backend name is not registered; the message lists the known ones."""
 
 
+class RequirementsError(UserError):
+    """Raised when a spec's requirements cannot be parsed, resolved or built into an environment."""
+
+
 class JobNotFoundError(UserError):
     """Raised when a job id is not known to the broker's job store."""
 

@@ -81,14 +81,18 @@ class JobConfig(BaseModel):
     sandbox_timeout: float
     sandbox_memory_mb: int
     seed: int | None = None
+    requirements: tuple[str, ...] = ()  # the spec's packages: the sandbox's environment
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> JobConfig:
-        """The job's config from ``settings``, with the judge threshold in force."""
+    def from_settings(cls, settings: Settings, requirements: tuple[str, ...] = ()) -> JobConfig:
+        """The job's config from ``settings`` (and the spec's ``requirements``), with the judge
+        threshold in force."""
         threshold, source = settings.judge_threshold()
-        names = [name for name in cls.model_fields if name != "threshold_source"]
+        own = ("threshold_source", "requirements")
+        names = [name for name in cls.model_fields if name not in own]
         values = {name: getattr(settings, name) for name in names}
-        return cls(**values | {"threshold": threshold, "threshold_source": source})
+        return cls(**values | {"threshold": threshold, "threshold_source": source,
+                               "requirements": tuple(requirements)})  # fmt: skip
 
     def to_json(self) -> str:
         return self.model_dump_json()

@@ -66,6 +66,16 @@ class Settings(BaseSettings):
     )
     sandbox_timeout: float = Field(10.0, gt=0, description="wall seconds per code x test pair")
     sandbox_memory_mb: int = Field(1024, ge=64, description="address-space limit per pair")
+    sandbox_env_dir: Path | None = Field(
+        None,
+        description="where this node keeps the specs' package environments (readable by the "
+        "sandbox uid); unset = /var/tmp/supercharger-sandbox-<uid>/envs",
+    )
+    sandbox_wheelhouse: Path | None = Field(
+        None,
+        description="build environments only from this folder of wheels (pip --no-index): "
+        "for clusters without internet; unset = the package index pip is set up for",
+    )
     sandbox_python: Path | None = Field(
         None, description="interpreter inside the sandbox; unset = this one, or a provisioned copy"
     )
@@ -123,6 +133,12 @@ class Settings(BaseSettings):
         from supercharger.llm.bundled import default_threshold
 
         return default_threshold(self.llm_backend, self.model), "the model's default"
+
+    def environment_store(self) -> Any:
+        """This node's package environments (``supercharger.sandbox.environments``)."""
+        from supercharger.sandbox.environments import EnvironmentStore, default_root
+
+        return EnvironmentStore(self.sandbox_env_dir or default_root(), self.sandbox_wheelhouse)
 
     def sandbox_kwargs(self) -> dict[str, Any]:
         """Keyword options for ``sandbox.get_backend``: the interpreter setting, then the

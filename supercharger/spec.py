@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from supercharger import requirements as reqs
 from supercharger.errors import SpecError
 
 
@@ -25,6 +26,7 @@ class Spec(BaseModel):
     comment: str = ""
     imports: list[str] = []
     helpers: list[str] = []  # helper functions/classes given in full in the spec
+    requirements: tuple[str, ...] = ()  # what the code may use besides the stdlib (normalized)
     source: str = "<spec>"
 
     @property
@@ -112,7 +114,11 @@ def parse_spec(text: str, source: str = "<spec>") -> Spec:
         for n in tree.body
         if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and n is not target
     ]
+    requirements = reqs.merge(
+        reqs.requires_lines(text, source), reqs.import_requirements(_imported(tree))
+    )
     return Spec(
+        requirements=requirements,
         text=text,
         name=target.name,
         signature=signature,
@@ -122,6 +128,42 @@ def parse_spec(text: str, source: str = "<spec>") -> Spec:
         helpers=helpers,
         source=source,
     )
+
+
+def _imported(tree: ast.Module) -> list[str]:
+    """The modules the spec's own top-level imports name (relative imports left out)."""
+    found = []
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.append(node.module)
+    return found
+
+
+REQUIREMENTS_SUFFIX = ".requirements.txt"
+
+
+def requirements_beside(path: Path) -> Path | None:
+    """The requirements file for the spec at ``path``: ``<stem>.requirements.txt``, else
+    ``requirements.txt`` in its folder; None when neither exists."""
+    for candidate in (path.with_name(path.stem + REQUIREMENTS_SUFFIX),
+                      path.with_name("requirements.txt")):  # fmt: skip
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _with_file_requirements(spec: Spec, path: Path) -> Spec:
+    found = requirements_beside(path)
+    if found is None:
+        return spec
+    try:
+        text = found.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise SpecError(f"{found}: cannot read ({getattr(e, 'strerror', None) or e})") from None
+    merged = reqs.merge(spec.requirements, reqs.requirements_file(text, str(found)))
+    return spec.model_copy(update={"requirements": merged})
 
 
 def load_spec(path: Path) -> Spec:
@@ -136,7 +178,7 @@ def load_spec(path: Path) -> Spec:
         raise SpecError(f"{path}: not UTF-8 text") from None
     except OSError as e:
         raise SpecError(f"{path}: cannot read ({e.strerror})") from None
-    return parse_spec(text, str(path))
+    return _with_file_requirements(parse_spec(text, str(path)), path)
 
 
 # Stand-in bodies for the function to write. A test that passes with every one of them checks

@@ -53,8 +53,11 @@ def test_a_job_config_comes_from_settings_and_round_trips_through_json() -> None
     assert list(json.loads(config.to_json())) == [
         "threshold", "threshold_source", "stop_rule", "max_candidates", "budget_seconds",
         "batch_size", "max_new_tokens", "temperature", "top_p", "judge_top", "score_codes",
-        "sandbox_timeout", "sandbox_memory_mb", "seed",
+        "sandbox_timeout", "sandbox_memory_mb", "seed", "requirements",
     ]  # fmt: skip
+    assert config.requirements == ()
+    with_reqs = JobConfig.from_settings(settings, ("sortedcontainers>=2",))
+    assert JobConfig.from_json(with_reqs.to_json()).requirements == ("sortedcontainers>=2",)
 
 
 def test_statuses_are_their_strings() -> None:

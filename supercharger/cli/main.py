@@ -201,13 +201,16 @@ def sandbox_run(
     module: str | None = typer.Option(None, help="module the tests import (default: code stem)"),
     backend: str | None = typer.Option(None, help="sandbox backend (default from settings)"),
     timeout: float | None = typer.Option(None, help="wall seconds per pair"),
+    requires: str | None = typer.Option(
+        None, "--requires", help='packages the code may use, e.g. "sortedcontainers>=2, numpy"'
+    ),
     as_json: bool = typer.Option(False, "--json", help="one JSON object with every verdict"),
 ) -> None:
     """Run every CODE x TEST pair in the sandbox and print the matrix."""
     from supercharger.cli.sandbox import run_matrix
 
     settings = _settings(sandbox_backend=backend, sandbox_timeout=timeout)
-    ok = run_matrix(code_files, tests, module, settings, as_json)
+    ok = run_matrix(code_files, tests, module, settings, as_json, requires or "")
     raise typer.Exit(0 if ok else 1)
 
 

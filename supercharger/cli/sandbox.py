@@ -19,14 +19,29 @@ def _read(path: Path) -> str:
         raise UserError(f"{path}: cannot read ({getattr(e, 'strerror', None) or e})") from None
 
 
+def environment(requires: str, settings: Any) -> Any:
+    """The environment of ``--requires`` (comma-separated), built or found on this node."""
+    from supercharger.requirements import merge, parse_requirement
+
+    wanted = merge(parse_requirement(r, "--requires") for r in requires.split(",") if r.strip())
+    return settings.environment_store().get(wanted)
+
+
 def run_matrix(
-    code_files: list[Path], test_files: list[Path], module: str | None, settings: Any, as_json: bool
+    code_files: list[Path],
+    test_files: list[Path],
+    module: str | None,
+    settings: Any,
+    as_json: bool,
+    requires: str = "",
 ) -> bool:
-    """Run the matrix and print it; True when it ran (verdicts are results, not errors)."""
+    """Run the matrix and print it; True when it ran (verdicts are results, not errors). The
+    pairs see the standard library, pytest and the packages of ``requires``, nothing else."""
     from supercharger.sandbox import Limits, PairSpec, get_backend
 
     codes = {p: _read(p) for p in code_files}
     tests = {p: _read(p) for p in test_files}
+    env = environment(requires, settings)  # bad requirements: one line, before any pair
     backend = get_backend(settings.sandbox_backend, **settings.sandbox_kwargs())
     limits = Limits(timeout_s=settings.sandbox_timeout, memory_mb=settings.sandbox_memory_mb)
     pairs = [
@@ -34,14 +49,17 @@ def run_matrix(
         for ci, (cp, code) in enumerate(codes.items())
         for ti, test in enumerate(tests.values())
     ]
-    results = {r.pair_id: r for r in backend.run_batch(pairs, limits)}
+    results = {r.pair_id: r for r in backend.run_batch(pairs, limits, env)}
     rows = []
     for ci, cp in enumerate(codes):
         for ti, tp in enumerate(tests):
             r = results[f"{ci}:{ti}"]
             rows.append({"code": str(cp), "test": str(tp)} | r.model_dump(mode="json"))
     if as_json:
-        print(json.dumps({"backend": settings.sandbox_backend, "pairs": rows}))
+        packages = list(env.packages)
+        print(
+            json.dumps({"backend": settings.sandbox_backend, "packages": packages, "pairs": rows})
+        )
     else:
         _table(rows)
     return True

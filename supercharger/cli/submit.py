@@ -109,6 +109,14 @@ def _check_sandbox_settings(settings: Settings) -> None:
     get_backend(settings.sandbox_backend, **settings.sandbox_kwargs())
 
 
+def check_requirements(spec: Spec, settings: Settings, console: Console) -> None:
+    """The spec's package environment, built on this node now (or found in its cache): bad
+    requirements end the command in one line (RequirementsError) before any model time."""
+    if spec.requirements:
+        env = settings.environment_store().get(spec.requirements)
+        console.print(f"[dim]environment ready: {env.describe()}[/dim]", highlight=False)
+
+
 def run_submit(spec: Spec, settings: Settings, as_json: bool, detach: bool) -> int:
     """Run one job to its end and write its files; 0 when a judged pair passed, 1 otherwise."""
     from supercharger.tasks.report import write_outputs
@@ -116,6 +124,7 @@ def run_submit(spec: Spec, settings: Settings, as_json: bool, detach: bool) -> i
     _sigterm_as_interrupt()
     _check_sandbox_settings(settings)
     console = Console(stderr=True, quiet=as_json)
+    check_requirements(spec, settings, console)
     with ExitStack() as stack:
         check: Any = lambda: None  # noqa: E731
         broker_url = settings.broker_url

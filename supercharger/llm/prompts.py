@@ -35,18 +35,29 @@ def _system() -> dict[str, str]:
     return {"role": "system", "content": SYSTEM}
 
 
-def _code_request(spec_text: str) -> str:
+def packages_line(packages: tuple[str, ...] | list[str], always: bool = False) -> str:
+    """What the sandbox has besides the standard library, as a sentence (with a leading space);
+    "" for none unless ``always`` (the tuned stdlib-only prompts stay as they are)."""
+    if packages:
+        return (
+            " Besides the Python standard library, only these packages are installed: "
+            f"{', '.join(packages)}."
+        )
+    return " Only the Python standard library is installed." if always else ""
+
+
+def _code_request(spec_text: str, packages: tuple[str, ...] = ()) -> str:
     return (
         "Complete this Python function. Reply with the whole function in one ```python block."
-        f"\n\n{spec_text.rstrip()}"
+        f"{packages_line(packages)}\n\n{spec_text.rstrip()}"
     )
 
 
-def _test_request(spec_text: str, fn_name: str, module: str) -> str:
+def _test_request(spec_text: str, fn_name: str, module: str, packages: tuple[str, ...]) -> str:
     return (
         f"Write pytest unit tests for this function, imported from the module `{module}`. "
         f"Each test calls `{fn_name}` with concrete arguments and asserts the exact expected "
-        f"result.\n\n{spec_text.rstrip()}"
+        f"result.{packages_line(packages)}\n\n{spec_text.rstrip()}"
     )
 
 
@@ -103,21 +114,25 @@ _CODE_SHOTS = (
 )
 
 
-def code_prompt(spec_text: str, fn_name: str) -> Prompt:
-    """Ask for an implementation (few-shot); the reply continues the function body."""
+def code_prompt(spec_text: str, fn_name: str, packages: tuple[str, ...] = ()) -> Prompt:
+    """Ask for an implementation (few-shot); the reply continues the function body.
+    ``packages``: what the code may import besides the standard library."""
     messages = [_system()]
     for spec, code in _CODE_SHOTS:
         messages.append({"role": "user", "content": _code_request(spec)})
         answer = _fence(spec.splitlines()[0] + "\n" + code)
         messages.append({"role": "assistant", "content": answer})
-    messages.append({"role": "user", "content": _code_request(spec_text)})
+    messages.append({"role": "user", "content": _code_request(spec_text, packages)})
     prefill = code_body_prefill(spec_text, fn_name)
     return Prompt(kind="code", messages=messages, prefill=prefill)
 
 
-def test_prompt(spec_text: str, fn_name: str, module: str) -> Prompt:
+def test_prompt(
+    spec_text: str, fn_name: str, module: str, packages: tuple[str, ...] = ()
+) -> Prompt:
     """Ask for pytest tests; the reply continues after ``def test_`` in a file importing fn."""
-    messages = [_system(), {"role": "user", "content": _test_request(spec_text, fn_name, module)}]
+    request = _test_request(spec_text, fn_name, module, packages)
+    messages = [_system(), {"role": "user", "content": request}]
     prefill = f"```python\nimport pytest\nfrom {module} import {fn_name}\n\n\ndef test_"
     return Prompt(kind="test", messages=messages, prefill=prefill)
 
@@ -125,10 +140,21 @@ def test_prompt(spec_text: str, fn_name: str, module: str) -> Prompt:
 test_prompt.__test__ = False  # type: ignore[attr-defined]  # not a pytest test when imported
 
 
-def improve_prompt(spec_text: str, fn_name: str, code: str, test: str, output: str) -> Prompt:
-    """Ask for a fixed implementation given a failing test and its pytest output."""
+def improve_prompt(
+    spec_text: str,
+    fn_name: str,
+    code: str,
+    test: str,
+    output: str,
+    packages: tuple[str, ...] = (),
+) -> Prompt:
+    """Ask for a fixed implementation given a failing test and its pytest output; the
+    sandbox's packages are named where there are some, or where the code imported a module
+    that is not installed (the sandbox's "missing module" line)."""
+    missing = "[supercharger] missing module" in output
     request = (
-        f"This implementation of `{fn_name}` fails its test.\n\n"
+        f"This implementation of `{fn_name}` fails its test."
+        f"{packages_line(packages, always=missing)}\n\n"
         f"Specification:\n{_fence(spec_text)}\n\nCode:\n{_fence(code)}\n\n"
         f"Test:\n{_fence(test)}\n\npytest output:\n```\n{output.strip()[-2000:]}\n```\n\n"
         "Write a corrected version of the whole function in one ```python block."

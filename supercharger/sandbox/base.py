@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+if TYPE_CHECKING:
+    from supercharger.sandbox.environments import Environment
 
 
 class Status(str, Enum):
@@ -108,6 +111,11 @@ class PairResult(BaseModel):
 class SandboxBackend(Protocol):
     name: str
 
-    def run_batch(self, pairs: list[PairSpec], limits: Limits) -> list[PairResult]:
-        """Run every pair, each isolated from the others; results in the order given."""
+    def run_batch(
+        self, pairs: list[PairSpec], limits: Limits, env: Environment | None = None
+    ) -> list[PairResult]:
+        """Run every pair, each isolated from the others; results in the order given. With
+        ``env`` (``supercharger.sandbox.environments``), the pairs run on a clean interpreter
+        (the standard library and pytest) plus that environment's packages, mounted read-only;
+        without, on whatever interpreter the backend finds."""
         ...

@@ -17,7 +17,14 @@ from supercharger.sandbox import seccomp, uidslots
 from supercharger.sandbox.assembly import runner_source
 from supercharger.sandbox.base import Limits, PairResult, PairSpec
 from supercharger.sandbox.cgroups import CgroupLimits
-from supercharger.sandbox.interpreter import Cred, SandboxPython, find_bwrap, find_python
+from supercharger.sandbox.environments import ENV_MOUNT, Environment
+from supercharger.sandbox.interpreter import (
+    Cred,
+    SandboxPython,
+    clean_python,
+    find_bwrap,
+    find_python,
+)
 from supercharger.sandbox.session import Launch, Standby, run_sharded
 
 CGROUP_HEADROOM_MB = 256  # the runner (~40 MB), its tmpfs files and pytest's own needs
@@ -103,17 +110,19 @@ class BwrapBackend:
         self.slotted = root and not fixed
         self._lock = threading.Lock()
         self.sandbox_python: SandboxPython | None = None
+        self.clean_python: SandboxPython | None = None  # stdlib + pytest only: for environments
         self.bwrap_path: str | None = None
         self._standby = Standby()
         self._coverage = False  # a batch asked for coverage: runners load coverage.py at boot
         weakref.finalize(self, self._standby.close)
 
-    def prepare(self, limits: Limits | None = None) -> None:
+    def prepare(self, limits: Limits | None = None, env: Environment | None = None) -> None:
         """Find or provision the interpreter and bwrap now (else on the first batch); with
-        ``limits``, also boot the standby runner for batches with those limits and wait for it."""
-        self._find()
+        ``limits``, also boot the standby runner for batches with those limits (and ``env``)
+        and wait for it."""
+        self._find(clean=env is not None)
         if limits is not None and self.options.standby:
-            self._standby.refill(lambda: self._launch(limits), limits)
+            self._standby.refill(lambda: self._launch(limits, env), limits, _tag(env))
             self._standby.wait()
 
     def identity(self, wait_s: float) -> tuple[Cred | None, uidslots.UidLease | None]:
@@ -125,9 +134,9 @@ class BwrapBackend:
         lease = uidslots.lease(o.uid_base, o.uid_slots, o.gid, o.uid_lock_dir, wait_s)
         return Cred(lease.uid, lease.gid), lease
 
-    def _find(self) -> None:
+    def _find(self, clean: bool = False) -> None:
         with self._lock:
-            if self.sandbox_python is not None:
+            if self.sandbox_python is not None and (self.clean_python or not clean):
                 return
             # one provision per worker user, world-readable: the same copy serves every uid
             base = self.options.provision_dir or Path(
@@ -136,52 +145,67 @@ class BwrapBackend:
             # probed as one slot uid: to the files, every slot uid is just "others"
             cred, lease = self.identity(uidslots.WAIT_S)
             try:
-                self.bwrap_path = find_bwrap(self.options.bwrap, cred, base)
-                self.sandbox_python = find_python(
+                self.bwrap_path = self.bwrap_path or find_bwrap(self.options.bwrap, cred, base)
+                self.sandbox_python = self.sandbox_python or find_python(
                     self.options.python, cred, base, self.options.base_python
                 )
+                if clean and self.options.python:  # the operator's interpreter is the clean one
+                    self.clean_python = self.sandbox_python
+                elif clean:
+                    self.clean_python = clean_python(cred, base, self.options.base_python)
             finally:
                 if lease is not None:
                     lease.release()
 
-    def run_batch(self, pairs: list[PairSpec], limits: Limits) -> list[PairResult]:
+    def run_batch(
+        self, pairs: list[PairSpec], limits: Limits, env: Environment | None = None
+    ) -> list[PairResult]:
         if not pairs:
             return []
-        self._find()
+        self._find(clean=env is not None)
         self._coverage = self._coverage or any(p.coverage for p in pairs)
+        tag = _tag(env)
         try:
             o = self.options
-            make = partial(self._launch, limits)
-            return run_sharded(make, pairs, limits, o.parallel, o.group_by_code, self._standby)
+            make = partial(self._launch, limits, env)
+            return run_sharded(make, pairs, limits, o.parallel, o.group_by_code, self._standby, tag)
         finally:
             if self.options.standby:  # no waiting for a uid slot here: no slot, no standby
-                self._standby.refill(lambda: self._launch(limits, wait_s=0.0), limits)
+                self._standby.refill(lambda: self._launch(limits, env, wait_s=0.0), limits, tag)
 
     def close(self) -> None:
         """Stop the standby runner (also done when the backend is garbage-collected)."""
         self._standby.close()
 
-    def _launch(self, limits: Limits, wait_s: float = uidslots.WAIT_S) -> Launch:
+    def _launch(
+        self, limits: Limits, env: Environment | None = None, wait_s: float = uidslots.WAIT_S
+    ) -> Launch:
         """How to start one runner; with uid slots, it holds its slot until it is closed."""
-        assert self.sandbox_python is not None and self.bwrap_path is not None
+        python = self.clean_python if env is not None else self.sandbox_python
+        assert python is not None and self.bwrap_path is not None
         cred, lease = self.identity(wait_s)
+        fds: list[int] = []
         try:
+            mounts: tuple[str, ...] = ()
+            if env is not None and env.site is not None:  # bwrap resolves it as the sandbox uid
+                mounts = ("--ro-bind", str(env.site), ENV_MOUNT)
             argv = _prlimit(limits) + [
                 self.bwrap_path,
-                *bwrap_args(self.sandbox_python, self.options.tmpfs_mb),
+                *bwrap_args(python, self.options.tmpfs_mb, mounts),
             ]
-            extra: dict[str, object] = {}
             if self.options.seccomp and seccomp.supported():
-                fd = seccomp.filter_fd()
-                argv += ["--seccomp", str(fd)]
-                extra["pass_fds"] = (fd,)
+                fds.append(seccomp.filter_fd())
+                argv += ["--seccomp", str(fds[-1])]
             elif self.options.seccomp:
                 _log_once(f"sandbox runs without seccomp: no filter for {platform.machine()}")
         except BaseException:
+            for fd in fds:
+                os.close(fd)
             if lease is not None:
                 lease.release()
             raise
-        argv += [self.sandbox_python.executable, "-I", "-B", "-c", runner_source()]
+        extra: dict[str, object] = {"pass_fds": tuple(fds)} if fds else {}
+        argv += [python.executable, "-I", "-B", "-c", runner_source()]
         return Launch(
             popen_extra=extra,
             argv=argv,
@@ -191,7 +215,11 @@ class BwrapBackend:
             user=cred.uid if cred else None,
             group=cred.gid if cred else None,
             cgroup=self._cgroup_limits(limits),
-            options={"landlock": self.options.landlock, "coverage": self._coverage},
+            options={
+                "landlock": self.options.landlock,
+                "coverage": self._coverage,
+                "paths": (ENV_MOUNT,) if mounts else (),
+            },
             on_close=lease.release if lease is not None else None,
         )
 
@@ -204,6 +232,12 @@ class BwrapBackend:
             pids=o.cgroup_pids or limits.nproc + CGROUP_HEADROOM_PIDS,
             cpus=o.cpus,
         )
+
+
+def _tag(env: Environment | None) -> str:
+    """What a standby runner was booted for besides its limits: the worker's interpreter, or
+    a clean one with this environment."""
+    return "" if env is None else f"env:{env.key}"
 
 
 @cache

@@ -32,6 +32,7 @@ from supercharger.errors import SandboxError
 from supercharger.sandbox.assembly import runner_source
 from supercharger.sandbox.base import Limits, PairResult, PairSpec
 from supercharger.sandbox.bwrap import SANDBOX_ENV
+from supercharger.sandbox.environments import ENV_MOUNT, Environment
 from supercharger.sandbox.interpreter import provision_python
 from supercharger.sandbox.session import Launch, run_sharded
 
@@ -82,10 +83,10 @@ class DockerBackend:
     def _client_or_none(self) -> Any:
         return self._client
 
-    def prepare(self, limits: Limits | None = None) -> None:
+    def prepare(self, limits: Limits | None = None, env: Environment | None = None) -> None:
         """Reach the engine and find or build the image now (else on the first batch).
-        ``limits`` is accepted for the same call as the bwrap backend; containers start per
-        batch, so there is nothing to boot ahead."""
+        ``limits`` and ``env`` are accepted for the same call as the bwrap backend; containers
+        start per batch, so there is nothing to boot ahead."""
         with self._lock:
             if self._image is not None:
                 return
@@ -107,14 +108,18 @@ class DockerBackend:
                 raise SandboxError(f"docker CLI {self.options.docker_cli!r} not found")
             self._image, self._python = self._ensure_image()
 
-    def run_batch(self, pairs: list[PairSpec], limits: Limits) -> list[PairResult]:
+    def run_batch(
+        self, pairs: list[PairSpec], limits: Limits, env: Environment | None = None
+    ) -> list[PairResult]:
+        """The image's python holds the standard library and pytest only, so a pair sees
+        ``env``'s packages (mounted read-only) and no others either way."""
         if not pairs:
             return []
         self.prepare()
 
         o = self.options
         return run_sharded(
-            partial(self._launch, limits), pairs, limits, o.parallel, o.group_by_code
+            partial(self._launch, limits, env), pairs, limits, o.parallel, o.group_by_code
         )
 
     def close(self) -> None:
@@ -122,7 +127,7 @@ class DockerBackend:
 
     # -- the container -------------------------------------------------------------------------
 
-    def _launch(self, limits: Limits) -> Launch:
+    def _launch(self, limits: Limits, env: Environment | None = None) -> Launch:
         assert self._image is not None and self._python is not None
         name = f"supercharger-{uuid.uuid4().hex[:12]}"
         self._names.add(name)
@@ -130,6 +135,9 @@ class DockerBackend:
         if self.options.base_url:
             argv += ["-H", self.options.base_url]
         argv += ["run", "-i", "--rm", "--name", name, *self._run_flags(limits)]
+        site = env.site if env is not None else None
+        if site is not None:
+            argv.append(f"--mount=type=bind,source={site},target={ENV_MOUNT},readonly")
         argv += [self._image, self._python, "-I", "-B", "-c", runner_source()]
         return Launch(
             argv=argv,
@@ -137,7 +145,8 @@ class DockerBackend:
             root="/tmp",
             pidns=True,
             on_close=lambda: self._remove(name),
-            options={"landlock": True, "max_pid": 64},  # docker-init is pid 1, the runner ~6
+            # docker-init is pid 1, the runner ~6
+            options={"landlock": True, "max_pid": 64, "paths": (ENV_MOUNT,) if site else ()},
         )
 
     def _run_flags(self, limits: Limits) -> list[str]:

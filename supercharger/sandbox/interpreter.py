@@ -120,7 +120,7 @@ def _fingerprint(base_python: str) -> str:
     return hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()[:12]
 
 
-def _safe_dir(path: Path) -> Path:
+def safe_dir(path: Path) -> Path:
     """Create ``path`` (0755) or accept it only if we own it and nobody else can write to it."""
     path.mkdir(mode=0o755, parents=True, exist_ok=True)
     st = os.lstat(path)
@@ -142,7 +142,7 @@ def _copy_dist(dist: md.Distribution, site: Path) -> None:
         shutil.copyfile(src, dst)
 
 
-def _open_up(root: Path) -> None:
+def open_up(root: Path) -> None:
     """World-readable files, world-searchable dirs (nothing writable by others)."""
     for dirpath, _dirs, filenames in os.walk(root):
         os.chmod(dirpath, 0o755)
@@ -159,7 +159,7 @@ def _install_atomically(target: Path, build: Callable[[Path], object]) -> Path:
     tmp = Path(tempfile.mkdtemp(prefix=target.name + ".tmp-", dir=target.parent))
     try:
         build(tmp)
-        _open_up(tmp)
+        open_up(tmp)
         os.rename(tmp, target)
     except OSError:
         if not target.exists():
@@ -174,7 +174,7 @@ def provision_python(base_dir: Path, base_python: str) -> str:
     its python."""
     if not os.access(base_python, os.X_OK):
         raise SandboxError(f"cannot provision a sandbox python: {base_python} is not executable")
-    target = _safe_dir(base_dir) / f"py-{_fingerprint(base_python)}"
+    target = safe_dir(base_dir) / f"py-{_fingerprint(base_python)}"
 
     def build(tmp: Path) -> None:
         done = subprocess.run(
@@ -223,13 +223,23 @@ def find_python(
     return found
 
 
+def clean_python(cred: Cred | None, base_dir: Path, base_python: str) -> SandboxPython:
+    """A provisioned interpreter with only the standard library and pytest (coverage.py): what
+    pairs with a package environment run on, so that they see no package of the worker's."""
+    provisioned = provision_python(base_dir, base_python)
+    found = probe(provisioned, cred)
+    if found is None:
+        raise SandboxError(f"provisioned sandbox python {provisioned} does not run")
+    return found
+
+
 def find_bwrap(explicit: str | None, cred: Cred | None, base_dir: Path) -> str:
     """A bwrap binary the sandbox uid can execute (copied next to the python if need be)."""
     path = explicit or _default_bwrap()
     if _runs(path, cred):
         return path
     digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
-    target = _safe_dir(base_dir) / f"bwrap-{digest}"
+    target = safe_dir(base_dir) / f"bwrap-{digest}"
     _install_atomically(target, lambda tmp: shutil.copy(path, tmp / "bwrap"))
     copied = str(target / "bwrap")
     if not _runs(copied, cred):

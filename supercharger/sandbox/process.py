@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from supercharger.sandbox.assembly import runner_source
 from supercharger.sandbox.base import Limits, PairResult, PairSpec
 from supercharger.sandbox.bwrap import SANDBOX_ENV, _prlimit
+from supercharger.sandbox.environments import Environment
 from supercharger.sandbox.session import Launch, run_all
 
 log = logging.getLogger(__name__)
@@ -39,19 +40,28 @@ class ProcessBackend:
         self.options = options
         log.warning(WARNING)
 
-    def run_batch(self, pairs: list[PairSpec], limits: Limits) -> list[PairResult]:
+    def run_batch(
+        self, pairs: list[PairSpec], limits: Limits, env: Environment | None = None
+    ) -> list[PairResult]:
+        """``env``'s packages are added to the interpreter's own (no clean interpreter here)."""
         if not pairs:
             return []
         scratch = tempfile.mkdtemp(prefix="supercharger-process-")
+        paths = (str(env.site),) if env is not None and env.site is not None else ()
         try:
-            return run_all(lambda: self._launch(limits, scratch), pairs, limits)
+            return run_all(lambda: self._launch(limits, scratch, paths), pairs, limits)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
 
-    def _launch(self, limits: Limits, scratch: str) -> Launch:
+    def _launch(self, limits: Limits, scratch: str, paths: tuple[str, ...] = ()) -> Launch:
         python = self.options.python or sys.executable
         argv = _prlimit(limits) + [python, "-I", "-B", "-c", runner_source()]
         env = dict(SANDBOX_ENV, HOME=scratch, TMPDIR=scratch)
         return Launch(
-            argv=argv, env=env, root=scratch, pidns=False, cwd=scratch, options={"landlock": False}
+            argv=argv,
+            env=env,
+            root=scratch,
+            pidns=False,
+            cwd=scratch,
+            options={"landlock": False, "paths": paths},
         )

@@ -221,12 +221,13 @@ class Standby:
         self._runner: RunnerProcess | None = None
         self._key = ""
 
-    def take(self, limits: Limits) -> RunnerProcess | None:
+    def take(self, limits: Limits, tag: str = "") -> RunnerProcess | None:
+        """The standby runner if it was booted for ``limits`` and ``tag`` (the environment)."""
         with self._lock:
             runner, key, self._runner = self._runner, self._key, None
         if runner is None:
             return None
-        if key == limits.model_dump_json():
+        if key == limits.model_dump_json() + tag:
             try:
                 runner.wait_ready()
                 return runner
@@ -235,7 +236,7 @@ class Standby:
         runner.close()
         return None
 
-    def refill(self, make: Callable[[], Launch], limits: Limits) -> None:
+    def refill(self, make: Callable[[], Launch], limits: Limits, tag: str = "") -> None:
         try:
             runner = RunnerProcess(make(), limits)
         except SandboxError:
@@ -246,7 +247,7 @@ class Standby:
             runner.close()
             return
         with self._lock:
-            old, self._runner, self._key = self._runner, runner, limits.model_dump_json()
+            old, self._runner, self._key = self._runner, runner, limits.model_dump_json() + tag
         if old is not None:
             old.close()
 
@@ -296,16 +297,17 @@ def run_sharded(
     parallel: int,
     group: bool,
     standby: Standby | None = None,
+    tag: str = "",
 ) -> list[PairResult]:
     """``run_all`` over up to ``parallel`` runners side by side, a code's pairs in one of them;
     results in the order of ``pairs``."""
     shards = split_units(units_of(pairs, group), parallel)
     if len(shards) == 1:
-        return run_all(make, pairs, limits, standby, group)
+        return run_all(make, pairs, limits, standby, group, tag)
     out: list[PairResult | None] = [None] * len(pairs)
     with ThreadPoolExecutor(len(shards)) as pool:
         futures = {
-            pool.submit(run_all, make, [pairs[i] for i in s], limits, standby, group): s
+            pool.submit(run_all, make, [pairs[i] for i in s], limits, standby, group, tag): s
             for s in shards
         }
         for fut, shard in futures.items():
@@ -320,6 +322,7 @@ def run_all(
     limits: Limits,
     standby: Standby | None = None,
     group: bool = False,
+    tag: str = "",
 ) -> list[PairResult]:
     """Run pairs through warm runners, with ``group`` the pairs of one code in one group child
     (see ``supercharger.sandbox.inside``); a pair that kills or hangs its runner is tried once
@@ -327,7 +330,7 @@ def run_all(
     results: dict[int, PairResult] = {}
     tries = [0] * len(pairs)
     todo = units_of(pairs, group)
-    first = standby.take(limits) if standby is not None else None
+    first = standby.take(limits, tag) if standby is not None else None
     while todo:
         runner, first = first or _start_checked(make, limits), None
         try:
@@ -388,7 +391,7 @@ def _verdict(
 ) -> PairResult:
     """The pair's verdict; OOM if the sandbox's memory cgroup killed a process while it ran
     (the runner counts that itself where it can; else the count since the last answer)."""
-    res = to_result(pair.pair_id, raw, limits.output_bytes, pair.coverage)
+    res = to_result(pair.pair_id, raw, limits.output_bytes, pair.coverage, pair.module)
     hit = raw.cgroup_oom
     if hit is None:
         hit = runner.oom_kills() > ooms

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 from typing import Any
 
@@ -89,14 +90,33 @@ def coverage_of(report: dict[str, Any] | None) -> Coverage:
         return Coverage(error="coverage figures garbled")
 
 
+_MISSING = re.compile(r"ModuleNotFoundError: No module named '([\w.]+)'")
+
+
+def missing_module(output: str, own: str = "") -> str | None:
+    """The top-level module a pair's output says it could not import (not the pair's ``own``
+    code module, which a test importing the wrong name also misses); None if none."""
+    for match in _MISSING.finditer(output):
+        top = match.group(1).split(".")[0]
+        if top != own:
+            return top
+    return None
+
+
 def to_result(
-    pair_id: str, raw: RawResult, output_bytes: int, coverage: bool = False
+    pair_id: str, raw: RawResult, output_bytes: int, coverage: bool = False, module: str = ""
 ) -> PairResult:
     """The verdict for one pair; ``raw`` is the runner's line for it; with ``coverage``, the
-    figures its report holds (or why there are none)."""
+    figures its report holds (or why there are none). A pair that failed or erred because a
+    module is not installed is an ERROR that names the module (``module``: the pair's own)."""
     counts = _counts(raw.report)
     status = _status(raw, counts)
     output = raw.output[-(output_bytes + 64) :] + _note(raw, status)
+    failed = status in (Status.FAILED, Status.ERROR)
+    missing = missing_module(raw.output, module) if failed else None
+    if missing is not None:
+        status = Status.ERROR
+        output += f"\n[supercharger] missing module {missing!r}: it is not installed in the sandbox"
     return PairResult(
         pair_id=pair_id,
         status=status,

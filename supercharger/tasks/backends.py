@@ -24,6 +24,14 @@ def llm_backend() -> Any:
         return _cache["llm"]
 
 
+def sandbox_environments() -> Any:
+    """This node's package environments (built on first use, shared by every pool process)."""
+    with _cache_lock:
+        if "environments" not in _cache:
+            _cache["environments"] = get_settings().environment_store()
+        return _cache["environments"]
+
+
 def sandbox_backend() -> Any:
     """The sandbox backend of the settings, built once per worker process."""
     with _cache_lock:

@@ -23,7 +23,7 @@ from supercharger.constants import (
 )
 from supercharger.tasks import coordinator, steps
 from supercharger.tasks.app import app
-from supercharger.tasks.backends import llm_backend, sandbox_backend
+from supercharger.tasks.backends import llm_backend, sandbox_backend, sandbox_environments
 from supercharger.tasks.stepkey import Gen, Improve, Judge, Mutate, RunPair, Score, StepKey
 from supercharger.tasks.store import JobStore
 
@@ -60,13 +60,15 @@ def score(self: Task, job_id: str, codes: list[str]) -> None:
 @app.task(name=TASK_RUN_PAIRS, bind=True)
 def run_pairs(self: Task, job_id: str, code: str, tests: list[str]) -> None:
     _run_step(self, job_id, [RunPair(code, t) for t in tests],
-              lambda s: steps.run_pairs(s, sandbox_backend(), job_id, code, tests))  # fmt: skip
+              lambda s: steps.run_pairs(s, sandbox_backend(), job_id, code, tests,
+                                        sandbox_environments()))  # fmt: skip
 
 
 @app.task(name=TASK_MUTATE, bind=True)
 def mutate(self: Task, job_id: str, code: str, tests: list[str]) -> None:
     _run_step(self, job_id, [Mutate(code, t) for t in tests],
-              lambda s: steps.mutate(s, sandbox_backend(), job_id, code, tests))  # fmt: skip
+              lambda s: steps.mutate(s, sandbox_backend(), job_id, code, tests,
+                                     sandbox_environments()))  # fmt: skip
 
 
 def _run_step(

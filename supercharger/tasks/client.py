@@ -29,8 +29,9 @@ def submit(store: JobStore, spec: Spec, settings: Settings) -> str:
     from supercharger.tasks.coordinator import start_job
     from supercharger.tasks.steps import fixed_candidates
 
+    settings.environment_store().get(spec.requirements)  # bad ones: one line, no job
     job_id = new_job_id()
-    store.create(job_id, spec, JobConfig.from_settings(settings))
+    store.create(job_id, spec, JobConfig.from_settings(settings, spec.requirements))
     store.put_candidates(job_id, fixed_candidates(spec))
     start_job(job_id)
     return job_id

@@ -15,6 +15,7 @@ from supercharger.mutants import mutants
 from supercharger.policy import Budget, JobView, Kills, hang_timeout, hanging_tests
 from supercharger.records import Candidate, CandidateKind, JobConfig, Pair
 from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend, Status
+from supercharger.sandbox.environments import EMPTY, Environment, EnvironmentStore
 from supercharger.spec import EXAMPLES_ID, STUB_BODIES, STUB_PREFIX, Spec, stub_code
 from supercharger.tasks.stepkey import (
     Gen,
@@ -135,9 +136,11 @@ def generate(
     asks = []  # (prompt, sampling) per item
     for item in items:
         if item.kind is CandidateKind.CODE:
-            prompt, stop = prompts.code_prompt(spec.text, spec.name), prompts.CODE_STOP
+            prompt = prompts.code_prompt(spec.text, spec.name, cfg.requirements)
+            stop = prompts.CODE_STOP
         else:
-            prompt, stop = prompts.test_prompt(spec.text, spec.name, spec.module), prompts.TEST_STOP
+            prompt = prompts.test_prompt(spec.text, spec.name, spec.module, cfg.requirements)
+            stop = prompts.TEST_STOP
         stream = int(item.kind is CandidateKind.TEST)
         asks.append((prompt, _sampling(cfg, stop, item.slot, stream)))
     samplings = [sampling for _, sampling in asks]
@@ -162,7 +165,9 @@ def improve(store: JobStore, backend: LLMBackend, job_id: str, key: Improve) -> 
     code_text = store.candidate(job_id, key.code).text
     test_text = store.candidate(job_id, key.test).text
     output = store.pairs(job_id).get((key.code, key.test), {}).get("output", "")
-    prompt = prompts.improve_prompt(spec.text, spec.name, code_text, test_text, output)
+    prompt = prompts.improve_prompt(
+        spec.text, spec.name, code_text, test_text, output, cfg.requirements
+    )
     comp = backend.generate(prompt, _sampling(cfg, prompts.CODE_STOP, key.slot, 2))
     raws = _raw_replies(prompt, comp)
     cands = make_candidates(
@@ -261,11 +266,24 @@ def score(store: JobStore, backend: LLMBackend, job_id: str, codes: list[str]) -
     store.emit(job_id, "scored", scores={c: v["score"] for c, v in scores.items()})
 
 
+def environment(cfg: JobConfig, envs: EnvironmentStore | None) -> Environment:
+    """The job's package environment on this node (built here on first use)."""
+    if envs is None or not cfg.requirements:
+        return EMPTY
+    return envs.get(cfg.requirements)
+
+
 def run_pairs(
-    store: JobStore, backend: SandboxBackend, job_id: str, code: str, tests: list[str]
+    store: JobStore,
+    backend: SandboxBackend,
+    job_id: str,
+    code: str,
+    tests: list[str],
+    envs: EnvironmentStore | None = None,
 ) -> None:
     meta = store.meta(job_id)
     spec, cfg = meta["spec"], meta["config"]
+    env = environment(cfg, envs)
     code_text = store.candidate(job_id, code).text
     pairs = [
         PairSpec(
@@ -291,7 +309,7 @@ def run_pairs(
     ):
         if group:
             limits = Limits(timeout_s=timeout, memory_mb=cfg.sandbox_memory_mb)
-            results += [(timeout, r) for r in backend.run_batch(group, limits)]
+            results += [(timeout, r) for r in backend.run_batch(group, limits, env)]
     store.add_stats(job_id, sandbox_seconds=time.monotonic() - started, pairs_run=len(results))
     for timeout, res in results:  # the timeout it ran under: short for a hanging test
         record = res.model_dump(mode="json") | {"timeout_s": timeout}
@@ -305,7 +323,12 @@ def run_pairs(
 
 
 def mutate(
-    store: JobStore, backend: SandboxBackend, job_id: str, code: str, tests: list[str]
+    store: JobStore,
+    backend: SandboxBackend,
+    job_id: str,
+    code: str,
+    tests: list[str],
+    envs: EnvironmentStore | None = None,
 ) -> None:
     """Run the code's mutants (``supercharger.mutants``) against each of ``tests`` (tests the
     code passes) in one sandbox batch; per test, record how many of them it killed (its pair
@@ -331,7 +354,7 @@ def mutate(
     started = time.monotonic()
     measured = [PairSpec(pair_id=f"cov.{t}", module=spec.module, code=code_text,
                          test=test_texts[t], coverage=True) for t in tests]  # fmt: skip
-    results = backend.run_batch(pairs + measured, limits)
+    results = backend.run_batch(pairs + measured, limits, environment(cfg, envs))
     results, covered = results[: len(pairs)], results[len(pairs) :]
     seconds = time.monotonic() - started
     killed: dict[str, list[int]] = {t: [] for t in tests}

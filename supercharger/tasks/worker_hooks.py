@@ -64,13 +64,15 @@ def _on_process_init(**_: Any) -> None:
 
 def _prepare_sandbox() -> None:
     from supercharger.sandbox import Limits
+    from supercharger.sandbox.environments import EMPTY
 
     s = get_settings()
     try:
         backend = sandbox_backend()
         prepare = getattr(backend, "prepare", None)
         if prepare is not None:
-            prepare(Limits(timeout_s=s.sandbox_timeout, memory_mb=s.sandbox_memory_mb))
+            limits = Limits(timeout_s=s.sandbox_timeout, memory_mb=s.sandbox_memory_mb)
+            prepare(limits, EMPTY)  # a job without requirements: the clean interpreter
     except Exception as e:  # the first batch tries again and reports why if it cannot
         log.warning("sandbox not prepared at start: %s", e)
 

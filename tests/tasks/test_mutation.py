@@ -47,7 +47,9 @@ class Dead:
 
     name = "dead"
 
-    def run_batch(self, pairs: list[PairSpec], limits: Limits) -> list[PairResult]:
+    def run_batch(
+        self, pairs: list[PairSpec], limits: Limits, env: object = None
+    ) -> list[PairResult]:
         raise OSError("no sandbox here")
 
 
@@ -141,7 +143,9 @@ def test_statuses_other_than_passed_count_as_killed(store: JobStore) -> None:
 
         name = "scripted"
 
-        def run_batch(self, pairs: list[PairSpec], limits: Limits) -> list[PairResult]:
+        def run_batch(
+            self, pairs: list[PairSpec], limits: Limits, env: object = None
+        ) -> list[PairResult]:
             cycle = [Status.PASSED, Status.FAILED, Status.TIMEOUT, Status.ERROR]
             return [PairResult(pair_id=p.pair_id, status=cycle[i % 4]) for i, p in enumerate(pairs)]
 

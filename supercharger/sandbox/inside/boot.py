@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import site
 import sys
 
 import pytest
@@ -86,6 +87,8 @@ def main() -> None:
     if cfg.pidns and os.getpid() > cfg.max_pid:
         raise SystemExit("runner: refusing to sweep with kill(-1) outside a pid namespace")
     root = cfg.root
+    for path in cfg.paths:  # the pairs' package environment, after pytest's own packages
+        site.addsitedir(path)
     warm_up(root)
     os.mkdir(os.path.join(root, PAIR_DIR), 0o700)
     os.chdir(os.path.join(root, PAIR_DIR))

@@ -74,10 +74,13 @@ class RunnerConfig(Message):
     landlock: bool = False  # scope every pair's process with Landlock
     max_pid: int = 3  # the highest pid the runner may have in its own pid namespace
     coverage: bool = False  # load coverage.py at boot (else when a unit first asks for it)
+    paths: tuple[str, ...] = ()  # site dirs of the pairs' package environment (read-only)
 
     @classmethod
     def from_dict(cls, data: dict) -> RunnerConfig:
+        paths = _field({"p": data.get("paths", [])}, "p", list)
         return cls(
+            paths=tuple(_field({"path": p}, "path", str) for p in paths),
             root=_field(data, "root", str),
             pidns=_field(data, "pidns", bool),
             limits=PairLimits.from_dict(_field(data, "limits", dict)),
