@@ -1,0 +1,342 @@
+"""A multi-node rehearsal on one machine: every node in its own network namespace, with its own
+address on a bridge the test makes, its own hostname and its own data directory.
+
+Nodes: ``control`` (Redis on its TCP address with a password and the append-only file, the
+control worker, Flower with basic auth), ``llm-1`` and ``llm-2``, ``sandbox-1`` and ``sandbox-2``
+(the bubblewrap sandbox), the submitting ``client``; ``llm-3`` joins mid-job. Every worker is
+started with the project's own ``supercharger worker ROLE`` through ``ip netns exec``; the
+client submits with ``supercharger submit --detach`` and fetches ``supercharger result`` from
+its own namespace. Which worker ran which task is read from Flower's API (the workers' task
+events), by worker hostname.
+
+The kill/join choreography runs on the ``fake`` LLM backend (a scripted stand-in, not a model)
+with a fixed latency per call, so that a kill lands mid-generation: llm-1 and llm-2 write
+wrong code, only llm-3 (the node that joins) writes the right one, so the job can pass only
+once the joined node has worked. ``test_real_model_across_two_llm_nodes`` runs one job through
+the real bundled model on two llm nodes (slow).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import redis
+
+from tests.cluster.conftest import FAILED
+from tests.cluster.netns import InNamespace, Network, Node, netns_available
+from tests.cluster.nodes import (
+    REDIS_PORT,
+    Processes,
+    node_dir,
+    node_env,
+    redis_argv,
+    wait_for,
+    worker_argv,
+)
+
+_why_not = netns_available()
+pytestmark = pytest.mark.skipif(_why_not is not None, reason=f"rehearsal {_why_not}")
+
+from supercharger.records import JobStatus  # noqa: E402
+from supercharger.tasks.stepkey import Gen, RunPair, StepKey, generation  # noqa: E402
+from supercharger.tasks.store import JobStore  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SPEC = "# factorial of a non-negative integer\ndef factorial(n):\n"
+WRONG = " return n\n```"
+RIGHT = " return 1 if n < 2 else n * factorial(n - 1)\n```"
+TEST_OK = "five():\n    assert factorial(5) == 120\n```"
+PASSWORD = "rehearsal-" + base64.b16encode(os.urandom(6)).decode().lower()
+FLOWER_AUTH = "admin:" + PASSWORD
+FLOWER_PORT = 5555
+BATCH = 2
+
+
+@dataclass
+class Cluster:
+    """The rehearsal's network, processes and the client's view of Redis and Flower."""
+
+    net: Network
+    procs: Processes
+    base: Path
+    nodes: dict[str, Node] = field(default_factory=dict)
+    client: InNamespace | None = None
+    store: JobStore | None = None
+    job: str = ""
+
+    @property
+    def broker_url(self) -> str:
+        return f"redis://:{PASSWORD}@{self.nodes['control'].address}:{REDIS_PORT}/0"
+
+    def env(self, node: Node, **extra: str) -> dict[str, str]:
+        return node_env(self.base, node, self.broker_url, **extra)
+
+    def on_client(self, fn: Any, timeout: float = 30.0) -> Any:
+        assert self.client is not None
+        return self.client.call(fn, timeout)
+
+    def js(self) -> JobStore:
+        assert self.store is not None
+        return self.store
+
+    def cli(self, *args: str, timeout: float = 120.0) -> subprocess.CompletedProcess[str]:
+        """``supercharger ARGS`` on the client node."""
+        node = self.nodes["client"]
+        cmd = ["ip", "netns", "exec", node.netns, sys.executable, "-m", "supercharger", *args]
+        env = self.env(node, SUPERCHARGER_THRESHOLD="0.5", SUPERCHARGER_BATCH_SIZE=str(BATCH))
+        return subprocess.run(
+            cmd, env=env, cwd=node_dir(self.base, node), capture_output=True, text=True,
+            timeout=timeout,
+        )  # fmt: skip
+
+    def flower_tasks(self) -> dict[str, dict[str, Any]]:
+        """Flower's ``/api/tasks`` as the client node sees it: task id -> name, worker..."""
+        url = f"http://{self.nodes['control'].address}:{FLOWER_PORT}/api/tasks"
+        auth = base64.b64encode(FLOWER_AUTH.encode()).decode()
+
+        def get() -> dict[str, dict[str, Any]]:
+            req = urllib.request.Request(url, headers={"Authorization": f"Basic {auth}"})
+            with urllib.request.urlopen(req, timeout=10) as resp:
+                return dict(json.loads(resp.read()))
+
+        return dict(self.on_client(get))
+
+    def job_state(self) -> str:
+        """A line about the job, for a failure's output."""
+        js = self.js()
+        try:
+            meta, stats, running = self.on_client(
+                lambda: (js.meta(self.job), js.stats(self.job), js.running(self.job))
+            )
+        except Exception as e:  # the failure may be that Redis is gone
+            return f"job {self.job}: {e!r}"
+        return f"job {self.job}: {meta['status']} {meta.get('finish')} {stats} running={running}"
+
+    def workers(self) -> dict[str, list[str]]:
+        return dict(self.on_client(lambda: self.js().workers(max_age=30.0)))
+
+    def logs(self) -> str:
+        out = [self.job_state()] if self.job else []
+        for path in sorted(self.base.glob("*/*.log")):
+            tail = path.read_text(errors="replace").splitlines()[-20:]
+            out.append(f"--- {path.relative_to(self.base)}\n" + "\n".join(tail))
+        return "\n".join(out)
+
+
+@pytest.fixture
+def cluster(request: pytest.FixtureRequest) -> Iterator[Cluster]:
+    """The network and the processes of the rehearsal; all of it, the data directories too,
+    is gone when the test ends, passed or failed."""
+    base = Path(tempfile.mkdtemp(prefix="sc-rehearsal-"))
+    net = Network(f"scr{os.getpid()}")
+    c = Cluster(net, Processes(base), base)
+    try:
+        yield c
+    finally:
+        if request.node.stash.get(FAILED, True):
+            print(c.logs())
+        if c.client is not None:
+            c.client.close()
+        c.procs.stop_all()
+        net.close()
+        shutil.rmtree(base, ignore_errors=True)
+    alive = [name for name, p in c.procs.procs.items() if p.poll() is None]
+    assert not alive, f"processes left running: {alive}"
+    assert not net.left_over(), f"namespaces left: {net.left_over()}"
+    assert not base.exists()
+
+
+def fake_llm(code: str, delay_s: float) -> dict[str, str]:
+    """Settings of the fake backend (a scripted stand-in): ``code`` for code and repairs."""
+    options = {
+        "code_replies": [code],
+        "improve_replies": [code],
+        "test_replies": [TEST_OK],
+        "judge_score": 0.9,
+        "delay_s": delay_s,
+    }
+    return {"SUPERCHARGER_LLM_BACKEND": "fake", "SUPERCHARGER_LLM_OPTIONS": json.dumps(options)}
+
+
+def start_control(c: Cluster) -> None:
+    """Redis, the control worker and Flower on the control node; the client's view of them."""
+    c.nodes["control"] = ctl = c.net.add("control")
+    c.nodes["client"] = client = c.net.add("client")
+    redis_data = node_dir(c.base, ctl) / "data" / "redis"
+    c.procs.start(ctl, "redis", redis_argv(ctl, PASSWORD, redis_data), c.env(ctl))
+    c.client = InNamespace(client)
+    r = c.on_client(
+        lambda: redis.Redis(
+            host=ctl.address, port=REDIS_PORT, password=PASSWORD, decode_responses=True,
+            socket_connect_timeout=2, socket_timeout=10,
+        )
+    )  # fmt: skip
+    wait_for("Redis answers on the control node", lambda: _pings(c, r), 30)
+    c.store = JobStore(r)
+    c.procs.start(ctl, "worker-control", worker_argv("control"), c.env(ctl))
+    flower_env = c.env(ctl, SUPERCHARGER_FLOWER_BASIC_AUTH=FLOWER_AUTH)
+    flower = [sys.executable, "-m", "supercharger", "flower", "--address", ctl.address,
+              "--port", str(FLOWER_PORT)]  # fmt: skip
+    c.procs.start(ctl, "flower", flower, flower_env)
+
+
+def _pings(c: Cluster, r: redis.Redis) -> bool:
+    try:
+        return bool(c.on_client(r.ping))
+    except redis.RedisError:
+        return False
+
+
+def _flower_up(c: Cluster) -> bool:
+    try:
+        c.flower_tasks()
+        return True
+    except OSError:
+        return False
+
+
+def start_node(c: Cluster, name: str, role: str, env: dict[str, str], *args: str) -> Node:
+    node = c.nodes[name] = c.net.add(name)
+    c.procs.start(node, f"worker-{role}", worker_argv(role, *args), c.env(node, **env))
+    return node
+
+
+def worker_of(c: Cluster, node: str) -> str | None:
+    """The Celery name of the live worker on ``node`` (``role@<node hostname>-<pid>``)."""
+    names = [w for w in c.workers() if w.split("@", 1)[1].startswith(f"{node}-")]
+    return names[0] if names else None
+
+
+def ran_on(tasks: dict[str, dict[str, Any]], node: str, prefix: str = "sc.") -> list[str]:
+    """Names of the tasks Flower saw started on ``node``'s worker."""
+    return [
+        t["name"]
+        for t in tasks.values()
+        if (t.get("worker") or "").split("@")[-1].startswith(f"{node}-")
+        and t.get("started")
+        and (t.get("name") or "").startswith(prefix)
+    ]
+
+
+def running_on(c: Cluster, job: str, node: str, kind: type) -> list[StepKey]:
+    running = c.on_client(lambda: c.js().running(job))
+    return [k for k, w in running.items() if isinstance(k, kind) and f"@{node}-" in w]
+
+
+def submit(c: Cluster, max_candidates: int, budget_s: float) -> str:
+    spec = node_dir(c.base, c.nodes["client"]) / "factorial.spec"
+    spec.write_text(SPEC)
+    proc = c.cli("submit", "--detach", str(spec), "--max-candidates", str(max_candidates),
+                 "--budget-seconds", str(budget_s))  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip().splitlines()[-1]
+
+
+def finished(c: Cluster, job: str) -> bool:
+    return c.on_client(lambda: c.js().meta(job))["status"] is not JobStatus.RUNNING
+
+
+def fetch_report(c: Cluster, job: str) -> dict[str, Any]:
+    """``supercharger result`` on the client node; its report.json."""
+    out = node_dir(c.base, c.nodes["client"]) / "sources"
+    proc = c.cli("result", job, "--output-dir", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return dict(json.loads((out / "factorial" / "report.json").read_text()))
+
+
+def pair_counts(c: Cluster, job: str) -> Counter[tuple[str, str]]:
+    """How often each pair's verdict was reported in the job's event stream."""
+    counts: Counter[tuple[str, str]] = Counter()
+    events = c.on_client(lambda: list(c.js().events(job, block_ms=1)))
+    after = "0"
+    while events:
+        for eid, kind, data in events:
+            after = eid
+            if kind == "pairs":
+                counts.update((data["code"], t) for t in data["results"])
+        events = c.on_client(lambda a=after: list(c.js().events(job, after=a, block_ms=1)))
+    return counts
+
+
+@pytest.mark.timeout(420)
+def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> None:
+    c = cluster
+    start_control(c)
+    wrong = fake_llm(WRONG, delay_s=5.0)  # slow: the budget lasts until llm-3 joins
+    for name in ("llm-1", "llm-2"):
+        start_node(c, name, "llm", wrong)
+    for name in ("sandbox-1", "sandbox-2"):
+        start_node(c, name, "sandbox", {}, "--concurrency", "1")
+    expected = {"control", "llm-1", "llm-2", "sandbox-1", "sandbox-2"}
+    wait_for("every node's worker is up", lambda: all(worker_of(c, n) for n in expected), 180)
+    wait_for("Flower answers on the control node", lambda: _flower_up(c), 60)
+
+    job = c.job = submit(c, max_candidates=16, budget_s=600)
+
+    # llm-1 dies in the middle of a generation
+    wait_for("llm-1 generates", lambda: running_on(c, job, "llm-1", Gen), 60, every=0.1)
+    lost_gen = running_on(c, job, "llm-1", Gen)
+    c.net.kill_node(c.nodes["llm-1"])
+    # sandbox-1 dies in the middle of the matrix
+    wait_for("sandbox-1 runs pairs", lambda: running_on(c, job, "sandbox-1", RunPair), 120, 0.05)
+    lost_pairs = running_on(c, job, "sandbox-1", RunPair)
+    c.net.kill_node(c.nodes["sandbox-1"])
+
+    # their steps are sent again and done by the nodes still alive
+    def redone() -> bool:
+        js = c.js()
+        gen_done, pairs = c.on_client(lambda: (js.gen_done(job), js.pairs(job)))
+        return set(lost_gen) <= gen_done and all((k.code, k.test) in pairs for k in lost_pairs)
+
+    wait_for("the dead nodes' steps are done elsewhere", redone, 150)
+    assert not finished(c, job), "the job needs the right code, which only llm-3 writes"
+
+    # a third llm node joins and takes work
+    start_node(c, "llm-3", "llm", fake_llm(RIGHT, delay_s=1.0))
+    wait_for("llm-3 is up", lambda: worker_of(c, "llm-3"), 120)
+    took = wait_for("llm-3 takes work", lambda: ran_on(c.flower_tasks(), "llm-3"), 60)
+    print(f"llm-3 started its first task {took:.1f} s after its heartbeat was seen")
+
+    wait_for("the job ends", lambda: finished(c, job), 240)
+    report = fetch_report(c, job)
+    assert report["status"] == "passed", report["reason"]
+
+    # the matrix: every pair of the killed sandbox step is in it, none counted twice
+    matrix = [(m["code"], m["test"]) for m in report["matrix"]]
+    assert len(matrix) == len(set(matrix))
+    assert {(k.code, k.test) for k in lost_pairs} <= set(matrix)
+    counts = pair_counts(c, job)
+    assert set(counts) == set(matrix) and max(counts.values()) == 1, counts.most_common(3)
+    stats = c.on_client(lambda: c.js().stats(job))
+    assert stats["pairs_run"] == len(matrix)
+    # the generations: each finished step left its batch once, the killed one included
+    _one_batch_per_step(c, job)
+    # by worker hostname, from Flower: the job's tasks ran on every llm node, the dead ones too
+    tasks = c.flower_tasks()
+    for node in ("llm-1", "llm-2", "llm-3", "sandbox-1", "sandbox-2"):
+        assert ran_on(tasks, node), f"no task of the job ran on {node}"
+    print(f"job {job}: {len(matrix)} pairs, {report['timings']}, lost {lost_gen} {lost_pairs}")
+
+
+def _one_batch_per_step(c: Cluster, job: str) -> None:
+    js = c.js()
+    cands, done = c.on_client(lambda: (js.candidates(job), js.gen_done(job)))
+    made = Counter(cid.split(".")[0] for cid, cand in cands.items() if cand.kind != "stub")
+    for key in done:
+        prefix = {"code": "c", "test": "t", "improve": "i"}[generation(key) or ""]
+        slot = key.slot  # type: ignore[union-attr]
+        assert made[f"{prefix}{slot}"] == BATCH, (key, made)
+    assert sum(made.values()) == len(done) * BATCH
