@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 CLONE_NEWNET = 0x40000000
@@ -102,22 +103,59 @@ class Network:
                 raise RuntimeError(f"processes of {node.name} survive SIGKILL: {pids}")
             time.sleep(0.05)
 
-    def close(self) -> None:
-        """Kill what runs in the test's namespaces and delete them (their links go with them)."""
+    def close(self) -> list[str]:
+        """Kill what runs in the test's namespaces and delete them (their links go with them);
+        what could not be killed."""
+        survivors = []
         for node in self.nodes.values():
             try:
                 self.kill_node(node)
-            except RuntimeError:
-                pass
+            except RuntimeError as e:
+                survivors.append(str(e))
         for name in reversed(self._made):
             subprocess.run(["ip", "netns", "del", name], capture_output=True)
         self._made.clear()
+        return survivors
+
+    def on_host(self) -> list[str]:
+        """Anything of this network that shows on the host's own interfaces: a link of its
+        names, an address of its subnet."""
+        names, addrs = host_links()
+        ours = {"br0"} | {f"v{i + 2}" for i in range(len(self.nodes))}
+        found = sorted(ours & names)
+        if f"{self.subnet}." in addrs:
+            found.append(f"an address in {self.subnet}.0/24")
+        return found
 
     def left_over(self) -> list[str]:
         """Namespaces of this network that still exist."""
         out = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
         names = {line.split()[0] for line in out.splitlines() if line.strip()}
         return sorted(n for n in names if n.startswith(f"{self.prefix}-"))
+
+
+def host_links() -> tuple[set[str], str]:
+    """The host's interface names and its addresses (``ip -o``, the lifetimes cut off)."""
+    links = subprocess.run(["ip", "-o", "link"], capture_output=True, text=True).stdout
+    names = {line.split(":")[1].strip().split("@")[0] for line in links.splitlines()}
+    addrs = subprocess.run(["ip", "-o", "addr"], capture_output=True, text=True).stdout
+    return names, "\n".join(line.split("\\")[0] for line in addrs.splitlines())
+
+
+def strays(marker: str) -> list[int]:
+    """Processes whose command line or environment mentions ``marker`` (a test's directory)."""
+    found = []
+    needle = marker.encode()
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit() or int(proc.name) == os.getpid():
+            continue
+        try:
+            text = (proc / "cmdline").read_bytes() + (proc / "environ").read_bytes()
+        except OSError:
+            continue
+        if needle in text:
+            found.append(int(proc.name))
+    return found
 
 
 class InNamespace:

@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
@@ -36,7 +37,13 @@ import pytest
 import redis
 
 from tests.cluster.conftest import FAILED
-from tests.cluster.netns import InNamespace, Network, Node, netns_available
+from tests.cluster.netns import (
+    InNamespace,
+    Network,
+    Node,
+    netns_available,
+    strays,
+)
 from tests.cluster.nodes import (
     REDIS_PORT,
     Processes,
@@ -50,7 +57,9 @@ from tests.cluster.nodes import (
 _why_not = netns_available()
 pytestmark = pytest.mark.skipif(_why_not is not None, reason=f"rehearsal {_why_not}")
 
+from supercharger.constants import WORKERS_KEY  # noqa: E402
 from supercharger.records import JobStatus  # noqa: E402
+from supercharger.spec import STUB_PREFIX  # noqa: E402
 from supercharger.tasks.stepkey import Gen, RunPair, StepKey, generation  # noqa: E402
 from supercharger.tasks.store import JobStore  # noqa: E402
 
@@ -76,6 +85,15 @@ class Cluster:
     client: InNamespace | None = None
     store: JobStore | None = None
     job: str = ""
+    marks: list[tuple[str, float]] = field(default_factory=list)
+
+    def mark(self, label: str) -> None:
+        """Note when a phase of the rehearsal ended (printed with the result)."""
+        self.marks.append((label, time.monotonic()))
+
+    def phases(self) -> str:
+        t0 = self.marks[0][1] if self.marks else 0.0
+        return ", ".join(f"{label} +{t - t0:.0f} s" for label, t in self.marks)
 
     @property
     def broker_url(self) -> str:
@@ -131,7 +149,8 @@ class Cluster:
     def logs(self) -> str:
         out = [self.job_state()] if self.job else []
         for path in sorted(self.base.glob("*/*.log")):
-            tail = path.read_text(errors="replace").splitlines()[-20:]
+            lines = path.read_text(errors="replace").splitlines()
+            tail = [line for line in lines if "result backend" not in line][-12:]
             out.append(f"--- {path.relative_to(self.base)}\n" + "\n".join(tail))
         return "\n".join(out)
 
@@ -139,24 +158,28 @@ class Cluster:
 @pytest.fixture
 def cluster(request: pytest.FixtureRequest) -> Iterator[Cluster]:
     """The network and the processes of the rehearsal; all of it, the data directories too,
-    is gone when the test ends, passed or failed."""
+    is gone when the test ends, passed or failed, and the host's interfaces are as before."""
     base = Path(tempfile.mkdtemp(prefix="sc-rehearsal-"))
     net = Network(f"scr{os.getpid()}")
     c = Cluster(net, Processes(base), base)
     try:
         yield c
+        seen_on_host = net.on_host()  # with the whole network up
     finally:
         if request.node.stash.get(FAILED, True):
             print(c.logs())
         if c.client is not None:
             c.client.close()
         c.procs.stop_all()
-        net.close()
+        survivors = net.close()
         shutil.rmtree(base, ignore_errors=True)
+    assert not survivors, survivors
     alive = [name for name, p in c.procs.procs.items() if p.poll() is None]
     assert not alive, f"processes left running: {alive}"
+    assert not strays(str(base)), f"processes of the test left: {strays(str(base))}"
     assert not net.left_over(), f"namespaces left: {net.left_over()}"
     assert not base.exists()
+    assert not seen_on_host and not net.on_host(), "the test's network showed on the host"
 
 
 def fake_llm(code: str, delay_s: float) -> dict[str, str]:
@@ -185,6 +208,10 @@ def start_control(c: Cluster) -> None:
         )
     )  # fmt: skip
     wait_for("Redis answers on the control node", lambda: _pings(c, r), 30)
+    anonymous = redis.Redis(host=ctl.address, port=REDIS_PORT, socket_connect_timeout=2)
+    with pytest.raises(redis.AuthenticationError):
+        c.on_client(anonymous.ping)  # the password is required
+    c.on_client(anonymous.close)
     c.store = JobStore(r)
     c.procs.start(ctl, "worker-control", worker_argv("control"), c.env(ctl))
     flower_env = c.env(ctl, SUPERCHARGER_FLOWER_BASIC_AUTH=FLOWER_AUTH)
@@ -220,20 +247,27 @@ def worker_of(c: Cluster, node: str) -> str | None:
     return names[0] if names else None
 
 
-def ran_on(tasks: dict[str, dict[str, Any]], node: str, prefix: str = "sc.") -> list[str]:
+def _on(task: dict[str, Any], node: str) -> bool:
+    """Whether Flower saw ``task`` (one of the project's) started on ``node``'s worker."""
+    worker = (task.get("worker") or "").split("@")[-1]
+    started = bool(task.get("started"))
+    return started and worker.startswith(f"{node}-") and task.get("name", "").startswith("sc.")
+
+
+def ran_on(tasks: dict[str, dict[str, Any]], node: str) -> list[str]:
     """Names of the tasks Flower saw started on ``node``'s worker."""
-    return [
-        t["name"]
-        for t in tasks.values()
-        if (t.get("worker") or "").split("@")[-1].startswith(f"{node}-")
-        and t.get("started")
-        and (t.get("name") or "").startswith(prefix)
-    ]
+    return [t["name"] for t in tasks.values() if _on(t, node)]
 
 
 def running_on(c: Cluster, job: str, node: str, kind: type) -> list[StepKey]:
     running = c.on_client(lambda: c.js().running(job))
     return [k for k, w in running.items() if isinstance(k, kind) and f"@{node}-" in w]
+
+
+def code_pairs(c: Cluster, job: str, node: str) -> list[RunPair]:
+    """The pairs of a generated code (not a stand-in) that ``node`` is running now."""
+    running = running_on(c, job, node, RunPair)
+    return [k for k in running if isinstance(k, RunPair) and not k.code.startswith(STUB_PREFIX)]
 
 
 def submit(c: Cluster, max_candidates: int, budget_s: float) -> str:
@@ -274,8 +308,9 @@ def pair_counts(c: Cluster, job: str) -> Counter[tuple[str, str]]:
 @pytest.mark.timeout(420)
 def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> None:
     c = cluster
+    c.mark("start")
     start_control(c)
-    wrong = fake_llm(WRONG, delay_s=5.0)  # slow: the budget lasts until llm-3 joins
+    wrong = fake_llm(WRONG, delay_s=8.0)  # slow: the budget lasts until llm-3 joins
     for name in ("llm-1", "llm-2"):
         start_node(c, name, "llm", wrong)
     for name in ("sandbox-1", "sandbox-2"):
@@ -283,17 +318,20 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
     expected = {"control", "llm-1", "llm-2", "sandbox-1", "sandbox-2"}
     wait_for("every node's worker is up", lambda: all(worker_of(c, n) for n in expected), 180)
     wait_for("Flower answers on the control node", lambda: _flower_up(c), 60)
+    c.mark("nodes up")
 
-    job = c.job = submit(c, max_candidates=16, budget_s=600)
+    job = c.job = submit(c, max_candidates=8, budget_s=600)
 
     # llm-1 dies in the middle of a generation
     wait_for("llm-1 generates", lambda: running_on(c, job, "llm-1", Gen), 60, every=0.1)
     lost_gen = running_on(c, job, "llm-1", Gen)
     c.net.kill_node(c.nodes["llm-1"])
+    c.mark("llm-1 killed")
     # sandbox-1 dies in the middle of the matrix
-    wait_for("sandbox-1 runs pairs", lambda: running_on(c, job, "sandbox-1", RunPair), 120, 0.05)
-    lost_pairs = running_on(c, job, "sandbox-1", RunPair)
+    wait_for("sandbox-1 runs a code's pairs", lambda: code_pairs(c, job, "sandbox-1"), 120, 0.05)
+    lost_pairs = code_pairs(c, job, "sandbox-1")
     c.net.kill_node(c.nodes["sandbox-1"])
+    c.mark("sandbox-1 killed")
 
     # their steps are sent again and done by the nodes still alive
     def redone() -> bool:
@@ -302,15 +340,21 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
         return set(lost_gen) <= gen_done and all((k.code, k.test) in pairs for k in lost_pairs)
 
     wait_for("the dead nodes' steps are done elsewhere", redone, 150)
+    c.mark("their steps redone")
     assert not finished(c, job), "the job needs the right code, which only llm-3 writes"
 
     # a third llm node joins and takes work
     start_node(c, "llm-3", "llm", fake_llm(RIGHT, delay_s=1.0))
     wait_for("llm-3 is up", lambda: worker_of(c, "llm-3"), 120)
-    took = wait_for("llm-3 takes work", lambda: ran_on(c.flower_tasks(), "llm-3"), 60)
-    print(f"llm-3 started its first task {took:.1f} s after its heartbeat was seen")
+    name = worker_of(c, "llm-3")
+    up = c.on_client(lambda: c.js().r.hget(WORKERS_KEY, name))
+    wait_for("llm-3 takes work", lambda: ran_on(c.flower_tasks(), "llm-3"), 60)
+    c.mark("llm-3 works")
+    first = min(t["started"] for t in c.flower_tasks().values() if _on(t, "llm-3"))
+    print(f"llm-3 started its first task {first - json.loads(up)['seen']:.2f} s after it was up")
 
     wait_for("the job ends", lambda: finished(c, job), 240)
+    c.mark("job done")
     report = fetch_report(c, job)
     assert report["status"] == "passed", report["reason"]
 
@@ -328,7 +372,9 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
     tasks = c.flower_tasks()
     for node in ("llm-1", "llm-2", "llm-3", "sandbox-1", "sandbox-2"):
         assert ran_on(tasks, node), f"no task of the job ran on {node}"
-    print(f"job {job}: {len(matrix)} pairs, {report['timings']}, lost {lost_gen} {lost_pairs}")
+    aof = node_dir(c.base, c.nodes["control"]) / "data" / "redis" / "appendonly.aof"
+    assert aof.stat().st_size > 0, "Redis keeps the append-only file"
+    print(c.phases(), f"\njob {job}: {len(matrix)} pairs, lost {lost_gen} {lost_pairs}")
 
 
 def _one_batch_per_step(c: Cluster, job: str) -> None:
@@ -340,3 +386,30 @@ def _one_batch_per_step(c: Cluster, job: str) -> None:
         slot = key.slot  # type: ignore[union-attr]
         assert made[f"{prefix}{slot}"] == BATCH, (key, made)
     assert sum(made.values()) == len(done) * BATCH
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_real_model_across_two_llm_nodes(cluster: Cluster) -> None:
+    """One job through the real bundled model on two llm nodes and the real sandbox."""
+    c = cluster
+    start_control(c)
+    model = {"SUPERCHARGER_LLM_OPTIONS": json.dumps({"threads": 1})}
+    for name in ("llm-1", "llm-2"):
+        start_node(c, name, "llm", model)
+    start_node(c, "sandbox-1", "sandbox", {}, "--concurrency", "1")
+    expected = {"control", "llm-1", "llm-2", "sandbox-1"}
+    wait_for("every node's worker is up", lambda: all(worker_of(c, n) for n in expected), 600)
+    wait_for("Flower answers on the control node", lambda: _flower_up(c), 60)
+
+    job = c.job = submit(c, max_candidates=2, budget_s=300)
+    wait_for("the job ends", lambda: finished(c, job), 420, every=1.0)
+    report = fetch_report(c, job)
+    assert report["status"] in ("passed", "exhausted", "budget"), report["reason"]
+    generated = [call for call in report["calls"] if call["kind"] in ("code", "test", "improve")]
+    assert generated and report["tokens"]["completion"] > 0
+    tasks = c.flower_tasks()
+    for node in ("llm-1", "llm-2"):
+        assert "sc.generate" in ran_on(tasks, node), f"no generation ran on {node}"
+    assert ran_on(tasks, "sandbox-1"), "no pair ran in the sandbox"
+    print(f"job {job}: {report['status']}, {len(report['matrix'])} pairs, {report['timings']}")
