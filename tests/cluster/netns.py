@@ -50,6 +50,7 @@ class Node:
     name: str
     netns: str
     address: str
+    port: str  # its link's end on the bridge
 
 
 class Network:
@@ -73,9 +74,9 @@ class Network:
     def add(self, name: str) -> Node:
         """A node namespace with ``eth0`` on the bridge at the next free address."""
         host = len(self.nodes) + 2
-        node = Node(name, f"{self.prefix}-{name}", f"{self.subnet}.{host}")
-        self._add_ns(node.netns)
         port = f"v{host}"
+        node = Node(name, f"{self.prefix}-{name}", f"{self.subnet}.{host}", port)
+        self._add_ns(node.netns)
         _ip("-n", self.bridge_ns, "link", "add", port, "type", "veth",
             "peer", "name", "eth0", "netns", node.netns)  # fmt: skip
         _ip("-n", self.bridge_ns, "link", "set", port, "master", "br0")
@@ -84,6 +85,13 @@ class Network:
         _ip("-n", node.netns, "link", "set", "eth0", "up")
         self.nodes[name] = node
         return node
+
+    def cut(self, node: Node) -> None:
+        """Take the node off the network (its processes live on, unreachable)."""
+        _ip("-n", self.bridge_ns, "link", "set", node.port, "down")
+
+    def mend(self, node: Node) -> None:
+        _ip("-n", self.bridge_ns, "link", "set", node.port, "up")
 
     def pids(self, node: Node) -> list[int]:
         """Every process in the node's namespace (what "the node's processes" are)."""

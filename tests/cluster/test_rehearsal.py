@@ -1,19 +1,26 @@
 """A multi-node rehearsal on one machine: every node in its own network namespace, with its own
-address on a bridge the test makes, its own hostname and its own data directory.
+address on a bridge the test makes (in a namespace of its own: the host's interfaces are never
+touched), its own hostname (a UTS namespace) and its own data directory.
 
 Nodes: ``control`` (Redis on its TCP address with a password and the append-only file, the
-control worker, Flower with basic auth), ``llm-1`` and ``llm-2``, ``sandbox-1`` and ``sandbox-2``
+control worker, Flower with basic auth), ``llm-1`` and ``llm-2``, ``sandbox-1`` to ``sandbox-3``
 (the bubblewrap sandbox), the submitting ``client``; ``llm-3`` joins mid-job. Every worker is
 started with the project's own ``supercharger worker ROLE`` through ``ip netns exec``; the
 client submits with ``supercharger submit --detach`` and fetches ``supercharger result`` from
-its own namespace. Which worker ran which task is read from Flower's API (the workers' task
-events), by worker hostname.
+its own namespace, and reads Redis and Flower from there too. Which worker ran which task is
+read from Flower's API (the workers' task events), by worker hostname.
 
-The kill/join choreography runs on the ``fake`` LLM backend (a scripted stand-in, not a model)
-with a fixed latency per call, so that a kill lands mid-generation: llm-1 and llm-2 write
-wrong code, only llm-3 (the node that joins) writes the right one, so the job can pass only
-once the joined node has worked. ``test_real_model_across_two_llm_nodes`` runs one job through
-the real bundled model on two llm nodes (slow).
+One job: llm-1 is killed mid-generation, sandbox-1 mid-matrix (SIGKILL of every process in
+their namespaces), sandbox-2 is cut off the network mid-step and comes back after the
+coordinator has re-sent its step (so both copies run), then llm-3 joins and takes work. The
+job must pass with every lost step done elsewhere and every pair in the matrix counted once.
+
+What is real and what is not: Redis, the Celery workers, Flower, the coordinator and the
+sandbox are real. The kill/join choreography runs on the ``fake`` LLM backend (a scripted
+stand-in, not a model) with a fixed latency per call, so that a kill lands mid-generation:
+llm-1 and llm-2 write wrong code, only llm-3 (the node that joins) writes the right one, so
+the job can pass only once the joined node has worked. ``test_real_model_across_two_llm_nodes``
+(slow) runs one job through the real bundled model on two llm nodes, with no kills.
 """
 
 from __future__ import annotations
@@ -68,6 +75,8 @@ SPEC = "# factorial of a non-negative integer\ndef factorial(n):\n"
 WRONG = " return n\n```"
 RIGHT = " return 1 if n < 2 else n * factorial(n - 1)\n```"
 TEST_OK = "five():\n    assert factorial(5) == 120\n```"
+# a test that takes a while, so that a step holding it is still running when its node is cut off
+TEST_SLOW = "slow():\n    __import__('time').sleep(0.5)\n    assert factorial(4) == 24\n```"
 PASSWORD = "rehearsal-" + base64.b16encode(os.urandom(6)).decode().lower()
 FLOWER_AUTH = "admin:" + PASSWORD
 FLOWER_PORT = 5555
@@ -187,7 +196,7 @@ def fake_llm(code: str, delay_s: float) -> dict[str, str]:
     options = {
         "code_replies": [code],
         "improve_replies": [code],
-        "test_replies": [TEST_OK],
+        "test_replies": [TEST_OK, TEST_SLOW],
         "judge_score": 0.9,
         "delay_s": delay_s,
     }
@@ -270,6 +279,22 @@ def code_pairs(c: Cluster, job: str, node: str) -> list[RunPair]:
     return [k for k in running if isinstance(k, RunPair) and not k.code.startswith(STUB_PREFIX)]
 
 
+def cut_mid_step(c: Cluster, job: str, name: str) -> tuple[list[RunPair], str]:
+    """Cut ``name`` off the network while it runs a code's pairs; those pairs and the id of the
+    task it runs. A step that it finished just before the cut does not count: mend, try again."""
+    node = c.nodes[name]
+    for _ in range(20):
+        wait_for(f"{name} runs a code's pairs", lambda: code_pairs(c, job, name), 120, 0.05)
+        c.net.cut(node)
+        time.sleep(0.5)  # whatever it sent before the cut has reached Redis by now
+        held = code_pairs(c, job, name)
+        if held:
+            sent = c.on_client(lambda: c.js().sent(job))
+            return held, sent[held[0]]
+        c.net.mend(node)
+    raise AssertionError(f"{name} never held a step across the cut")
+
+
 def submit(c: Cluster, max_candidates: int, budget_s: float) -> str:
     spec = node_dir(c.base, c.nodes["client"]) / "factorial.spec"
     spec.write_text(SPEC)
@@ -313,9 +338,9 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
     wrong = fake_llm(WRONG, delay_s=8.0)  # slow: the budget lasts until llm-3 joins
     for name in ("llm-1", "llm-2"):
         start_node(c, name, "llm", wrong)
-    for name in ("sandbox-1", "sandbox-2"):
+    for name in ("sandbox-1", "sandbox-2", "sandbox-3"):
         start_node(c, name, "sandbox", {}, "--concurrency", "1")
-    expected = {"control", "llm-1", "llm-2", "sandbox-1", "sandbox-2"}
+    expected = {"control", "llm-1", "llm-2", "sandbox-1", "sandbox-2", "sandbox-3"}
     wait_for("every node's worker is up", lambda: all(worker_of(c, n) for n in expected), 180)
     wait_for("Flower answers on the control node", lambda: _flower_up(c), 60)
     c.mark("nodes up")
@@ -332,15 +357,21 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
     lost_pairs = code_pairs(c, job, "sandbox-1")
     c.net.kill_node(c.nodes["sandbox-1"])
     c.mark("sandbox-1 killed")
+    # sandbox-2 drops off the network in the middle of a step, and lives on
+    cut_pairs, cut_task = cut_mid_step(c, job, "sandbox-2")
+    c.mark("sandbox-2 cut off")
 
-    # their steps are sent again and done by the nodes still alive
+    # the steps of the nodes taken for dead are sent again and done by the others
     def redone() -> bool:
         js = c.js()
-        gen_done, pairs = c.on_client(lambda: (js.gen_done(job), js.pairs(job)))
-        return set(lost_gen) <= gen_done and all((k.code, k.test) in pairs for k in lost_pairs)
+        gen_done, pairs, sent = c.on_client(lambda: (js.gen_done(job), js.pairs(job), js.sent(job)))
+        ran = all((k.code, k.test) in pairs for k in lost_pairs + cut_pairs)
+        resent = all(sent[k] != cut_task for k in cut_pairs)
+        return set(lost_gen) <= gen_done and ran and resent
 
     wait_for("the dead nodes' steps are done elsewhere", redone, 150)
     c.mark("their steps redone")
+    c.net.mend(c.nodes["sandbox-2"])  # it finishes its own copy of the step now
     assert not finished(c, job), "the job needs the right code, which only llm-3 writes"
 
     # a third llm node joins and takes work
@@ -355,13 +386,20 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
 
     wait_for("the job ends", lambda: finished(c, job), 240)
     c.mark("job done")
+    done = f"sc.run_pairs[{cut_task}] succeeded"
+    wait_for(
+        "sandbox-2 finishes its copy",
+        lambda: done in c.procs.log(c.nodes["sandbox-2"], "worker-sandbox", 10**6),
+        180,
+    )
+    c.mark("sandbox-2's copy done")
     report = fetch_report(c, job)
     assert report["status"] == "passed", report["reason"]
 
     # the matrix: every pair of the killed sandbox step is in it, none counted twice
     matrix = [(m["code"], m["test"]) for m in report["matrix"]]
     assert len(matrix) == len(set(matrix))
-    assert {(k.code, k.test) for k in lost_pairs} <= set(matrix)
+    assert {(k.code, k.test) for k in lost_pairs + cut_pairs} <= set(matrix)
     counts = pair_counts(c, job)
     assert set(counts) == set(matrix) and max(counts.values()) == 1, counts.most_common(3)
     stats = c.on_client(lambda: c.js().stats(job))
@@ -370,11 +408,19 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
     _one_batch_per_step(c, job)
     # by worker hostname, from Flower: the job's tasks ran on every llm node, the dead ones too
     tasks = c.flower_tasks()
-    for node in ("llm-1", "llm-2", "llm-3", "sandbox-1", "sandbox-2"):
+    for node in ("llm-1", "llm-2", "llm-3", "sandbox-1", "sandbox-2", "sandbox-3"):
         assert ran_on(tasks, node), f"no task of the job ran on {node}"
     aof = node_dir(c.base, c.nodes["control"]) / "data" / "redis" / "appendonly.aof"
     assert aof.stat().st_size > 0, "Redis keeps the append-only file"
+    resends = [
+        line
+        for line in c.procs.log(c.nodes["control"], "worker-control", 10**6).splitlines()
+        if "re-sending" in line
+    ]
+    runs = Counter(t.get("worker", "?").split("-")[0] for t in tasks.values()
+                   if t.get("name") == "sc.run_pairs")  # fmt: skip
     print(c.phases(), f"\njob {job}: {len(matrix)} pairs, lost {lost_gen} {lost_pairs}")
+    print("\n".join(resends), "\nrun_pairs tasks by worker:", dict(runs))
 
 
 def _one_batch_per_step(c: Cluster, job: str) -> None:
