@@ -270,6 +270,16 @@ class JobStore:
     def register_worker(self, name: str, queues: list[str]) -> None:
         self.r.hset(WORKERS_KEY, name, json.dumps({"queues": queues, "seen": time.time()}))
 
+    def touch_worker(self, name: str, queue: str) -> None:
+        """A worker that starts a step from ``queue`` is alive: its heartbeat's time is now
+        (the rest of the heartbeat kept). Its heartbeat thread may be stuck on a connection
+        that died while its node was cut off, or not have run yet on a worker just started;
+        its steps must not be sent again meanwhile."""
+        now = time.time()
+        raw = self.r.hget(WORKERS_KEY, name)
+        beat = json.loads(raw) if raw else {"queues": [queue]}
+        self.r.hset(WORKERS_KEY, name, json.dumps(beat | {"seen": now}))
+
     def unregister_worker(self, name: str) -> None:
         self.r.hdel(WORKERS_KEY, name)
 

@@ -412,12 +412,15 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
         assert ran_on(tasks, node), f"no task of the job ran on {node}"
     aof = node_dir(c.base, c.nodes["control"]) / "data" / "redis" / "appendonly.aof"
     assert aof.stat().st_size > 0, "Redis keeps the append-only file"
+    # the coordinator re-sent the steps of the nodes it took for dead, those only, once each
     resends = [
         line
         for line in c.procs.log(c.nodes["control"], "worker-control", 10**6).splitlines()
         if "re-sending" in line
     ]
-    runs = Counter(t.get("worker", "?").split("-")[0] for t in tasks.values()
+    resent = sum(int(line.split("re-sending ")[1].split()[0]) for line in resends)
+    assert resent == len(lost_gen) + len(lost_pairs) + len(cut_pairs), resends
+    runs = Counter(t.get("worker", "?").split("@")[-1].rsplit("-", 1)[0] for t in tasks.values()
                    if t.get("name") == "sc.run_pairs")  # fmt: skip
     print(c.phases(), f"\njob {job}: {len(matrix)} pairs, lost {lost_gen} {lost_pairs}")
     print("\n".join(resends), "\nrun_pairs tasks by worker:", dict(runs))
