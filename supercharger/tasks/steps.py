@@ -265,11 +265,11 @@ def run_pairs(
 ) -> None:
     meta = store.meta(job_id)
     spec, cfg = meta["spec"], meta["config"]
+    code_text = store.candidate(job_id, code).text
     done = store.pairs(job_id)
     tests = [t for t in tests if (code, t) not in done]  # a step sent again: what is missing
     if not tests:
         return
-    code_text = store.candidate(job_id, code).text
     pairs = [
         PairSpec(
             pair_id=t,
