@@ -78,7 +78,9 @@ def _run_step(
     sent again); record a failure as a result; then ask the coordinator what comes next."""
     store = coordinator.store()
     if not store.is_done(job_id):
-        store.mark_running(job_id, keys, task.request.hostname or "?")
+        worker = task.request.hostname or "?"
+        store.touch_worker(worker, (task.request.delivery_info or {}).get("routing_key", ""))
+        store.mark_running(job_id, keys, worker)
         try:
             work(store)
         except Exception as e:  # recorded as a failed step; the job goes on or runs out

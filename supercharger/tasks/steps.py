@@ -283,6 +283,10 @@ def run_pairs(
 ) -> None:
     meta = store.meta(job_id)
     spec, cfg = meta["spec"], meta["config"]
+    done = store.pairs(job_id)
+    tests = [t for t in tests if (code, t) not in done]  # a step sent again: what is missing
+    if not tests:
+        return
     env = environment(cfg, envs)
     code_text = store.candidate(job_id, code).text
     pairs = [
@@ -295,7 +299,6 @@ def run_pairs(
         for t in tests
     ]
     full = cfg.sandbox_timeout
-    done = store.pairs(job_id)
     passing = [r.get("duration_s", 0.0) for r in done.values() if r["status"] is Status.PASSED]
     short = hang_timeout(full, passing)
     quick: set[str] = set()  # hanging tests of this batch, run under ``short``
@@ -310,16 +313,13 @@ def run_pairs(
         if group:
             limits = Limits(timeout_s=timeout, memory_mb=cfg.sandbox_memory_mb)
             results += [(timeout, r) for r in backend.run_batch(group, limits, env)]
-    store.add_stats(job_id, sandbox_seconds=time.monotonic() - started, pairs_run=len(results))
-    for timeout, res in results:  # the timeout it ran under: short for a hanging test
-        record = res.model_dump(mode="json") | {"timeout_s": timeout}
-        store.put_pair(job_id, code, res.pair_id, record)
-    store.emit(
-        job_id,
-        "pairs",
-        code=code,
-        results={r.pair_id: r.status.value for _, r in results},
-    )
+    store.add_stats(job_id, sandbox_seconds=time.monotonic() - started)
+    # the timeout each ran under (short for a hanging test); a pair that another run of this
+    # step recorded meanwhile keeps that verdict and is neither counted nor reported again
+    records = {r.pair_id: r.model_dump(mode="json") | {"timeout_s": t} for t, r in results}
+    new = store.put_pairs_once(job_id, code, records)
+    if new:
+        store.emit(job_id, "pairs", code=code, results={t: records[t]["status"] for t in new})
 
 
 def mutate(

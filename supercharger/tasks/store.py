@@ -31,6 +31,16 @@ PARTS = (
     "stats", "done", "events", "calls",
 )  # fmt: skip
 EVENTS_MAXLEN = 20000
+# KEYS: the pairs hash, the stats hash; ARGV: field, verdict, field, verdict... Sets each
+# verdict the pair has none of yet and counts those in ``pairs_run``, in one atomic step.
+_PUT_PAIRS_ONCE = """
+local new = {}
+for i = 1, #ARGV, 2 do
+  if redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) == 1 then new[#new + 1] = ARGV[i] end
+end
+if #new > 0 then redis.call('HINCRBYFLOAT', KEYS[2], 'pairs_run', #new) end
+return new
+"""
 FINISHED_TTL = 7 * 24 * 3600
 
 
@@ -113,6 +123,19 @@ class JobStore:
 
     def put_pair(self, job_id: str, code: str, test: str, result: dict[str, Any]) -> None:
         self.r.hset(job_key(job_id, "pairs"), encode_pair((code, test)), json.dumps(result))
+
+    def put_pairs_once(
+        self, job_id: str, code: str, records: dict[str, dict[str, Any]]
+    ) -> list[str]:
+        """Record each test's verdict with ``code`` unless the pair has one already (a step
+        sent again because its worker looked dead, and both ran it), and count only those in
+        the ``pairs_run`` stat; the tests recorded now."""
+        if not records:
+            return []
+        args = [a for t, r in records.items() for a in (encode_pair((code, t)), json.dumps(r))]
+        keys = [job_key(job_id, "pairs"), job_key(job_id, "stats")]
+        new = self.r.register_script(_PUT_PAIRS_ONCE)(keys=keys, args=args)
+        return [parse_pair(field)[1] for field in new]
 
     def pairs(self, job_id: str) -> dict[Pair, dict[str, Any]]:
         """Each pair's verdict record; its ``status`` is a sandbox ``Status``."""
@@ -246,6 +269,16 @@ class JobStore:
     # ---- workers -------------------------------------------------------------------------------
     def register_worker(self, name: str, queues: list[str]) -> None:
         self.r.hset(WORKERS_KEY, name, json.dumps({"queues": queues, "seen": time.time()}))
+
+    def touch_worker(self, name: str, queue: str) -> None:
+        """A worker that starts a step from ``queue`` is alive: its heartbeat's time is now
+        (the rest of the heartbeat kept). Its heartbeat thread may be stuck on a connection
+        that died while its node was cut off, or not have run yet on a worker just started;
+        its steps must not be sent again meanwhile."""
+        now = time.time()
+        raw = self.r.hget(WORKERS_KEY, name)
+        beat = json.loads(raw) if raw else {"queues": [queue]}
+        self.r.hset(WORKERS_KEY, name, json.dumps(beat | {"seen": now}))
 
     def unregister_worker(self, name: str) -> None:
         self.r.hdel(WORKERS_KEY, name)

@@ -1,0 +1,34 @@
+"""A worker that starts a step counts as alive even when its heartbeat thread is stuck (on a
+connection that died while the node was cut off) or has not run yet (a worker just started):
+its running steps are not sent again."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from supercharger.constants import WORKERS_KEY
+from supercharger.tasks.coordinator import ALIVE_S
+from supercharger.tasks.store import JobStore
+
+
+def test_a_worker_that_starts_a_step_is_alive_again(store: JobStore) -> None:
+    name = "sandbox@cut-off-test"
+    stale = {"queues": ["sandbox"], "seen": time.time() - 3 * ALIVE_S, "load": 1}
+    store.r.hset(WORKERS_KEY, name, json.dumps(stale))
+    try:
+        assert name not in store.workers(max_age=ALIVE_S)  # taken for dead
+        store.touch_worker(name, "sandbox")
+        assert store.workers(max_age=ALIVE_S)[name] == ["sandbox"]
+        assert json.loads(store.r.hget(WORKERS_KEY, name))["load"] == 1  # the rest is kept
+    finally:
+        store.unregister_worker(name)
+
+
+def test_a_worker_whose_first_step_comes_before_its_heartbeat_is_alive(store: JobStore) -> None:
+    name = "llm@just-started-test"
+    try:
+        store.touch_worker(name, "llm")
+        assert store.workers(max_age=ALIVE_S)[name] == ["llm"]
+    finally:
+        store.unregister_worker(name)
