@@ -12,7 +12,11 @@ import uuid
 import redis
 
 from supercharger.constants import (
-    LLM_QUEUE,
+    CODE_ROLE,
+    JUDGE_ROLE,
+    REPAIR_ROLE,
+    SANDBOX_QUEUE,
+    SCORE_ROLE,
     TASK_ADVANCE,
     TASK_GENERATE,
     TASK_IMPROVE,
@@ -20,10 +24,13 @@ from supercharger.constants import (
     TASK_MUTATE,
     TASK_RUN_PAIRS,
     TASK_SCORE,
+    TEST_ROLE,
     lock_key,
+    role_queue,
 )
 from supercharger.policy import Actions, decide
 from supercharger.records import CandidateKind
+from supercharger.settings import get_settings
 from supercharger.tasks import steps
 from supercharger.tasks.app import app
 from supercharger.tasks.redisconn import get_redis
@@ -68,11 +75,15 @@ def advance(store: JobStore, job_id: str, wait_s: float) -> bool:
             store.forget_active(job_id)
             return True
         alive = store.workers(max_age=ALIVE_S)
-        llm_workers = sum(1 for qs in alive.values() if LLM_QUEUE in qs)
+        routed = routed_roles()
+        code_queue = role_queue(CODE_ROLE, routed)
+        llm_workers = sum(1 for qs in alive.values() if code_queue in qs)
         view = steps.build_view(store, job_id, max(1, llm_workers))
         acts = decide(view)
         if not acts.finish:
             _resend_orphans(store, job_id, set(alive))
+            served = {q for qs in alive.values() for q in qs}
+            store.set_waiting(job_id, unserved_note(served, routed, view.scoring))
         _apply(store, job_id, acts)
         return True
     finally:
@@ -103,6 +114,44 @@ def _resend_orphans(store: JobStore, job_id: str, alive: set[str]) -> None:
         _send(store, job_id, [[key] for key in orphans])
 
 
+def routed_roles() -> tuple[str, ...]:
+    """The LLM roles this cluster sends to queues of their own (``SUPERCHARGER_ROUTED_ROLES``)."""
+    return tuple(get_settings().routed_roles)
+
+
+def needed_queues(routed: tuple[str, ...], scoring: bool) -> dict[str, str]:
+    """What a job needs served, each with the queue it is sent to: every LLM role (score only
+    when codes are scored) and the sandbox."""
+    roles = [CODE_ROLE, TEST_ROLE, REPAIR_ROLE, JUDGE_ROLE] + ([SCORE_ROLE] if scoring else [])
+    return {role: role_queue(role, routed) for role in roles} | {"sandbox": SANDBOX_QUEUE}
+
+
+def unserved_note(served: set[str], routed: tuple[str, ...], scoring: bool) -> str:
+    """One line naming what the job needs that no live worker serves; empty when all is."""
+    needed = needed_queues(routed, scoring).items()
+    missing = [f"{role} (queue {queue})" for role, queue in needed if queue not in served]
+    return f"no live worker serves {', '.join(missing)}" if missing else ""
+
+
+def group_role(group: Group) -> str | None:
+    """The LLM role of a group of steps (all of one class); None for sandbox steps."""
+    first = group[0]
+    if isinstance(first, Gen):
+        return first.kind.value
+    roles = {Improve: REPAIR_ROLE, Judge: JUDGE_ROLE, Score: SCORE_ROLE}
+    return roles.get(type(first))
+
+
+def split_by_queue(group: Group, routed: tuple[str, ...]) -> list[Group]:
+    """A generation group whose kinds go to different queues, as one group per queue."""
+    if not isinstance(group[0], Gen):
+        return [group]
+    parts: dict[str, Group] = {}
+    for key in group:
+        parts.setdefault(role_queue(group_role([key]) or "", routed), []).append(key)
+    return list(parts.values())
+
+
 def _task_for(job_id: str, group: Group) -> tuple[str, tuple]:
     """The task name and arguments that perform the steps of ``group`` (all of one class)."""
     first = group[0]
@@ -122,12 +171,17 @@ def _task_for(job_id: str, group: Group) -> tuple[str, tuple]:
 
 
 def _send(store: JobStore, job_id: str, groups: list[Group]) -> None:
-    """Record every step with the id of its task, then send one task per group."""
+    """Record every step with the id of its task, then send one task per group, an LLM step
+    to its role's queue."""
+    routed = routed_roles()
+    groups = [part for group in groups for part in split_by_queue(group, routed)]
     sends = [(group, uuid.uuid4().hex) for group in groups]
     store.mark_sent(job_id, {key: tid for group, tid in sends for key in group})
     for group, tid in sends:
         name, args = _task_for(job_id, group)
-        app.send_task(name, args=args, task_id=tid)
+        role = group_role(group)
+        queue = None if role is None else role_queue(role, routed)  # None: the task's route
+        app.send_task(name, args=args, task_id=tid, queue=queue)
 
 
 def _apply(store: JobStore, job_id: str, acts: Actions) -> None:

@@ -193,6 +193,14 @@ class JobStore:
     def stats(self, job_id: str) -> dict[str, float]:
         return {k: float(v) for k, v in self.r.hgetall(job_key(job_id, "stats")).items()}
 
+    def set_waiting(self, job_id: str, note: str) -> None:
+        """What the job waits for that nothing serves (empty: nothing); an event when it
+        changes, so that the submitting client says it."""
+        key = job_key(job_id, "meta")
+        if (self.r.hget(key, "waiting") or "") != note:
+            self.r.hset(key, "waiting", note)
+            self.emit(job_id, "waiting", message=note)
+
     # ---- finishing --------------------------------------------------------------------------
     def is_done(self, job_id: str) -> bool:
         return bool(self.r.exists(job_key(job_id, "done")))
@@ -244,18 +252,25 @@ class JobStore:
                 yield eid, fields["type"], json.loads(fields.get("data", "{}"))
 
     # ---- workers -------------------------------------------------------------------------------
-    def register_worker(self, name: str, queues: list[str]) -> None:
-        self.r.hset(WORKERS_KEY, name, json.dumps({"queues": queues, "seen": time.time()}))
+    def register_worker(self, name: str, queues: list[str], **info: Any) -> None:
+        """A worker's heartbeat: its queues, when it was seen, and what else it tells
+        (``worker_hooks.heartbeat``: roles, model, devices, load)."""
+        beat = info | {"queues": queues, "seen": time.time()}
+        self.r.hset(WORKERS_KEY, name, json.dumps(beat))
 
     def unregister_worker(self, name: str) -> None:
         self.r.hdel(WORKERS_KEY, name)
 
     def workers(self, max_age: float = 60.0) -> dict[str, list[str]]:
         """Workers that reported in the last ``max_age`` seconds, with their queues."""
+        return {name: info["queues"] for name, info in self.heartbeats(max_age).items()}
+
+    def heartbeats(self, max_age: float = 60.0) -> dict[str, dict[str, Any]]:
+        """The last heartbeat of each worker seen in the last ``max_age`` seconds."""
         now = time.time()
         out = {}
         for name, raw in self.r.hgetall(WORKERS_KEY).items():
             info = json.loads(raw)
             if now - info["seen"] <= max_age:
-                out[name] = info["queues"]
+                out[name] = info
         return out
