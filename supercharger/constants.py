@@ -82,3 +82,4 @@ def lock_key(job_id: str) -> str:
 JOBS_INDEX = f"{KEY_PREFIX}:jobs"
 WORKERS_KEY = f"{KEY_PREFIX}:workers"  # hash: worker name -> heartbeat JSON
 ACTIVE_JOBS = f"{KEY_PREFIX}:active"  # set of jobs still running
+ADVANCED = f"{KEY_PREFIX}:advanced"  # hash: running job -> when the coordinator last advanced it

@@ -46,3 +46,16 @@ def _guard_redis_channel_close() -> None:
 
 
 _guard_redis_channel_close()
+
+
+def use_broker(broker_url: str) -> None:
+    """Send tasks from this process to ``broker_url``. Connections pooled for another broker
+    are closed first: Celery's pools keep the URL they were made with, and a task sent through
+    them would go to the former broker."""
+    if app.conf.broker_url == broker_url:
+        return
+    app.conf.broker_url = broker_url
+    pool, app._pool = app._pool, None  # what Celery itself resets after a fork
+    if pool is not None:
+        pool.force_close_all()
+    app.amqp._producer_pool = None

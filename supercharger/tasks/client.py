@@ -17,9 +17,9 @@ from supercharger.tasks.store import JobStore, new_job_id
 
 def connect(broker_url: str) -> JobStore:
     """The job store of the cluster at ``broker_url``; tasks sent from here go there too."""
-    from supercharger.tasks.app import app
+    from supercharger.tasks.app import use_broker
 
-    app.conf.broker_url = broker_url
+    use_broker(broker_url)
     redis_client = get_redis(broker_url)
     check_reachable(redis_client, broker_url)
     return JobStore(redis_client)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 import uuid
 
 import redis
@@ -49,6 +50,7 @@ from supercharger.tasks.store import JobStore
 
 log = logging.getLogger(__name__)
 TICK_S = 2.0  # how often a running job checks its time budget and its workers
+LOCK_POLL_S = 0.005  # how often a waiting coordinator asks for a busy job lock again
 ALIVE_S = 30.0  # a worker silent this long is dead: its running steps are sent again
 # The steps one task does: generations whose prompts share a batch, the pairs of one code,
 # the mutation steps of one code, the codes scored together; else a single step.
@@ -67,7 +69,7 @@ def start_job(job_id: str) -> None:
 
 def advance(store: JobStore, job_id: str, wait_s: float) -> bool:
     """One coordinator step; False when the job's lock was busy for ``wait_s`` seconds."""
-    lock = store.r.lock(lock_key(job_id), timeout=60, blocking_timeout=wait_s)
+    lock = store.r.lock(lock_key(job_id), timeout=60, sleep=LOCK_POLL_S, blocking_timeout=wait_s)
     if not lock.acquire():
         return False
     try:
@@ -85,6 +87,8 @@ def advance(store: JobStore, job_id: str, wait_s: float) -> bool:
             served = {q for qs in alive.values() for q in qs}
             store.set_waiting(job_id, unserved_note(served, routed, view.scoring))
         _apply(store, job_id, acts)
+        if not acts.finish:
+            store.mark_advanced(job_id)
         return True
     finally:
         with contextlib.suppress(redis.RedisError):
@@ -94,8 +98,14 @@ def advance(store: JobStore, job_id: str, wait_s: float) -> bool:
 def sweep(store: JobStore) -> None:
     """What every control worker does every ``TICK_S``: advance each running job (the time
     budget, steps of dead workers, a message lost to a broker restart). It is not a message
-    chain, so nothing a crash or a Redis restart drops can stop a job's clock."""
-    for job_id in store.active_jobs():
+    chain, so nothing a crash or a Redis restart drops can stop a job's clock. A job advanced
+    in the last ``TICK_S`` (a step of it just finished) is left for the next sweep: its state
+    was read moments ago, and reading every job every tick is what costs with many jobs."""
+    jobs = store.active_jobs()
+    recent = time.time() - TICK_S
+    for job_id, advanced in store.last_advanced(jobs).items():
+        if advanced > recent:
+            continue
         try:
             advance(store, job_id, wait_s=0.1)
         except redis.RedisError:

@@ -19,7 +19,7 @@ from typing import Any
 
 import redis
 
-from supercharger.constants import ACTIVE_JOBS, JOBS_INDEX, WORKERS_KEY, job_key
+from supercharger.constants import ACTIVE_JOBS, ADVANCED, JOBS_INDEX, WORKERS_KEY, job_key
 from supercharger.errors import JobNotFoundError
 from supercharger.records import Candidate, JobConfig, JobStatus, Pair
 from supercharger.sandbox.base import Status
@@ -88,6 +88,16 @@ class JobStore:
 
     def forget_active(self, job_id: str) -> None:
         self.r.srem(ACTIVE_JOBS, job_id)
+        self.r.hdel(ADVANCED, job_id)
+
+    def mark_advanced(self, job_id: str) -> None:
+        """The coordinator has just advanced the job (the sweep may leave it alone a while)."""
+        self.r.hset(ADVANCED, job_id, repr(time.time()))
+
+    def last_advanced(self, job_ids: list[str]) -> dict[str, float]:
+        """When each of ``job_ids`` was last advanced (0.0: never), in one round trip."""
+        stamps = self.r.hmget(ADVANCED, job_ids) if job_ids else []
+        return {j: float(t or 0.0) for j, t in zip(job_ids, stamps, strict=True)}
 
     def active_jobs(self) -> list[str]:
         """Jobs created and not yet finished (what the control workers' sweeper advances)."""
@@ -232,7 +242,7 @@ class JobStore:
             },
         )
         self.emit(job_id, "finished", status=status.value, reason=reason)
-        self.r.srem(ACTIVE_JOBS, job_id)
+        self.forget_active(job_id)
         for part in PARTS:
             self.r.expire(job_key(job_id, part), FINISHED_TTL)
         return True

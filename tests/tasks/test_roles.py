@@ -99,11 +99,15 @@ class Workers:
             **extra,
         )
 
-    def start(self, name: str, role: str, *args: str, fake: dict[str, object]) -> None:
+    def start(self, name: str, role: str, *args: str, fake: dict[str, object], **env: str) -> None:
         cmd = [sys.executable, "-m", "supercharger", "worker", role, "--name", name, *args]
         log = open(self.logs / f"{name}.log", "ab")  # noqa: SIM115 - owned by the process
         self.procs[name] = subprocess.Popen(
-            cmd, stdout=log, stderr=subprocess.STDOUT, env=self.env(fake), start_new_session=True
+            cmd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=self.env(fake, **env),
+            start_new_session=True,
         )
 
     def wait_ready(self, store: JobStore, *names: str) -> None:
@@ -260,3 +264,47 @@ def test_judge_and_score_run_on_their_own_worker_and_a_missing_one_is_said(
     assert "judge@t" in table and "judge,score" in table and "fake:bundled" in table
     # load: the next heartbeat counts the tasks each worker took
     _wait(lambda: all(store.heartbeats()[w]["done"] > 0 for w in rows), timeout=30)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_a_hosted_judge_without_logprobs_judges_from_its_written_answer(
+    redis_url: str, store: JobStore, workers: Workers, tmp_path: Path
+) -> None:
+    """The judge and score roles on the openai backend, pointed at a real OpenAI-compatible
+    server (tests/llm/openai_server.py, serving the bundled model) that drops logprobs."""
+    from supercharger.llm import get_backend
+    from supercharger.tasks.worker_hooks import device_map
+    from tests.llm.openai_server import ModelServer
+
+    local = get_backend("transformers", "bundled", cache_dir=tmp_path / "models")
+    assert device_map(local) == {"": "cpu"}  # what a transformers worker's heartbeat says here
+    assert device_map(get_backend("fake")) is None
+    server = ModelServer(local)
+    server.start()
+    try:
+        hosted = {"base_url": server.url + "/nologprobs/v1", "max_retries": 1, "backoff_s": 0.01}
+        workers.start("control@t", "control", fake=GENERATOR)
+        workers.start("sandbox@t", "sandbox", "--concurrency", "2", fake=GENERATOR)
+        workers.start("llm@t", "llm", fake=GENERATOR)
+        workers.start("judge@t", "llm", "--roles", ROUTED, fake={},
+                      SUPERCHARGER_LLM_BACKEND="openai",
+                      SUPERCHARGER_LLM_OPTIONS=json.dumps(hosted))  # fmt: skip
+        workers.wait_ready(store, "control@t", "sandbox@t", "llm@t", "judge@t")
+        settings = Settings(broker_url=redis_url, max_candidates=4, batch_size=2,
+                            threshold=0.5, stop_rule="judge", budget_seconds=240)  # fmt: skip
+        job = client.submit(store, SPEC, settings)
+        prog = client.follow(store, job, lambda _p: None, deadline_s=300)
+    finally:
+        server.stop()
+    judged = [v for v in store.judged(job).values()]
+    assert judged, prog.reason
+    # every verdict came from the hosted server's written answer: no failed step, no error
+    assert prog.errors == [] and all("error" not in v for v in judged)
+    assert all("error" not in v for v in store.scores(job).values())
+    asked = [body for path, body in server.requests if path.startswith("/nologprobs/")]
+    assert asked and all(body.get("logprobs") for body in asked if body["max_tokens"] == 1)
+    # the generator would have said 0.0 and 0.11: these are the hosted model's verdicts
+    assert {v["score"] for v in store.scores(job).values()} - {GENERATOR["score"]}
+    best = max(v["score"] for v in judged)
+    assert (prog.status == "passed") == (best >= 0.5), (prog.status, prog.reason, judged)
