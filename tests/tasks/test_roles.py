@@ -96,8 +96,7 @@ class Workers:
             SUPERCHARGER_LLM_OPTIONS=json.dumps(fake),
             SUPERCHARGER_ROUTED_ROLES=ROUTED,
             PYTHONUNBUFFERED="1",
-            **extra,
-        )
+        ) | extra
 
     def start(self, name: str, role: str, *args: str, fake: dict[str, object], **env: str) -> None:
         cmd = [sys.executable, "-m", "supercharger", "worker", role, "--name", name, *args]
