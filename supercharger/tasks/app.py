@@ -49,13 +49,12 @@ _guard_redis_channel_close()
 
 
 def use_broker(broker_url: str) -> None:
-    """Send tasks from this process to ``broker_url``. Connections pooled for another broker
-    are closed first: Celery's pools keep the URL they were made with, and a task sent through
-    them would go to the former broker."""
+    """Send tasks from this process to ``broker_url``. The app lets go of the pools it holds
+    (what Celery itself resets after a fork): they keep the URL they were made with, and a task
+    sent through them would go to the former broker. They are not closed: kombu shares them
+    by URL, and another switch may come back to them."""
     if app.conf.broker_url == broker_url:
         return
     app.conf.broker_url = broker_url
-    pool, app._pool = app._pool, None  # what Celery itself resets after a fork
-    if pool is not None:
-        pool.force_close_all()
+    app._pool = None
     app.amqp._producer_pool = None
