@@ -89,14 +89,17 @@ class Workers:
         self.procs: dict[str, subprocess.Popen[bytes]] = {}
 
     def env(self, fake: dict[str, object], **extra: str) -> dict[str, str]:
-        return dict(
-            os.environ,
-            SUPERCHARGER_BROKER_URL=self.url,
-            SUPERCHARGER_LLM_BACKEND="fake",
-            SUPERCHARGER_LLM_OPTIONS=json.dumps(fake),
-            SUPERCHARGER_ROUTED_ROLES=ROUTED,
-            PYTHONUNBUFFERED="1",
-        ) | extra
+        return (
+            dict(
+                os.environ,
+                SUPERCHARGER_BROKER_URL=self.url,
+                SUPERCHARGER_LLM_BACKEND="fake",
+                SUPERCHARGER_LLM_OPTIONS=json.dumps(fake),
+                SUPERCHARGER_ROUTED_ROLES=ROUTED,
+                PYTHONUNBUFFERED="1",
+            )
+            | extra
+        )
 
     def start(self, name: str, role: str, *args: str, fake: dict[str, object], **env: str) -> None:
         cmd = [sys.executable, "-m", "supercharger", "worker", role, "--name", name, *args]
