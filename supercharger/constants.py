@@ -11,6 +11,41 @@ QUEUES = (LLM_QUEUE, SANDBOX_QUEUE, CONTROL_QUEUE)
 ROLE_QUEUE = {"llm": LLM_QUEUE, "sandbox": SANDBOX_QUEUE, "control": CONTROL_QUEUE}
 ROLES = tuple(ROLE_QUEUE)
 
+# What the model is asked to do in a job. Each LLM role goes to ``llm`` unless the settings
+# route it to a queue of its own (``SUPERCHARGER_ROUTED_ROLES``): then ``llm.<role>``, served
+# by ``supercharger worker llm --roles <role>,...`` (another model, or a hosted one).
+CODE_ROLE = "code"
+TEST_ROLE = "test"
+REPAIR_ROLE = "repair"  # improve: a failing code repaired with its pytest output
+SCORE_ROLE = "score"
+JUDGE_ROLE = "judge"
+LLM_ROLES = (CODE_ROLE, TEST_ROLE, REPAIR_ROLE, SCORE_ROLE, JUDGE_ROLE)
+
+
+def role_queue(role: str, routed: tuple[str, ...] | list[str] | frozenset[str]) -> str:
+    """The queue of LLM role ``role``: its own when ``routed`` names it, else ``llm``."""
+    return f"{LLM_QUEUE}.{role}" if role in routed else LLM_QUEUE
+
+
+def served_roles(queues: list[str], routed: tuple[str, ...] | list[str]) -> list[str]:
+    """What a worker consuming ``queues`` serves: LLM roles (``llm`` serves each role not
+    routed elsewhere), ``sandbox``, ``control``."""
+    roles: list[str] = []
+    for queue in queues:
+        if queue == LLM_QUEUE:
+            roles += [role for role in LLM_ROLES if role not in routed]
+        elif is_llm_queue(queue):
+            roles.append(queue.removeprefix(LLM_QUEUE + "."))
+        else:
+            roles.append(queue)
+    return roles
+
+
+def is_llm_queue(queue: str) -> bool:
+    """True for ``llm`` and every routed ``llm.<role>`` queue."""
+    return queue == LLM_QUEUE or queue.startswith(LLM_QUEUE + ".")
+
+
 # Every task by name, and the queue it goes to (celeryconfig's task_routes are built from it).
 TASK_GENERATE = "sc.generate"
 TASK_IMPROVE = "sc.improve"
@@ -45,5 +80,6 @@ def lock_key(job_id: str) -> str:
 
 
 JOBS_INDEX = f"{KEY_PREFIX}:jobs"
-WORKERS_KEY = f"{KEY_PREFIX}:workers"
+WORKERS_KEY = f"{KEY_PREFIX}:workers"  # hash: worker name -> heartbeat JSON
 ACTIVE_JOBS = f"{KEY_PREFIX}:active"  # set of jobs still running
+ADVANCED = f"{KEY_PREFIX}:advanced"  # hash: running job -> when the coordinator last advanced it

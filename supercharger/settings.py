@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -14,10 +14,11 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict, SettingsError
 
 from supercharger.errors import ConfigError, UnknownBackendError, one_line
 
+LLMRole = Literal["code", "test", "repair", "score", "judge"]  # constants.LLM_ROLES
 # A backend's options: the model its backend registers (checked when the settings are read).
 BackendOptions = SerializeAsAny[BaseModel]
 
@@ -83,6 +84,11 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=_default_data_dir, description="caches, embedded Redis")
     sandbox_concurrency: int = Field(0, ge=0, description="local sandbox processes; 0 = cores")
     flower_basic_auth: str | None = Field(None, description="user:password for Flower")
+    routed_roles: Annotated[list[LLMRole], NoDecode] = Field(
+        default_factory=list,
+        description="LLM roles (code, test, repair, score, judge) sent to a queue of their own, "
+        "llm.<role>, served by `supercharger worker llm --roles`: comma-separated or JSON",
+    )
     celery_config: Path | None = Field(
         None, description="operator's Celery settings file; unset = the shipped celeryconfig.py"
     )
@@ -107,6 +113,22 @@ class Settings(BaseSettings):
                 raise ConfigError(f"SUPERCHARGER_{kind.upper()}_OPTIONS: {e}") from None
             data[f"{kind}_options"] = options
         return data
+
+    @field_validator("routed_roles", mode="before")
+    @classmethod
+    def _role_list(cls, v: Any) -> Any:
+        """``judge,score`` or ``["judge", "score"]``; an empty string routes nothing."""
+        if isinstance(v, str):
+            text = v.strip()
+            if text.startswith("["):
+                import json
+
+                try:
+                    return json.loads(text)
+                except ValueError:
+                    raise ValueError("not a JSON list") from None
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return v
 
     @field_validator("threshold")
     @classmethod

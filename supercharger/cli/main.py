@@ -1,4 +1,4 @@
-"""Command line: submit | status | result | cancel | jobs | worker | eval | sandbox run.
+"""Command line: submit | status | result | cancel | jobs | worker | workers | eval | sandbox run.
 
 Heavy imports (Celery, torch) happen inside commands so ``supercharger --help`` stays fast.
 Every user error is one line on stderr and a non-zero exit, never a traceback.
@@ -99,7 +99,8 @@ def status(job_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
     from supercharger.tasks.report import build_report
 
     report = build_report(_store(_settings()), job_id)
-    summary = {k: report[k] for k in ("job", "function", "status", "reason", "best", "score")}
+    keys = ("job", "function", "status", "reason", "waiting", "best", "score")
+    summary = {k: report[k] for k in keys}
     from supercharger.records import CandidateKind
     from supercharger.sandbox.base import Status
 
@@ -155,12 +156,23 @@ def worker(
     concurrency: int | None = typer.Option(None, help="processes (sandbox) or threads"),
     name: str | None = typer.Option(None, help="worker name (default role@host)"),
     gpus: str | None = typer.Option(None, help="GPUs this llm worker uses, e.g. 0,1"),
+    roles: str | None = typer.Option(
+        None, help="llm: only these routed roles, e.g. judge,score (SUPERCHARGER_ROUTED_ROLES)"
+    ),
     loglevel: str = typer.Option("warning", help="Celery log level"),
 ) -> None:
     """Start one Celery worker serving ROLE's queue against SUPERCHARGER_BROKER_URL."""
     from supercharger.cluster.launch import run_worker
 
-    run_worker(role, concurrency=concurrency, name=name, gpus=gpus, loglevel=loglevel)
+    run_worker(role, concurrency, name, gpus, loglevel, roles)
+
+
+@app.command()
+def workers(as_json: bool = typer.Option(False, "--json", help="one JSON object")) -> None:
+    """List live workers: roles, queues, model, devices and load (from their heartbeats)."""
+    from supercharger.cli.workers import show_workers
+
+    show_workers(_store(_settings()), as_json)
 
 
 @app.command()

@@ -4,17 +4,60 @@ from __future__ import annotations
 
 import os
 import socket
+import time
+import urllib.parse
 
-from supercharger.constants import ROLE_QUEUE
-from supercharger.errors import ConfigError, UserError
+from supercharger.constants import LLM_ROLES, ROLE_QUEUE, role_queue
+from supercharger.errors import BrokerError, ConfigError, UserError
 from supercharger.settings import get_settings
 
 # llm: one thread, model loaded once in the worker process, never forked after CUDA init.
 # sandbox: prefork, one process per core. control: a few threads; the coordinator is I/O.
 POOLS = {"llm": ("threads", 1), "sandbox": ("prefork", 0), "control": ("threads", 4)}
+# A worker that cannot reach its Redis says so and exits instead of retrying for ever.
+PREFLIGHT_TRIES = 3
+PREFLIGHT_WAIT_S = 1.0
+PREFLIGHT_TIMEOUT_S = 3.0
 
 
-def worker_argv(role: str, concurrency: int | None, name: str | None, loglevel: str) -> list[str]:
+def worker_queues(role: str, roles: list[str] | None, routed: list[str]) -> list[str]:
+    """The queues a worker of ``role`` consumes: the role's own, or for ``llm --roles`` the
+    queue of each LLM role named, each of which the settings must route to its own queue."""
+    if role not in POOLS:
+        raise UserError(f"unknown worker role {role!r}; known: {', '.join(POOLS)}")
+    if not roles:
+        return [ROLE_QUEUE[role]]
+    if role != "llm":
+        raise UserError("--roles is for llm workers")
+    for name in roles:
+        if name not in LLM_ROLES:
+            raise UserError(f"unknown LLM role {name!r}; known: {', '.join(LLM_ROLES)}")
+        if name not in routed:
+            raise UserError(
+                f"nothing routes the {name} role to a queue of its own, so this worker would "
+                f"serve nothing: set SUPERCHARGER_ROUTED_ROLES (e.g. {','.join(roles)}) on "
+                "every node"
+            )
+    return sorted({role_queue(name, routed) for name in roles})
+
+
+def parse_roles(text: str | None) -> list[str] | None:
+    """``judge,score`` as a list; None when not given."""
+    if text is None:
+        return None
+    roles = [part.strip() for part in text.split(",") if part.strip()]
+    if not roles:
+        raise UserError("--roles needs at least one LLM role, e.g. --roles judge,score")
+    return roles
+
+
+def worker_argv(
+    role: str,
+    concurrency: int | None,
+    name: str | None,
+    loglevel: str,
+    queues: list[str] | None = None,
+) -> list[str]:
     if role not in POOLS:
         raise UserError(f"unknown worker role {role!r}; known: {', '.join(POOLS)}")
     pool, default_c = POOLS[role]
@@ -23,7 +66,7 @@ def worker_argv(role: str, concurrency: int | None, name: str | None, loglevel: 
         raise UserError("an llm worker runs one generation at a time (--concurrency 1)")
     return [
         "worker",
-        "-Q", ROLE_QUEUE[role],
+        "-Q", ",".join(queues or [ROLE_QUEUE[role]]),
         "-P", pool,
         "-c", str(c),
         "-n", name or f"{role}@{socket.gethostname()}-{os.getpid()}",
@@ -34,17 +77,66 @@ def worker_argv(role: str, concurrency: int | None, name: str | None, loglevel: 
     ]  # fmt: skip
 
 
+def redacted(url: str) -> str:
+    """``url`` with its password replaced by ``***`` (for messages)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+def preflight(broker_url: str) -> None:
+    """Reach the broker's Redis and log in, a few tries in a few seconds: a wrong password or
+    an unreachable Redis is one BrokerError line, not a worker retrying in silence."""
+    import redis
+
+    from supercharger.tasks.redisconn import redis_py_url
+
+    client = redis.Redis.from_url(
+        redis_py_url(broker_url),
+        socket_connect_timeout=PREFLIGHT_TIMEOUT_S,
+        socket_timeout=PREFLIGHT_TIMEOUT_S,
+        retry_on_timeout=False,
+    )
+    try:
+        for attempt in range(PREFLIGHT_TRIES):
+            try:
+                client.ping()
+                return
+            except (redis.AuthenticationError, redis.ResponseError) as e:  # will not get better
+                raise BrokerError(f"Redis at {redacted(broker_url)} refused us: {e}") from None
+            except redis.RedisError as e:
+                if attempt == PREFLIGHT_TRIES - 1:
+                    raise BrokerError(
+                        f"cannot reach Redis at {redacted(broker_url)} "
+                        f"({PREFLIGHT_TRIES} tries): {e}"
+                    ) from None
+                time.sleep(PREFLIGHT_WAIT_S)
+    finally:
+        client.close()
+
+
 def run_worker(
-    role: str, concurrency: int | None, name: str | None, gpus: str | None, loglevel: str
+    role: str,
+    concurrency: int | None,
+    name: str | None,
+    gpus: str | None,
+    loglevel: str,
+    roles: str | None = None,
 ) -> None:
-    argv = worker_argv(role, concurrency, name, loglevel)
-    if not get_settings().broker_url:
+    settings = get_settings()
+    queues = worker_queues(role, parse_roles(roles), list(settings.routed_roles))
+    argv = worker_argv(role, concurrency, name, loglevel, queues)
+    if not settings.broker_url:
         raise UserError("a worker needs SUPERCHARGER_BROKER_URL (the Redis of the cluster)")
     if gpus is not None:
         if role != "llm":
             raise ConfigError("--gpus is for llm workers")
         # must be set before torch initialises CUDA in this process
         os.environ["CUDA_VISIBLE_DEVICES"] = gpus
+    preflight(settings.broker_url)
     from supercharger.tasks.app import app
 
     app.worker_main(argv)

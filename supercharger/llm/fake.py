@@ -53,6 +53,7 @@ class FakeBackend:
         return [self.generate(prompt, sampling) for prompt in prompts]
 
     def yes_probability(self, prompt: Prompt) -> Verdict:
+        time.sleep(self.options.verdict_delay_s)
         value = self.options.judge_score if prompt.kind == "judge" else self.options.score
         return Verdict(score=value, prompt_tokens=_words(prompt), seconds=0.0)
 

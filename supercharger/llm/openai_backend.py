@@ -24,11 +24,12 @@ import openai
 from supercharger.errors import ModelError
 from supercharger.llm.base import Completion, Prompt, Sampling, Verdict
 from supercharger.llm.options import OpenAIOptions
-from supercharger.llm.text import NO_WORDS, YES_WORDS, cut_at_stop, plain_chat
+from supercharger.llm.text import NO_WORDS, YES_WORDS, cut_at_stop, plain_chat, verdict_from_text
 
 MAX_SERVER_STOPS = 4  # OpenAI's limit; any further stop sequences are applied here
 TOP_LOGPROBS = 20  # OpenAI's maximum
 MAX_RETRY_AFTER_S = 60.0  # the longest Retry-After waited for (a longer one is cut to it)
+VERDICT_TOKENS = 16  # a written verdict, when the server gives no logprobs
 
 
 class TransientError(Exception):
@@ -89,12 +90,30 @@ class OpenAIBackend:
         else:
             fields.update(logprobs=TOP_LOGPROBS)
         reply = self._request(prompt, fields)
-        score = yes_share(self._top_logprobs(reply))
+        top = self._top_logprobs(reply)
+        score = yes_share(top) if top else self._written_verdict(prompt, reply)
         return Verdict(
             score=score,
             prompt_tokens=_usage(reply, "prompt_tokens"),
             seconds=time.perf_counter() - started,
         )
+
+    def _written_verdict(self, prompt: Prompt, reply: dict[str, Any]) -> float:
+        """A server without logprobs (many hosted APIs, llama.cpp, Ollama): the score the
+        reply writes, a yes/no or a number (``text.verdict_from_text``), from its one token,
+        else from a few more tokens of a second, greedy request."""
+        text = "".join(self._texts(reply, prompt))
+        score = verdict_from_text(text)
+        if score is None:
+            fields = {"max_tokens": VERDICT_TOKENS, "temperature": 0.0, "n": 1}
+            text = "".join(self._texts(self._request(prompt, fields), prompt))
+            score = verdict_from_text(text)
+        if score is None:
+            raise ModelError(
+                f"openai backend: the server at {self.root} gives no logprobs and its reply "
+                f"{_one_line(text, 60)!r} holds no yes/no or number to score by"
+            )
+        return score
 
     # -- requests ------------------------------------------------------------------------
     def _sampling_fields(self, sampling: Sampling, n: int) -> dict[str, Any]:
@@ -138,7 +157,8 @@ class OpenAIBackend:
         return texts
 
     def _top_logprobs(self, reply: dict[str, Any]) -> dict[str, float]:
-        """The first generated token's alternatives, token text -> logprob."""
+        """The first generated token's alternatives, token text -> logprob; empty when the
+        server sends none."""
         try:
             logprobs = reply["choices"][0].get("logprobs")
             if self.options.chat:
@@ -148,11 +168,6 @@ class OpenAIBackend:
                 top = {str(k): float(v) for k, v in logprobs["top_logprobs"][0].items()}
         except (KeyError, IndexError, TypeError, AttributeError, ValueError):
             top = {}
-        if not top:
-            raise ModelError(
-                f"openai backend: the server at {self.root} returns no logprobs, "
-                "so it cannot score (use a server with logprobs support, e.g. vLLM)"
-            )
         return top
 
     # -- transport -----------------------------------------------------------------------

@@ -92,4 +92,7 @@ class FakeOptions(BaseModel):
     )
     judge_score: float = Field(1.0, ge=0.0, le=1.0)
     delay_s: float = Field(0.0, ge=0.0, description="seconds each generate call takes")
+    verdict_delay_s: float = Field(
+        0.0, ge=0.0, description="seconds each judge or score call takes"
+    )
     score: float = Field(1.0, ge=0.0, le=1.0)

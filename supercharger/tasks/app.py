@@ -46,3 +46,15 @@ def _guard_redis_channel_close() -> None:
 
 
 _guard_redis_channel_close()
+
+
+def use_broker(broker_url: str) -> None:
+    """Send tasks from this process to ``broker_url``. The app lets go of the pools it holds
+    (what Celery itself resets after a fork): they keep the URL they were made with, and a task
+    sent through them would go to the former broker. They are not closed: kombu shares them
+    by URL, and another switch may come back to them."""
+    if app.conf.broker_url == broker_url:
+        return
+    app.conf.broker_url = broker_url
+    app._pool = None
+    app.amqp._producer_pool = None

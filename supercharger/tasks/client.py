@@ -17,9 +17,9 @@ from supercharger.tasks.store import JobStore, new_job_id
 
 def connect(broker_url: str) -> JobStore:
     """The job store of the cluster at ``broker_url``; tasks sent from here go there too."""
-    from supercharger.tasks.app import app
+    from supercharger.tasks.app import use_broker
 
-    app.conf.broker_url = broker_url
+    use_broker(broker_url)
     redis_client = get_redis(broker_url)
     check_reachable(redis_client, broker_url)
     return JobStore(redis_client)
@@ -61,6 +61,7 @@ class Progress:
     status: JobStatus = JobStatus.RUNNING
     reason: str = ""
     errors: list[str] = field(default_factory=list)
+    waiting: str = ""  # what the job needs that no live worker serves
     stub_passes: dict[str, int] = field(default_factory=dict)  # test -> stand-ins it passed
 
     def apply(self, kind: str, data: dict[str, Any]) -> None:
@@ -80,6 +81,8 @@ class Progress:
         elif kind == "judged":
             self.judged += 1
             self.best_score = max(self.best_score or 0.0, data["score"])
+        elif kind == "waiting":
+            self.waiting = data["message"]
         elif kind == "error":
             self.errors.append(f"{data['step']}: {data['message']}")
         elif kind == "finished":
@@ -98,11 +101,12 @@ class Progress:
         best = "-" if self.best_score is None else f"{self.best_score:.2f}"
         errors = f" | {len(self.errors)} failed steps" if self.errors else ""
         blind = f", {self.blind} blind" if self.blind else ""
+        waiting = f"waiting: {self.waiting} | " if self.waiting else ""
         return (
             f"codes {self.codes} ({self.codes_valid} usable) | tests {self.tests} "
             f"({self.tests_valid} usable{blind}) | pairs {self.pairs_run} run, "
             f"{self.pairs_passed} passed | judged {self.judged}, best {best} | "
-            f"{self.elapsed:.0f}s{errors}"
+            f"{waiting}{self.elapsed:.0f}s{errors}"
         )
 
 

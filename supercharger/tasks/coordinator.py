@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 import uuid
 
 import redis
 
 from supercharger.constants import (
-    LLM_QUEUE,
+    CODE_ROLE,
+    JUDGE_ROLE,
+    REPAIR_ROLE,
+    SANDBOX_QUEUE,
+    SCORE_ROLE,
     TASK_ADVANCE,
     TASK_GENERATE,
     TASK_IMPROVE,
@@ -20,10 +25,13 @@ from supercharger.constants import (
     TASK_MUTATE,
     TASK_RUN_PAIRS,
     TASK_SCORE,
+    TEST_ROLE,
     lock_key,
+    role_queue,
 )
 from supercharger.policy import Actions, decide
 from supercharger.records import CandidateKind
+from supercharger.settings import get_settings
 from supercharger.tasks import steps
 from supercharger.tasks.app import app
 from supercharger.tasks.redisconn import get_redis
@@ -42,6 +50,7 @@ from supercharger.tasks.store import JobStore
 
 log = logging.getLogger(__name__)
 TICK_S = 2.0  # how often a running job checks its time budget and its workers
+LOCK_POLL_S = 0.005  # how often a waiting coordinator asks for a busy job lock again
 ALIVE_S = 30.0  # a worker silent this long is dead: its running steps are sent again
 # The steps one task does: generations whose prompts share a batch, the pairs of one code,
 # the mutation steps of one code, the codes scored together; else a single step.
@@ -60,7 +69,7 @@ def start_job(job_id: str) -> None:
 
 def advance(store: JobStore, job_id: str, wait_s: float) -> bool:
     """One coordinator step; False when the job's lock was busy for ``wait_s`` seconds."""
-    lock = store.r.lock(lock_key(job_id), timeout=60, blocking_timeout=wait_s)
+    lock = store.r.lock(lock_key(job_id), timeout=60, sleep=LOCK_POLL_S, blocking_timeout=wait_s)
     if not lock.acquire():
         return False
     try:
@@ -68,12 +77,18 @@ def advance(store: JobStore, job_id: str, wait_s: float) -> bool:
             store.forget_active(job_id)
             return True
         alive = store.workers(max_age=ALIVE_S)
-        llm_workers = sum(1 for qs in alive.values() if LLM_QUEUE in qs)
+        routed = routed_roles()
+        code_queue = role_queue(CODE_ROLE, routed)
+        llm_workers = sum(1 for qs in alive.values() if code_queue in qs)
         view = steps.build_view(store, job_id, max(1, llm_workers))
         acts = decide(view)
         if not acts.finish:
             _resend_orphans(store, job_id, set(alive))
+            served = {q for qs in alive.values() for q in qs}
+            store.set_waiting(job_id, unserved_note(served, routed, view.scoring))
         _apply(store, job_id, acts)
+        if not acts.finish:
+            store.mark_advanced(job_id)
         return True
     finally:
         with contextlib.suppress(redis.RedisError):
@@ -83,8 +98,14 @@ def advance(store: JobStore, job_id: str, wait_s: float) -> bool:
 def sweep(store: JobStore) -> None:
     """What every control worker does every ``TICK_S``: advance each running job (the time
     budget, steps of dead workers, a message lost to a broker restart). It is not a message
-    chain, so nothing a crash or a Redis restart drops can stop a job's clock."""
-    for job_id in store.active_jobs():
+    chain, so nothing a crash or a Redis restart drops can stop a job's clock. A job advanced
+    in the last ``TICK_S`` (a step of it just finished) is left for the next sweep: its state
+    was read moments ago, and reading every job every tick is what costs with many jobs."""
+    jobs = store.active_jobs()
+    recent = time.time() - TICK_S
+    for job_id, advanced in store.last_advanced(jobs).items():
+        if advanced > recent:
+            continue
         try:
             advance(store, job_id, wait_s=0.1)
         except redis.RedisError:
@@ -101,6 +122,44 @@ def _resend_orphans(store: JobStore, job_id: str, alive: set[str]) -> None:
         log.warning("job %s: re-sending %d steps of dead workers", job_id, len(orphans))
         store.clear_running(job_id, orphans)
         _send(store, job_id, [[key] for key in orphans])
+
+
+def routed_roles() -> tuple[str, ...]:
+    """The LLM roles this cluster sends to queues of their own (``SUPERCHARGER_ROUTED_ROLES``)."""
+    return tuple(get_settings().routed_roles)
+
+
+def needed_queues(routed: tuple[str, ...], scoring: bool) -> dict[str, str]:
+    """What a job needs served, each with the queue it is sent to: every LLM role (score only
+    when codes are scored) and the sandbox."""
+    roles = [CODE_ROLE, TEST_ROLE, REPAIR_ROLE, JUDGE_ROLE] + ([SCORE_ROLE] if scoring else [])
+    return {role: role_queue(role, routed) for role in roles} | {"sandbox": SANDBOX_QUEUE}
+
+
+def unserved_note(served: set[str], routed: tuple[str, ...], scoring: bool) -> str:
+    """One line naming what the job needs that no live worker serves; empty when all is."""
+    needed = needed_queues(routed, scoring).items()
+    missing = [f"{role} (queue {queue})" for role, queue in needed if queue not in served]
+    return f"no live worker serves {', '.join(missing)}" if missing else ""
+
+
+def group_role(group: Group) -> str | None:
+    """The LLM role of a group of steps (all of one class); None for sandbox steps."""
+    first = group[0]
+    if isinstance(first, Gen):
+        return first.kind.value
+    roles = {Improve: REPAIR_ROLE, Judge: JUDGE_ROLE, Score: SCORE_ROLE}
+    return roles.get(type(first))
+
+
+def split_by_queue(group: Group, routed: tuple[str, ...]) -> list[Group]:
+    """A generation group whose kinds go to different queues, as one group per queue."""
+    if not isinstance(group[0], Gen):
+        return [group]
+    parts: dict[str, Group] = {}
+    for key in group:
+        parts.setdefault(role_queue(group_role([key]) or "", routed), []).append(key)
+    return list(parts.values())
 
 
 def _task_for(job_id: str, group: Group) -> tuple[str, tuple]:
@@ -122,12 +181,17 @@ def _task_for(job_id: str, group: Group) -> tuple[str, tuple]:
 
 
 def _send(store: JobStore, job_id: str, groups: list[Group]) -> None:
-    """Record every step with the id of its task, then send one task per group."""
+    """Record every step with the id of its task, then send one task per group, an LLM step
+    to its role's queue."""
+    routed = routed_roles()
+    groups = [part for group in groups for part in split_by_queue(group, routed)]
     sends = [(group, uuid.uuid4().hex) for group in groups]
     store.mark_sent(job_id, {key: tid for group, tid in sends for key in group})
     for group, tid in sends:
         name, args = _task_for(job_id, group)
-        app.send_task(name, args=args, task_id=tid)
+        role = group_role(group)
+        queue = None if role is None else role_queue(role, routed)  # None: the task's route
+        app.send_task(name, args=args, task_id=tid, queue=queue)
 
 
 def _apply(store: JobStore, job_id: str, acts: Actions) -> None:

@@ -37,6 +37,8 @@ def build_report(
         "module": meta["spec"].module,
         "status": finish["status"],
         "reason": finish["reason"],
+        # while running: what it needs that no live worker serves (empty: nothing)
+        "waiting": meta.get("waiting", "") if "finish" not in meta else "",
         "best": {"code": best[0], "test": best[1]} if best else None,
         "delivered": _delivered(meta),
         "score": judged.get(tuple(best), {}).get("score") if best else None,

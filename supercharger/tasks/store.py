@@ -19,7 +19,7 @@ from typing import Any
 
 import redis
 
-from supercharger.constants import ACTIVE_JOBS, JOBS_INDEX, WORKERS_KEY, job_key
+from supercharger.constants import ACTIVE_JOBS, ADVANCED, JOBS_INDEX, WORKERS_KEY, job_key
 from supercharger.errors import JobNotFoundError
 from supercharger.records import Candidate, JobConfig, JobStatus, Pair
 from supercharger.sandbox.base import Status
@@ -98,6 +98,16 @@ class JobStore:
 
     def forget_active(self, job_id: str) -> None:
         self.r.srem(ACTIVE_JOBS, job_id)
+        self.r.hdel(ADVANCED, job_id)
+
+    def mark_advanced(self, job_id: str) -> None:
+        """The coordinator has just advanced the job (the sweep may leave it alone a while)."""
+        self.r.hset(ADVANCED, job_id, repr(time.time()))
+
+    def last_advanced(self, job_ids: list[str]) -> dict[str, float]:
+        """When each of ``job_ids`` was last advanced (0.0: never), in one round trip."""
+        stamps = self.r.hmget(ADVANCED, job_ids) if job_ids else []
+        return {j: float(t or 0.0) for j, t in zip(job_ids, stamps, strict=True)}
 
     def active_jobs(self) -> list[str]:
         """Jobs created and not yet finished (what the control workers' sweeper advances)."""
@@ -216,6 +226,14 @@ class JobStore:
     def stats(self, job_id: str) -> dict[str, float]:
         return {k: float(v) for k, v in self.r.hgetall(job_key(job_id, "stats")).items()}
 
+    def set_waiting(self, job_id: str, note: str) -> None:
+        """What the job waits for that nothing serves (empty: nothing); an event when it
+        changes, so that the submitting client says it."""
+        key = job_key(job_id, "meta")
+        if (self.r.hget(key, "waiting") or "") != note:
+            self.r.hset(key, "waiting", note)
+            self.emit(job_id, "waiting", message=note)
+
     # ---- finishing --------------------------------------------------------------------------
     def is_done(self, job_id: str) -> bool:
         return bool(self.r.exists(job_key(job_id, "done")))
@@ -247,7 +265,7 @@ class JobStore:
             },
         )
         self.emit(job_id, "finished", status=status.value, reason=reason)
-        self.r.srem(ACTIVE_JOBS, job_id)
+        self.forget_active(job_id)
         for part in PARTS:
             self.r.expire(job_key(job_id, part), FINISHED_TTL)
         return True
@@ -267,8 +285,11 @@ class JobStore:
                 yield eid, fields["type"], json.loads(fields.get("data", "{}"))
 
     # ---- workers -------------------------------------------------------------------------------
-    def register_worker(self, name: str, queues: list[str]) -> None:
-        self.r.hset(WORKERS_KEY, name, json.dumps({"queues": queues, "seen": time.time()}))
+    def register_worker(self, name: str, queues: list[str], **info: Any) -> None:
+        """A worker's heartbeat: its queues, when it was seen, and what else it tells
+        (``worker_hooks.heartbeat``: roles, model, devices, load)."""
+        beat = info | {"queues": queues, "seen": time.time()}
+        self.r.hset(WORKERS_KEY, name, json.dumps(beat))
 
     def touch_worker(self, name: str, queue: str) -> None:
         """A worker that starts a step from ``queue`` is alive: its heartbeat's time is now
@@ -285,10 +306,14 @@ class JobStore:
 
     def workers(self, max_age: float = 60.0) -> dict[str, list[str]]:
         """Workers that reported in the last ``max_age`` seconds, with their queues."""
+        return {name: info["queues"] for name, info in self.heartbeats(max_age).items()}
+
+    def heartbeats(self, max_age: float = 60.0) -> dict[str, dict[str, Any]]:
+        """The last heartbeat of each worker seen in the last ``max_age`` seconds."""
         now = time.time()
         out = {}
         for name, raw in self.r.hgetall(WORKERS_KEY).items():
             info = json.loads(raw)
             if now - info["seen"] <= max_age:
-                out[name] = info["queues"]
+                out[name] = info
         return out

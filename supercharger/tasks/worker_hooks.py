@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import threading
 import time
 from typing import Any
 
 from celery import signals
+from celery.worker import state as worker_state
 
-from supercharger.constants import CONTROL_QUEUE, LLM_QUEUE, SANDBOX_QUEUE
+from supercharger.constants import CONTROL_QUEUE, SANDBOX_QUEUE, is_llm_queue, served_roles
 from supercharger.settings import get_settings
 from supercharger.tasks import coordinator
 from supercharger.tasks.app import app
@@ -20,6 +22,7 @@ from supercharger.tasks.store import JobStore
 
 log = logging.getLogger(__name__)
 HEARTBEAT_S = 10.0
+_loaded: dict[str, Any] = {}  # what this worker's model reports once loaded (device map)
 
 
 def _worker_queues() -> list[str]:
@@ -30,28 +33,66 @@ def _worker_queues() -> list[str]:
 def _on_ready(sender: Any = None, **_: Any) -> None:
     name = sender.hostname if sender is not None else "worker"
     queues = _worker_queues()
-    if LLM_QUEUE in queues:
+    if any(is_llm_queue(q) for q in queues):
         t0 = time.monotonic()
         try:
-            llm_backend()
+            _loaded["device_map"] = device_map(llm_backend())
         except Exception as e:  # a worker without its model must not look ready
             log.critical("cannot load the model: %s", e)
             os._exit(3)
         log.warning("model loaded in %.1f s", time.monotonic() - t0)
     store = coordinator.store()
-    store.register_worker(name, queues)
+    started = time.time()
+    store.register_worker(name, queues, **heartbeat(queues, started))
 
     def beat() -> None:
         while True:
             time.sleep(HEARTBEAT_S)
             try:
-                store.register_worker(name, queues)
+                store.register_worker(name, queues, **heartbeat(queues, started))
             except Exception:  # broker restarting: try again next beat
                 log.debug("heartbeat failed", exc_info=True)
 
     threading.Thread(target=beat, name="sc-heartbeat", daemon=True).start()
     if CONTROL_QUEUE in queues:
         threading.Thread(target=_sweeper, args=(store,), name="sc-sweeper", daemon=True).start()
+
+
+def heartbeat(queues: list[str], started: float) -> dict[str, Any]:
+    """What a worker tells in each heartbeat besides its queues: the roles it serves, its
+    host and pid, its load (tasks running now, tasks taken since it started) and, for an llm
+    worker, the backend, model, ``CUDA_VISIBLE_DEVICES`` and the device map it loaded."""
+    s = get_settings()
+    info: dict[str, Any] = {
+        "roles": served_roles(queues, s.routed_roles),
+        "host": socket.gethostname(),
+        "pid": os.getpid(),
+        "started": started,
+        "active": len(worker_state.active_requests),
+        "done": sum(worker_state.total_count.values()),
+    }
+    if any(is_llm_queue(q) for q in queues):
+        info |= {
+            "backend": s.llm_backend,
+            "model": s.model,
+            # what CUDA in this process sees (set by --gpus, or by the node's unit): not a setting
+            "cuda_visible_devices": os.environ.get("CUDA_VISIBLE_DEVICES"),
+            "device_map": _loaded.get("device_map"),
+        }
+    if CONTROL_QUEUE in queues:
+        info["routed_roles"] = list(s.routed_roles)
+    return info
+
+
+def device_map(backend: Any) -> dict[str, str] | None:
+    """Where a loaded model's layers are: accelerate's map, else the one device its weights
+    are on; None for a backend without local weights (openai, fake)."""
+    model = getattr(backend, "model", None)
+    mapping = getattr(model, "hf_device_map", None)
+    if isinstance(mapping, dict) and mapping:
+        return {str(k): str(v) for k, v in mapping.items()}
+    device = getattr(model, "device", None)
+    return None if device is None else {"": str(device)}
 
 
 @signals.worker_process_init.connect

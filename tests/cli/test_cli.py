@@ -22,7 +22,8 @@ def cli(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.
 def test_help_is_fast_and_lists_the_commands(tmp_path: Path) -> None:
     proc = cli(tmp_path, "--help")
     assert proc.returncode == 0
-    for command in ("submit", "status", "result", "cancel", "jobs", "worker", "sandbox", "eval"):
+    commands = ("submit", "status", "result", "cancel", "jobs", "worker", "workers", "sandbox")
+    for command in (*commands, "eval"):
         assert command in proc.stdout
 
 
@@ -52,6 +53,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
     for args, message in [
         (("sandbox", "run", "nope.py", "--tests", "t.py"), "nope.py: cannot read"),
         (("worker", "gpu"), "unknown worker role 'gpu'"),
+        (("workers",), "this command needs a cluster"),
         (("submit", "x.spec"), "x.spec: no such file"),
         (("submit", "f.spec", "--threshold", "2"), "--threshold: Input should be less than"),
         (("submit", "f.spec", "--threshold", "abc"), "Invalid value for '--threshold'"),
@@ -69,6 +71,7 @@ def test_bad_settings_are_one_line_and_exit_2_before_anything_starts(tmp_path: P
         ({"SUPERCHARGER_SANDBOX_OPTIONS": "[1"}, "SUPERCHARGER_SANDBOX_OPTIONS: cannot parse"),
         ({"SUPERCHARGER_SANDBOX_OPTIONS": '{"bogus": 1}'}, "option bogus"),
         ({"SUPERCHARGER_SANDBOX_BACKEND": "nope"}, "unknown sandbox backend 'nope'"),
+        ({"SUPERCHARGER_ROUTED_ROLES": "judge,jduge"}, "SUPERCHARGER_ROUTED_ROLES.1: Input should"),
     ]:
         proc = cli(tmp_path, "submit", "f.spec", env=env)
         assert proc.returncode == 2, (env, proc.stderr)

@@ -14,6 +14,7 @@ from supercharger.llm import Prompt, Sampling, get_backend
 from supercharger.llm.hf import TransformersBackend
 from supercharger.llm.openai_backend import OpenAIBackend, api_root, yes_share
 from supercharger.llm.prompts import code_prompt
+from supercharger.llm.text import verdict_from_text
 from tests.llm.openai_server import ModelServer
 
 COUNT = Prompt(
@@ -94,10 +95,28 @@ def test_chat_score_matches_the_local_backend(
     assert remote == pytest.approx(bundled.yes_probability(QUESTION).score, abs=0.05)
 
 
-def test_no_logprobs_means_cannot_score(fresh: ModelServer) -> None:
-    with pytest.raises(ModelError, match="no logprobs, so it cannot score") as e:
-        client(fresh.url + "/nologprobs/v1").yes_probability(QUESTION)
-    assert "\n" not in str(e.value)
+@pytest.mark.parametrize("chat", [True, False])
+def test_without_logprobs_the_written_answer_scores(fresh: ModelServer, chat: bool) -> None:
+    verdict = client(fresh.url + "/nologprobs/v1", chat=chat).yes_probability(QUESTION)
+    replies = [b for _, b in fresh.requests]
+    assert replies[0]["max_tokens"] == 1
+    # the real model's greedy answer, as the server wrote it, is what the score says
+    greedy = client(fresh.url + "/v1", chat=chat)
+    written = greedy.generate(QUESTION, Sampling(max_new_tokens=16, temperature=0.0)).texts[0]
+    first = verdict_from_text(written.split()[0] if written.split() else "")
+    expected = first if first is not None else verdict_from_text(written)
+    assert expected is not None, f"the model wrote no verdict: {written!r}"
+    assert verdict.score == expected
+    assert len(replies) == (1 if first is not None else 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("Yes", 1.0), (" no.", 0.0), ("8/10", 0.8), ("Score: 0.75", 0.75), ("80%", 0.8),
+     ("7", 0.7), ("I think yes", 1.0), ("v2 is no", 0.0), ("150", None), ("maybe", None)],
+)  # fmt: skip
+def test_verdict_from_text(text: str, score: float | None) -> None:
+    assert verdict_from_text(text) == score
 
 
 def test_http_500_is_an_error_not_text(fresh: ModelServer) -> None:
