@@ -60,6 +60,13 @@ def test_flower_has_basic_auth_and_stays_local(svc: dict[str, Any]) -> None:
     assert all(p["host_ip"] == "127.0.0.1" for p in flower["ports"]), flower["ports"]
 
 
+def test_sandbox_may_run_bubblewrap(svc: dict[str, Any]) -> None:
+    """bwrap needs user namespaces (seccomp) and a fresh /proc (docker's masked paths)."""
+    opts = set(svc["sandbox"]["security_opt"])
+    assert {"seccomp=unconfined", "systempaths=unconfined"} <= opts, opts
+    assert not svc["sandbox"].get("cap_add") and not svc["sandbox"].get("privileged")
+
+
 def test_one_llm_service_per_gpu_set(svc: dict[str, Any]) -> None:
     llm = _llm(svc)
     assert len(llm) >= 3, sorted(llm)

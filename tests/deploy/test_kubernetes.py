@@ -75,6 +75,13 @@ def test_llm_requests_gpus_and_numbers_them_from_0(objects: dict) -> None:
             assert gpus is None, d["metadata"]["name"]
 
 
+def test_sandbox_may_run_bubblewrap(objects: dict) -> None:
+    sandbox = objects[("Deployment", "supercharger-sandbox")]["spec"]["template"]
+    assert sandbox["spec"]["securityContext"]["seccompProfile"] == {"type": "Unconfined"}
+    sec = _container({"spec": {"template": sandbox}})["securityContext"]
+    assert sec["procMount"] == "Unmasked" and sec["capabilities"] == {"drop": ["ALL"]}
+
+
 def test_commands_env_and_secrets(objects: dict) -> None:
     keys = _secret_keys()
     assert env_errors(sorted(keys)) == []
