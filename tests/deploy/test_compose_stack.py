@@ -79,6 +79,30 @@ def test_a_job_runs_through_the_stack(stack: Stack) -> None:
     if code.returncode != 0:  # no cat in the image: read it with python
         code = stack.py("control", "print(open('/tmp/out/factorial/factorial.py').read())")
     assert "factorial(n - 1)" in code.stdout, code.stdout + code.stderr
+    by_name = _flower_tasks(stack)
+    # the model's steps ran on the llm service (named by compose.yaml), the pairs on sandbox
+    assert by_name.get("sc.generate") and by_name.get("sc.run_pairs"), by_name
+    assert all(w.startswith("llm-gpu0@") for w in by_name["sc.generate"]), by_name
+    assert all(w.startswith("sandbox@") for w in by_name["sc.run_pairs"]), by_name
+
+
+def _flower_tasks(stack: Stack) -> dict[str, set[str]]:
+    """Task name -> the workers that took it, from Flower's API (with its credentials)."""
+    auth = SECRETS["FLOWER_AUTH"].encode()
+    probe = (
+        "import base64, json, urllib.request\n"
+        "req = urllib.request.Request('http://127.0.0.1:5555/api/tasks')\n"
+        f"req.add_header('Authorization', 'Basic ' + base64.b64encode({auth!r}).decode())\n"
+        "tasks = json.load(urllib.request.urlopen(req, timeout=20))\n"
+        "print(json.dumps([[t.get('name'), t.get('worker')] for t in tasks.values()]))\n"
+    )
+    done = stack.py("flower", probe)
+    assert done.returncode == 0, done.stderr
+    out: dict[str, set[str]] = {}
+    for name, worker in json.loads(done.stdout):
+        if worker:  # a task sent and then revoked (the job was done) never reached a worker
+            out.setdefault(name, set()).add(worker)
+    return out
 
 
 def test_redis_wants_the_password_and_keeps_an_append_only_file(stack: Stack) -> None:
