@@ -1,17 +1,13 @@
 """The docker backend against a real engine: the one at DOCKER_HOST, else a dockerd started here
-(root, Debian's docker.io) with its own data dir and socket, no iptables, no bridge. Skips with
-the reason where neither is possible."""
+(root, Debian's docker.io) with its own data dir, socket and network namespace (the session's
+``docker_url`` fixture, tests/docker_engine.py). Skips with the reason where neither is possible,
+except in CI, where it fails."""
 
 from __future__ import annotations
 
 import os
-import shutil
-import signal
 import socket
 import subprocess
-import tempfile
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,65 +26,6 @@ from tests.sandbox.test_bwrap import (
 )
 
 FAST = Limits(timeout_s=3.0)
-
-
-def _ping(url: str) -> str | None:
-    try:
-        import docker
-    except ImportError:
-        return "the docker SDK is not installed"
-    try:
-        docker.DockerClient(base_url=url).ping()
-    except Exception as e:  # noqa: BLE001
-        return f"{url}: {e}"
-    return None
-
-
-@pytest.fixture(scope="session")
-def docker_url() -> Iterator[str]:
-    if os.environ.get("DOCKER_HOST"):
-        why = _ping(os.environ["DOCKER_HOST"])
-        if why:
-            pytest.skip(f"DOCKER_HOST set but unusable: {why}")
-        yield os.environ["DOCKER_HOST"]
-        return
-    dockerd = shutil.which("dockerd")
-    if dockerd is None or os.geteuid() != 0:
-        pytest.skip("no docker engine: DOCKER_HOST unset and no dockerd to start as root")
-    try:
-        import docker  # noqa: F401
-    except ImportError:
-        pytest.skip("the docker SDK is not installed")
-    base = Path(tempfile.mkdtemp(prefix="supercharger-dockerd-", dir="/var/tmp"))
-    url = f"unix://{base}/docker.sock"
-    log = open(base / "log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [dockerd, f"--data-root={base}/data", f"--exec-root={base}/exec", f"-H={url}",
-         f"--pidfile={base}/pid", "--iptables=false", "--ip6tables=false", "--bridge=none"],
-        stdout=log, stderr=log, start_new_session=True,
-    )  # fmt: skip
-    deadline = time.monotonic() + 60
-    why = "not started"
-    while time.monotonic() < deadline and proc.poll() is None:
-        why = _ping(url)
-        if why is None:
-            break
-        time.sleep(0.3)
-    try:
-        if why is not None:
-            tail = (base / "log").read_text(errors="replace").strip().splitlines()[-3:]
-            pytest.skip(f"dockerd did not start: {why}; {' | '.join(tail)}")
-        yield url
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
-        subprocess.run(["umount", "-R", str(base)], capture_output=True, check=False)
-        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
