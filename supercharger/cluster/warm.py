@@ -121,10 +121,14 @@ def _restart_dead(cluster: LocalCluster, restarts: dict[str, int], flower: tuple
 
 
 def _serve(cluster: LocalCluster, data_dir: Path, state: ClusterState, flower: tuple) -> None:
-    """Keep the cluster up until SIGTERM; it ends with its Redis."""
+    """Keep the cluster up until SIGTERM; it ends with its Redis, or when its state file is
+    gone (the data dir was removed: no command could find the cluster any more)."""
     restarts: dict[str, int] = {}
     assert cluster.redis is not None and cluster.redis.proc is not None
     while cluster.redis.proc.poll() is None:
+        if not state_path(data_dir).exists():
+            print("the state file is gone: stopping the cluster", file=sys.stderr)
+            return
         if _restart_dead(cluster, restarts, flower):
             state.processes |= {n: ProcRef.of(p.pid) for n, p in cluster.workers.items()}
             write_state(data_dir, state)
