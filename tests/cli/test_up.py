@@ -203,6 +203,17 @@ class TestWarmCluster:
         assert again.returncode == 1 and "no cluster is up" in again.stderr
 
 
+@pytest.fixture
+def data(tmp_path: Path) -> Iterator[Path]:
+    """A data dir whose cluster, if a failed test left one, is stopped afterwards."""
+    data_dir = tmp_path / "data"
+    yield data_dir
+    if state_path(data_dir).exists():
+        cli(tmp_path, data_dir, "down")
+    for pid in _ours(data_dir):
+        os.kill(pid, signal.SIGKILL)
+
+
 def _start_up(root: Path, data: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "supercharger", "up"], cwd=root, env=_env(data),
@@ -211,19 +222,24 @@ def _start_up(root: Path, data: Path) -> subprocess.Popen[str]:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
-def test_interrupting_or_killing_up_leaves_nothing_started(tmp_path: Path, sig: int) -> None:
-    data = tmp_path / "data"
+def test_interrupting_or_killing_up_leaves_nothing_started(
+    tmp_path: Path, data: Path, sig: int
+) -> None:
     proc = _start_up(tmp_path, data)
-    assert proc.stderr is not None
-    for line in proc.stderr:  # Redis is up; the workers are starting
-        if "starting local workers" in line:
-            break
-    deadline = time.monotonic() + 30
-    while len(_ours(data)) < 5 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert len(_ours(data)) >= 5  # supervisor, redis, three workers
-    proc.send_signal(sig)
-    proc.wait(timeout=90)
+    try:
+        assert proc.stderr is not None
+        for line in proc.stderr:  # Redis is up; the workers are starting
+            if "starting local workers" in line:
+                break
+        deadline = time.monotonic() + 30
+        while len(_ours(data)) < 5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(_ours(data)) >= 5  # supervisor, redis, three workers
+        proc.send_signal(sig)
+        proc.wait(timeout=90)
+    finally:
+        proc.kill()
+        proc.wait()
     assert proc.returncode != 0
     assert _gone(data) == set()
     assert not state_path(data).exists()
@@ -233,8 +249,7 @@ def test_interrupting_or_killing_up_leaves_nothing_started(tmp_path: Path, sig: 
     assert _gone(data, timeout=5) == set()
 
 
-def test_a_stale_state_is_detected_and_cleaned(tmp_path: Path) -> None:
-    data = tmp_path / "data"
+def test_a_stale_state_is_detected_and_cleaned(tmp_path: Path, data: Path) -> None:
     up = cli(tmp_path, data, "up")
     assert up.returncode == 0, up.stderr
     state = read_state(data)
@@ -275,3 +290,12 @@ def test_bad_input_is_one_line_and_exit_2_before_anything_starts(tmp_path: Path)
         assert proc.stderr.count("\n") == 1 and message in proc.stderr, proc.stderr
     assert not (tmp_path / "sources").exists()
     assert not (data / "logs").exists()  # no cluster was started
+
+
+def test_a_process_is_known_by_pid_and_start_time() -> None:
+    me = ProcRef.of(os.getpid())
+    assert me.alive()
+    assert not ProcRef(os.getpid(), me.start + 1).alive()  # the pid, reused by another process
+    done = subprocess.Popen(["true"])
+    done.wait()
+    assert not ProcRef.of(done.pid).alive()
