@@ -7,7 +7,10 @@ the real bundled model and the same short job shape (few candidates, short repli
 that no job reaches, so each job does the same work either way). ``ratio`` = warm jobs/hour over
 cold jobs/hour, the warm time counted from ``submit`` (``up`` is reported on its own).
 
-Specs: the first ``BENCH_SPECS`` (default 16) of ``bench/unseen/``.
+Specs: the first ``BENCH_SPECS`` (default 16) of ``bench/unseen/``. Also printed: the jobs'
+LLM compute summed per mode (``report.json`` timings) and the machine's load average after
+each. With one llm worker, the warm run takes at least its LLM compute, so the ratio stays
+near (start-up + job) / job unless one batch serves several jobs' generation tasks.
 """
 
 from __future__ import annotations
@@ -52,6 +55,12 @@ def _statuses(stdout: str) -> list[str]:
     return [j["status"] for j in doc["jobs"]] if "jobs" in doc else [doc["status"]]
 
 
+def _llm_seconds(out: Path) -> float:
+    """The jobs' LLM compute (``report.json`` timings), summed: where the time went."""
+    reports = (json.loads(p.read_text()) for p in out.glob("*/report.json"))
+    return round(sum(r["timings"]["llm_seconds"] for r in reports), 1)
+
+
 def warm(work: Path, specs: Path) -> dict[str, object]:
     data = work / "warm-data"
     up_s, up = _run(work, data, "up")
@@ -64,7 +73,13 @@ def warm(work: Path, specs: Path) -> dict[str, object]:
     statuses = _statuses(proc.stdout)
     if len(statuses) != len(list(specs.glob("*.spec"))):
         raise SystemExit(f"warm submit: no summary (rc {proc.returncode}): {proc.stderr[-500:]}")
-    return {"up_seconds": round(up_s, 1), "seconds": round(seconds, 1), "statuses": statuses}
+    return {
+        "up_seconds": round(up_s, 1),
+        "seconds": round(seconds, 1),
+        "statuses": statuses,
+        "llm_seconds": _llm_seconds(work / "warm"),
+        "load": round(os.getloadavg()[1], 1),  # the machine's 5-minute load average after it
+    }
 
 
 def cold(work: Path, specs: Path) -> dict[str, object]:
@@ -76,7 +91,12 @@ def cold(work: Path, specs: Path) -> dict[str, object]:
         got = _statuses(proc.stdout)
         statuses += got or [f"no summary (rc {proc.returncode})"]
         print(f"cold {spec.stem}: {s:.1f} s, {got}", file=sys.stderr)
-    return {"seconds": round(seconds, 1), "statuses": statuses}
+    return {
+        "seconds": round(seconds, 1),
+        "statuses": statuses,
+        "llm_seconds": _llm_seconds(work / "cold"),
+        "load": round(os.getloadavg()[1], 1),
+    }
 
 
 def main() -> None:
@@ -104,6 +124,10 @@ def main() -> None:
         "cold_seconds": c["seconds"],
         "warm_jobs_per_hour": round(warm_jph, 1),
         "cold_jobs_per_hour": round(cold_jph, 1),
+        "warm_llm_seconds": w["llm_seconds"],
+        "cold_llm_seconds": c["llm_seconds"],
+        "warm_load": w["load"],
+        "cold_load": c["load"],
         "warm_passed": passed["warm"],
         "cold_passed": passed["cold"],
         "ratio": round(warm_jph / cold_jph, 2),
