@@ -12,6 +12,7 @@ stops them; ``down`` sends it SIGTERM, then kills whatever of the state's proces
 from __future__ import annotations
 
 import fcntl
+import importlib.util
 import os
 import secrets
 import signal
@@ -223,6 +224,8 @@ def up(settings: Settings, flower_port: int, on_status: Any) -> ClusterState:
     """Start the cluster and return its state; ClusterStateError when one is already up."""
     if settings.broker_url:
         raise UserError("SUPERCHARGER_BROKER_URL is set: commands use that cluster, not `up`'s")
+    if flower_port and importlib.util.find_spec("flower") is None:
+        raise UserError("--flower needs Flower: pip install 'supercharger[flower]'")
     data_dir = settings.data_dir
     state = live_state(data_dir)  # a stale state is cleaned here
     if state is not None:
