@@ -47,6 +47,10 @@ class BrokerError(SuperchargerError):
     """Raised when the Redis broker cannot be reached or the embedded one cannot start."""
 
 
+class ClusterStateError(SuperchargerError):
+    """Raised when `up` finds its cluster already up, or `down` finds none up."""
+
+
 class WorkerError(SuperchargerError):
     """Raised when local workers cannot be started or die before they are ready."""
 

@@ -1,4 +1,5 @@
-"""Command line: submit | status | result | cancel | jobs | worker | workers | eval | sandbox run.
+"""Command line: submit | up | down | status | result | cancel | jobs | worker | workers | eval |
+sandbox.
 
 Heavy imports (Celery, torch) happen inside commands so ``supercharger --help`` stays fast.
 Every user error is one line on stderr and a non-zero exit, never a traceback.
@@ -35,11 +36,24 @@ def _settings(**overrides: Any) -> Any:
     base = get_settings()
     given = {k: v for k, v in overrides.items() if v is not None}
     if not given:
-        return base
+        return _with_up_cluster(base)
     try:  # only what was set, so that another backend's name meets no other's options
-        return Settings.model_validate(base.model_dump(exclude_unset=True) | given)
+        settings = Settings.model_validate(base.model_dump(exclude_unset=True) | given)
     except ValidationError as e:
         raise ConfigError(one_line(e, _flag)) from None
+    return _with_up_cluster(settings)
+
+
+def _with_up_cluster(settings: Any) -> Any:
+    """A configured broker wins; else the cluster `supercharger up` started, if one runs."""
+    if settings.broker_url:
+        return settings
+    from supercharger.cluster.state import live_state
+
+    state = live_state(settings.data_dir)
+    if state is None:
+        return settings
+    return settings.model_copy(update={"broker_url": state.broker_url})
 
 
 def _flag(field: str) -> str:
@@ -64,7 +78,9 @@ def _err(msg: str) -> None:
 
 @app.command()
 def submit(
-    spec_file: Path = typer.Argument(..., help="spec: a comment and a function signature"),
+    spec_files: list[Path] = typer.Argument(
+        ..., help="spec files (a comment and a function signature each), or folders of *.spec"
+    ),
     as_json: bool = typer.Option(False, "--json", help="print one JSON summary, no progress"),
     detach: bool = typer.Option(False, "--detach", help="enqueue, print the job id, return"),
     threshold: float | None = typer.Option(None, help="judge score needed to stop [0..1]"),
@@ -72,10 +88,13 @@ def submit(
     budget_seconds: float | None = typer.Option(None, help="wall-clock budget in seconds"),
     output_dir: Path | None = typer.Option(None, help="where results go (default sources/)"),
 ) -> None:
-    """Generate code and tests for SPEC_FILE until a judged pair passes or the budget ends."""
-    from supercharger.spec import load_spec
+    """Generate code and tests for each spec until a judged pair passes or the budget ends.
 
-    spec = load_spec(spec_file)
+    Several specs (or a folder) run at once on one cluster; exit 0 only when every job passed.
+    """
+    from supercharger.cli.submit_many import load_specs
+
+    specs = load_specs(spec_files)  # bad input fails here, before anything starts
     settings = _settings(
         threshold=threshold,
         max_candidates=max_candidates,
@@ -87,10 +106,39 @@ def submit(
             "--detach needs a cluster (SUPERCHARGER_BROKER_URL); the embedded one "
             "stops when submit returns"
         )
-    from supercharger.cli.submit import run_submit
+    if len(spec_files) == 1 and not spec_files[0].is_dir():
+        from supercharger.cli.submit import run_submit
 
-    code = run_submit(spec, settings, as_json=as_json, detach=detach)
-    raise typer.Exit(code)
+        raise typer.Exit(run_submit(specs[0], settings, as_json=as_json, detach=detach))
+    from supercharger.cli.submit_many import run_many
+
+    raise typer.Exit(run_many(specs, settings, as_json=as_json, detach=detach))
+
+
+@app.command()
+def up(
+    flower: bool = typer.Option(False, "--flower", help="also start Flower (basic auth)"),
+    flower_port: int = typer.Option(5555, help="Flower's port on 127.0.0.1"),
+) -> None:
+    """Start a local cluster that stays up (Redis, workers); later commands find it."""
+    from supercharger.cli.submit import _sigterm_as_interrupt
+    from supercharger.cluster.warm import up as start
+    from supercharger.settings import get_settings
+
+    _sigterm_as_interrupt()
+    state = start(get_settings(), flower_port if flower else 0, lambda m: _err(f"{m}..."))
+    typer.echo(f"cluster up: socket {state.socket}, logs {state.log_dir}")
+    if state.flower_url:
+        typer.echo(f"flower: {state.flower_url}")
+
+
+@app.command()
+def down() -> None:
+    """Stop the cluster `supercharger up` started; nothing of it is left running."""
+    from supercharger.cluster.warm import down as stop
+    from supercharger.settings import get_settings
+
+    typer.echo(stop(get_settings().data_dir))
 
 
 @app.command()

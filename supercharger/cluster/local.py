@@ -60,18 +60,31 @@ def _tail(path: Path, n: int = 15) -> str:
 class EmbeddedRedis:
     """A private redis-server on a unix socket in a 0700 temp dir, append-only persistence."""
 
-    def __init__(self, log_dir: Path) -> None:
+    def __init__(self, log_dir: Path, password: str = "") -> None:
         self.log_dir = log_dir
         self.tmp = Path(tempfile.mkdtemp(prefix="supercharger-"))
         os.chmod(self.tmp, 0o700)
         self.sock = self.tmp / "redis.sock"
-        self.url = f"redis+socket://{self.sock}"
+        self.password = password
+        auth = f":{password}@" if password else ""
+        self.url = f"redis+socket://{auth}{self.sock}"
         self.proc: subprocess.Popen[bytes] | None = None
+
+    def _config_args(self) -> list[str]:
+        """The password goes in a 0600 config file, never on a command line others can read."""
+        if not self.password:
+            return []
+        conf = self.tmp / "redis.conf"
+        fd = os.open(conf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(f"requirepass {self.password}\n")
+        return [str(conf)]
 
     def start(self, timeout: float = 15.0) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         args = [
             redis_server_binary(),
+            *self._config_args(),
             "--port", "0",
             "--unixsocket", str(self.sock),
             "--unixsocketperm", "700",
@@ -123,6 +136,7 @@ class LocalCluster:
         env: dict[str, str] | None = None,
         on_status: Callable[[str], None] | None = None,
         broker_url: str = "",
+        password: str = "",
     ) -> None:
         self.log_dir = log_dir
         self.roles = roles
@@ -132,9 +146,10 @@ class LocalCluster:
         self.redis: EmbeddedRedis | None = None
         self.workers: dict[str, subprocess.Popen[bytes]] = {}
         self.broker_url = broker_url  # given: use that Redis instead of starting one
+        self.password = password  # of the Redis started here; empty: none (a private socket)
 
     def start_redis(self) -> None:
-        self.redis = EmbeddedRedis(self.log_dir)
+        self.redis = EmbeddedRedis(self.log_dir, self.password)
         self.redis.start()
         self.broker_url = self.redis.url
 
@@ -146,18 +161,27 @@ class LocalCluster:
         return cmd
 
     def start_worker(self, role: str, name: str | None = None) -> subprocess.Popen[bytes]:
-        env = dict(os.environ, **self.extra_env, SUPERCHARGER_BROKER_URL=self.broker_url)
+        cmd = self._worker_cmd(role) + (["--name", name] if name else [])
+        return self._spawn(name or role, cmd, {})
+
+    def start_flower(self, port: int, basic_auth: str) -> subprocess.Popen[bytes]:
+        """Flower on 127.0.0.1:``port``, behind basic auth (its API can run tasks)."""
+        cmd = [sys.executable, "-m", "supercharger", "flower", "--port", str(port)]
+        return self._spawn("flower", cmd, {"SUPERCHARGER_FLOWER_BASIC_AUTH": basic_auth})
+
+    def _spawn(self, name: str, cmd: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+        env = dict(os.environ, **self.extra_env, **env, SUPERCHARGER_BROKER_URL=self.broker_url)
         env.setdefault("PYTHONUNBUFFERED", "1")
-        log = open(self.log_dir / f"worker-{name or role}.log", "ab")  # noqa: SIM115
+        log = open(self.log_dir / f"worker-{name}.log", "ab")  # noqa: SIM115
         proc = subprocess.Popen(
-            self._worker_cmd(role) + (["--name", name] if name else []),
+            cmd,
             stdout=log,
             stderr=subprocess.STDOUT,
             env=env,
             start_new_session=True,
             preexec_fn=_worker_dies_with_parent,
         )
-        self.workers[name or role] = proc
+        self.workers[name] = proc
         return proc
 
     def wait_ready(self, timeout: float = 300.0) -> None:

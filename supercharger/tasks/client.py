@@ -128,11 +128,20 @@ def follow(
             prog.apply(kind, data)
         on_update(prog)
         check()
-        if not cancelled and prog.elapsed > deadline_s:
-            cancel(store, job_id)  # the deadline task never ran: no control worker?
-            cancelled = True
-        elif cancelled and prog.elapsed > deadline_s + 60:
-            best = store.meta(job_id).get("best")
-            reason = "no coordinator answered after the deadline"
-            store.finish(job_id, JobStatus.BUDGET, reason, tuple(best) if best else None)
+        cancelled = enforce_deadline(store, job_id, prog, deadline_s, cancelled)
     return prog
+
+
+def enforce_deadline(
+    store: JobStore, job_id: str, prog: Progress, deadline_s: float, cancelled: bool
+) -> bool:
+    """Cancel a job past ``deadline_s`` (its deadline task never ran: no control worker?), and
+    finish it by hand a minute later; whether it has been cancelled."""
+    if not cancelled and prog.elapsed > deadline_s:
+        cancel(store, job_id)
+        return True
+    if cancelled and prog.elapsed > deadline_s + 60:
+        best = store.meta(job_id).get("best")
+        reason = "no coordinator answered after the deadline"
+        store.finish(job_id, JobStatus.BUDGET, reason, tuple(best) if best else None)
+    return cancelled

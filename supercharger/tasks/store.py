@@ -284,6 +284,20 @@ class JobStore:
             for eid, fields in entries:
                 yield eid, fields["type"], json.loads(fields.get("data", "{}"))
 
+    def events_of(
+        self, after: dict[str, str], block_ms: int = 1000
+    ) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """``(job, event id, type, data)`` of several jobs, each after its own id in ``after``,
+        in one read that waits up to ``block_ms`` for the first."""
+        streams = {job_key(job_id, "events"): job_id for job_id in after}
+        reply = self.r.xread(
+            {key: after[job_id] for key, job_id in streams.items()}, block=block_ms, count=500
+        )
+        for stream, entries in reply or []:
+            for eid, fields in entries:
+                data = json.loads(fields.get("data", "{}"))
+                yield streams[stream], eid, fields["type"], data
+
     # ---- workers -------------------------------------------------------------------------------
     def register_worker(self, name: str, queues: list[str], **info: Any) -> None:
         """A worker's heartbeat: its queues, when it was seen, and what else it tells
