@@ -173,6 +173,7 @@ class TransformersBackend:
             seed=sampling.seed,
             draft_tokens=self.options.draft_tokens,
             draft_rows=self.options.draft_rows,
+            cycle_stop=self.options.cycle_stop,
         )
         if self.own_loop is None:
             self.own_loop = self._wants_own_loop() and decode.supports(self.model)
@@ -239,6 +240,10 @@ class TransformersBackend:
                     completion_tokens=sum(len(r.tokens) for r in mine),
                     row_tokens=[len(r.tokens) for r in mine],
                     draft_tokens=sum(min(r.drafted, len(r.tokens)) for r in mine),
+                    cycled=[r.cycled for r in mine],
+                    tokens_saved=sum(
+                        request.max_new_tokens - len(r.tokens) for r in mine if r.cycled
+                    ),
                 )
             )
         work = [c.prompt_tokens + c.completion_tokens for c in done]

@@ -61,6 +61,11 @@ class TransformersOptions(BaseModel):
     draft_rows: int = Field(
         8, ge=1, description="drafts are tried while at most this many rows are still writing"
     )
+    cycle_stop: bool = Field(
+        True,
+        description="own loop: a row whose tail repeats (an n-gram cycle, see llm/cycles.py) "
+        "stops instead of decoding to the token limit",
+    )
 
 
 class OpenAIOptions(BaseModel):

@@ -209,7 +209,13 @@ def _record_generation(
     tokens = (comp.prompt_tokens, comp.completion_tokens)
     replies = [c.id for c in cands]
     record = _call_record(
-        prompt, tokens, comp.seconds, replies=replies, draft_tokens=comp.draft_tokens
+        prompt,
+        tokens,
+        comp.seconds,
+        replies=replies,
+        draft_tokens=comp.draft_tokens,
+        tokens_saved=comp.tokens_saved,
+        cycled=[c.id for c, cut in zip(cands, comp.cycled, strict=False) if cut],
     )
     store.put_call(job_id, done_key, record)
     store.put_candidates(job_id, cands)
@@ -219,6 +225,7 @@ def _record_generation(
         prompt_tokens=comp.prompt_tokens,
         completion_tokens=comp.completion_tokens,
         draft_tokens=comp.draft_tokens,
+        tokens_saved=comp.tokens_saved,
         llm_calls=1,
     )
     store.mark_gen_done(job_id, done_key)
