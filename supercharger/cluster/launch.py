@@ -9,9 +9,10 @@ from supercharger.constants import ROLE_QUEUE
 from supercharger.errors import ConfigError, UserError
 from supercharger.settings import get_settings
 
-# llm: one thread, model loaded once in the worker process, never forked after CUDA init.
+# llm: threads, model loaded once in the worker process, never forked after CUDA init; its
+# tasks run at once and their rows share one batch (llm/batcher.py), one thread owns the model.
 # sandbox: prefork, one process per core. control: a few threads; the coordinator is I/O.
-POOLS = {"llm": ("threads", 1), "sandbox": ("prefork", 0), "control": ("threads", 4)}
+POOLS = {"llm": ("threads", 4), "sandbox": ("prefork", 0), "control": ("threads", 4)}
 
 
 def worker_argv(role: str, concurrency: int | None, name: str | None, loglevel: str) -> list[str]:
@@ -19,8 +20,6 @@ def worker_argv(role: str, concurrency: int | None, name: str | None, loglevel: 
         raise UserError(f"unknown worker role {role!r}; known: {', '.join(POOLS)}")
     pool, default_c = POOLS[role]
     c = concurrency or default_c or (os.cpu_count() or 1)
-    if role == "llm" and c != 1:
-        raise UserError("an llm worker runs one generation at a time (--concurrency 1)")
     return [
         "worker",
         "-Q", ROLE_QUEUE[role],

@@ -10,6 +10,7 @@ from supercharger.clean import Cleaned, clean_code, clean_test
 from supercharger.examples import examples_test
 from supercharger.llm import prompts
 from supercharger.llm.base import LLMBackend, Prompt, Sampling
+from supercharger.llm.batcher import owned_by
 from supercharger.mutants import mutants
 from supercharger.policy import Budget, JobView, Kills, hang_timeout, hanging_tests
 from supercharger.records import Candidate, CandidateKind, JobConfig, Pair
@@ -142,10 +143,11 @@ def generate(
     samplings = [sampling for _, sampling in asks]
     alike = len({s.model_copy(update={"seed": None}).model_dump_json() for s in samplings}) == 1
     many = getattr(backend, "generate_many", None)
-    if many is not None and len(asks) > 1 and alike:
-        comps = many([prompt for prompt, _ in asks], samplings[0])
-    else:
-        comps = [backend.generate(prompt, sampling) for prompt, sampling in asks]
+    with owned_by(job_id):  # the llm worker's batcher serves jobs in turn
+        if many is not None and len(asks) > 1 and alike:
+            comps = many([prompt for prompt, _ in asks], samplings[0])
+        else:
+            comps = [backend.generate(prompt, sampling) for prompt, sampling in asks]
     cands: list[Candidate] = []
     for item, (prompt, _), comp in zip(items, asks, comps, strict=True):
         mine = make_candidates(spec, item.kind, item.slot, _raw_replies(prompt, comp), comp.seconds)
@@ -162,7 +164,8 @@ def improve(store: JobStore, backend: LLMBackend, job_id: str, key: Improve) -> 
     test_text = store.candidate(job_id, key.test).text
     output = store.pairs(job_id).get((key.code, key.test), {}).get("output", "")
     prompt = prompts.improve_prompt(spec.text, spec.name, code_text, test_text, output)
-    comp = backend.generate(prompt, _sampling(cfg, prompts.CODE_STOP, key.slot, 2))
+    with owned_by(job_id):
+        comp = backend.generate(prompt, _sampling(cfg, prompts.CODE_STOP, key.slot, 2))
     raws = _raw_replies(prompt, comp)
     cands = make_candidates(
         spec, CandidateKind.CODE, key.slot, raws, comp.seconds, prefix="i", parent=key.code
@@ -215,6 +218,7 @@ def _record_generation(
         replies=replies,
         draft_tokens=comp.draft_tokens,
         tokens_saved=comp.tokens_saved,
+        batch_rows=comp.batch_rows,
         cycled=[c.id for c, cut in zip(cands, comp.cycled, strict=False) if cut],
     )
     store.put_call(job_id, done_key, record)
