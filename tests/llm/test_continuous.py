@@ -8,6 +8,8 @@ import threading
 import time
 from typing import Any
 
+import pytest
+
 from supercharger.llm import Completion, Prompt, Sampling
 from supercharger.llm.batcher import Ask, owned_by, pick
 from supercharger.llm.hf import TransformersBackend
@@ -75,6 +77,7 @@ def _open_when(gate: threading.Event, ready: Any) -> None:
     gate.set()
 
 
+@pytest.mark.timeout(900)
 def test_rows_of_two_jobs_in_one_batch_each_land_in_their_own_job_once(
     bundled: TransformersBackend,
 ) -> None:
@@ -112,6 +115,7 @@ def test_rows_of_two_jobs_in_one_batch_each_land_in_their_own_job_once(
     assert alone["job-a"].batch_rows == 2
 
 
+@pytest.mark.timeout(900)
 def test_a_row_joins_while_another_decodes(bundled: TransformersBackend) -> None:
     long = Sampling(n=1, max_new_tokens=120, temperature=0.0)  # counting: runs to the limit
     alone = {"count": bundled.generate(COUNT, long), "total": bundled.generate(TOTAL, GREEDY)}
@@ -136,6 +140,7 @@ def test_a_row_joins_while_another_decodes(bundled: TransformersBackend) -> None
     assert got["total"].batch_rows == 3
 
 
+@pytest.mark.timeout(900)
 def test_judging_while_a_batch_decodes_uses_the_model_in_turn(
     bundled: TransformersBackend,
 ) -> None:

@@ -88,6 +88,7 @@ LOOPING = Prompt(
 )
 
 
+@pytest.mark.timeout(900)
 def test_the_real_model_stops_a_looping_row_and_records_what_it_saved(
     bundled: TransformersBackend, store: JobStore
 ) -> None:
