@@ -9,10 +9,10 @@ from supercharger.constants import ROLE_QUEUE
 from supercharger.errors import ConfigError, UserError
 from supercharger.settings import get_settings
 
-# llm: threads, model loaded once in the worker process, never forked after CUDA init; its
-# tasks run at once and their rows share one batch (llm/batcher.py), one thread owns the model.
+# llm: threads, model loaded once in the worker process, never forked after CUDA init; with
+# --concurrency N its N tasks run at once and their rows share one batch (llm/batcher.py).
 # sandbox: prefork, one process per core. control: a few threads; the coordinator is I/O.
-POOLS = {"llm": ("threads", 4), "sandbox": ("prefork", 0), "control": ("threads", 4)}
+POOLS = {"llm": ("threads", 1), "sandbox": ("prefork", 0), "control": ("threads", 4)}
 
 
 def worker_argv(role: str, concurrency: int | None, name: str | None, loglevel: str) -> list[str]:

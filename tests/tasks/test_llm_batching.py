@@ -41,9 +41,15 @@ def _generating(store: JobStore, job: str) -> bool:
 @pytest.mark.slow
 @pytest.mark.timeout(1200)
 def test_jobs_share_the_llm_batch_and_survive_a_killed_llm_worker(
-    redis_server: EmbeddedRedis, tmp_path: Path
+    redis_server: EmbeddedRedis, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     env = {"SUPERCHARGER_LLM_BACKEND": "transformers"}
+    plain = LocalCluster._worker_cmd
+
+    def threaded(self: LocalCluster, role: str) -> list[str]:  # 4 llm tasks at once
+        return plain(self, role) + (["--concurrency", "4"] if role == "llm" else [])
+
+    monkeypatch.setattr(LocalCluster, "_worker_cmd", threaded)
     with LocalCluster(log_dir=tmp_path, env=env, broker_url=redis_server.url) as cluster:
         store = connect(redis_server.url)
         settings = Settings(broker_url=redis_server.url, max_candidates=4, batch_size=2,
