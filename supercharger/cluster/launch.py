@@ -11,7 +11,8 @@ from supercharger.constants import LLM_ROLES, ROLE_QUEUE, role_queue
 from supercharger.errors import BrokerError, ConfigError, UserError
 from supercharger.settings import get_settings
 
-# llm: one thread, model loaded once in the worker process, never forked after CUDA init.
+# llm: threads, model loaded once in the worker process, never forked after CUDA init; with
+# --concurrency N its N tasks run at once and their rows share one batch (llm/batcher.py).
 # sandbox: prefork, one process per core. control: a few threads; the coordinator is I/O.
 POOLS = {"llm": ("threads", 1), "sandbox": ("prefork", 0), "control": ("threads", 4)}
 # A worker that cannot reach its Redis says so and exits instead of retrying for ever.
@@ -62,8 +63,6 @@ def worker_argv(
         raise UserError(f"unknown worker role {role!r}; known: {', '.join(POOLS)}")
     pool, default_c = POOLS[role]
     c = concurrency or default_c or (os.cpu_count() or 1)
-    if role == "llm" and c != 1:
-        raise UserError("an llm worker runs one generation at a time (--concurrency 1)")
     return [
         "worker",
         "-Q", ",".join(queues or [ROLE_QUEUE[role]]),

@@ -44,6 +44,15 @@ class Completion(BaseModel):
         default_factory=list, description="per text: its useful tokens, where the backend knows"
     )
     draft_tokens: int = Field(0, description="useful tokens that came from accepted drafts")
+    batch_rows: int = Field(
+        0, description="the most rows decoded in one step with this call's (its own included)"
+    )
+    cycled: list[bool] = Field(
+        default_factory=list, description="per text: stopped early because its tail repeats"
+    )
+    tokens_saved: int = Field(
+        0, description="tokens the cycle stop did not decode: the stopped rows' room to the limit"
+    )
 
 
 class Verdict(BaseModel):

@@ -31,6 +31,7 @@ from transformers.cache_utils import DynamicLayer
 from transformers.integrations.sdpa_attention import sdpa_attention_forward
 from transformers.masking_utils import AttentionMaskInterface, sdpa_mask
 
+from supercharger.llm.cycles import cycle_period
 from supercharger.llm.text import cut_at_stop
 
 # Nucleus sampling looks at the likeliest tokens first; a row whose top-p mass is not within
@@ -53,6 +54,7 @@ class Row:
     tokens: list[int] = field(default_factory=list)
     ended: bool = False  # by EOS or a stop string, not by the token limit
     drafted: int = 0  # tokens that came from its accepted drafts
+    cycled: bool = False  # stopped by the cycle stop (its tail repeats), not by the limit
 
 
 @dataclass
@@ -71,6 +73,8 @@ class Request:
     # while at most ``draft_rows`` rows are live; 0 = one token per row per step.
     draft_tokens: int = 0
     draft_rows: int = 0
+    # Stop a row whose tail repeats (``cycles.cycle_period``) instead of decoding to the limit.
+    cycle_stop: bool = False
 
 
 def supports(model: Any) -> bool:
@@ -361,6 +365,7 @@ class DecodeLoop:
         self.generator: torch.Generator | None = None
         # (rows, own length): -inf on the rows' own cache entries no later step may read
         self.hidden: torch.Tensor | None = None
+        self.line_breaks: dict[int, bool] = {}
 
     def run(self) -> None:
         logits, cache, mask, positions = self._prefill()
@@ -540,7 +545,17 @@ class DecodeLoop:
                 return False
             if len(row.tokens) >= self.request.max_new_tokens:
                 return False
+            if self.request.cycle_stop and cycle_period(row.tokens, self.breaks_line):
+                row.cycled = True
+                return False
         return True
+
+    def breaks_line(self, token: int) -> bool:
+        """Whether the token's text holds a line break (asked once per token id)."""
+        if token not in self.line_breaks:
+            text = self.tokenizer.decode([token]) if self.tokenizer is not None else ""
+            self.line_breaks[token] = "\n" in text
+        return self.line_breaks[token]
 
     def _stopped(self, tokens: list[int]) -> bool:
         """Whether a stop string appears: checked on the decoded tail, confirmed on the whole."""

@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from pydantic import BaseModel
 
 from supercharger.errors import ModelError
 from supercharger.llm.base import Completion, Prompt, Sampling, Verdict
+from supercharger.llm.batcher import Batcher
 from supercharger.llm.bundled import bundled_gguf
 from supercharger.llm.options import TransformersOptions
 from supercharger.llm.text import NO_WORDS, YES_WORDS, cut_at_stop, keep_head_and_tail, plain_chat
@@ -96,6 +98,10 @@ class TransformersBackend:
         self.no_ids = _single_token_ids(self.tokenizer, NO_WORDS)
         self.own_loop: bool | None = None  # decode.supports(model), asked on first use
         self.shared: bool | None = None  # decode.enable_shared(...), asked on first own-loop use
+        # One thread owns the model and batches concurrent callers (batch_rows > 0).
+        self.batcher: Batcher | None = None
+        if options.batch_rows:
+            self.batcher = Batcher(self._continuous_batch, options.batch_rows)
 
     # -- prompt --------------------------------------------------------------------------
     def render(self, prompt: Prompt) -> str:
@@ -173,19 +179,48 @@ class TransformersBackend:
             seed=sampling.seed,
             draft_tokens=self.options.draft_tokens,
             draft_rows=self.options.draft_rows,
+            cycle_stop=self.options.cycle_stop,
         )
+        self._on_model(lambda: self._choose_loop(max(prompts, key=len)))
+        shared_rows = 0
+        if self.own_loop and self.shared and self.batcher is not None:
+            entry = self.batcher.generate(request, len(prompts) * request.n)
+            rows, shared_rows = entry.rows, entry.most_rows
+        elif self.own_loop:
+            shared = bool(self.shared)
+            rows = self._on_model(
+                lambda: decode.generate(self.model, self.tokenizer, request, shared)
+            )
+        else:
+            rows = self._on_model(
+                lambda: [row for i in range(len(prompts)) for row in self._hf_rows(request, i)]
+            )
+        done = self._completions(request, rows, time.perf_counter() - started)
+        for c in done:
+            c.batch_rows = shared_rows or len(rows)
+        return done
+
+    def _on_model(self, fn: Callable[[], Any]) -> Any:
+        """``fn()`` on the batcher's thread (between decode steps) where there is one: the
+        model is used by one thread at a time."""
+        return fn() if self.batcher is None else self.batcher.call(fn)
+
+    def _choose_loop(self, probe: list[int]) -> None:
+        """On first use: the own loop or model.generate, and shared-prompt attention."""
+        from supercharger.llm import decode
+
         if self.own_loop is None:
             self.own_loop = self._wants_own_loop() and decode.supports(self.model)
         if self.own_loop and self.shared is None:
             self.shared = self.options.shared_attention and decode.enable_shared(
-                self.model, self.tokenizer, max(prompts, key=len)
+                self.model, self.tokenizer, probe
             )
             log.info("shared-prompt attention: %s", "on" if self.shared else "off")
-        if self.own_loop:
-            rows = decode.generate(self.model, self.tokenizer, request, bool(self.shared))
-        else:
-            rows = [row for i in range(len(prompts)) for row in self._hf_rows(request, i)]
-        return self._completions(request, rows, time.perf_counter() - started)
+
+    def _continuous_batch(self) -> Any:
+        from supercharger.llm.continuous import ContinuousBatch
+
+        return ContinuousBatch(self.model, self.tokenizer)
 
     def _wants_own_loop(self) -> bool:
         """Measured (bench/llm_gpu.py, one H200, n=16): on CUDA in bf16 a step costs about the
@@ -215,9 +250,12 @@ class TransformersBackend:
     def _next_token_probs(self, input_ids: torch.Tensor) -> torch.Tensor:
         import torch
 
-        with torch.inference_mode():
-            logits = self.model(input_ids=input_ids).logits[0, -1].double()
-        return torch.softmax(logits, dim=-1)
+        def probs() -> torch.Tensor:
+            with torch.inference_mode():
+                logits = self.model(input_ids=input_ids).logits[0, -1].double()
+            return torch.softmax(logits, dim=-1)
+
+        return self._on_model(probs)
 
     # -- helpers -------------------------------------------------------------------------
     def _completions(
@@ -239,6 +277,10 @@ class TransformersBackend:
                     completion_tokens=sum(len(r.tokens) for r in mine),
                     row_tokens=[len(r.tokens) for r in mine],
                     draft_tokens=sum(min(r.drafted, len(r.tokens)) for r in mine),
+                    cycled=[r.cycled for r in mine],
+                    tokens_saved=sum(
+                        request.max_new_tokens - len(r.tokens) for r in mine if r.cycled
+                    ),
                 )
             )
         work = [c.prompt_tokens + c.completion_tokens for c in done]

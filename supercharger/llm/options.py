@@ -61,6 +61,18 @@ class TransformersOptions(BaseModel):
     draft_rows: int = Field(
         8, ge=1, description="drafts are tried while at most this many rows are still writing"
     )
+    batch_rows: int = Field(
+        16,
+        ge=0,
+        description="own loop with shared attention: concurrent calls (an llm worker's tasks, "
+        "from several jobs) decode in one batch of up to this many rows, joining it between "
+        "steps; 0 = each call decodes alone",
+    )
+    cycle_stop: bool = Field(
+        True,
+        description="own loop: a row whose tail repeats (an n-gram cycle, see llm/cycles.py) "
+        "stops instead of decoding to the token limit",
+    )
 
 
 class OpenAIOptions(BaseModel):

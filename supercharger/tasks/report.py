@@ -12,7 +12,9 @@ from supercharger.records import Candidate, CandidateKind, Pair
 from supercharger.tasks.stepkey import StepKey
 from supercharger.tasks.store import JobStore
 
-CALL_FIELDS = ("kind", "prompt_tokens", "completion_tokens", "draft_tokens", "seconds", "score")
+CALL_FIELDS = (
+    "kind", "prompt_tokens", "completion_tokens", "draft_tokens", "tokens_saved", "seconds", "score"
+)  # fmt: skip
 
 
 def build_report(
@@ -54,6 +56,7 @@ def build_report(
             "prompt": int(stats.get("prompt_tokens", 0)),
             "completion": int(stats.get("completion_tokens", 0)),
             "from_drafts": int(stats.get("draft_tokens", 0)),  # of the completion tokens
+            "saved_by_cycle_stop": int(stats.get("tokens_saved", 0)),  # not decoded at all
         },
         "llm_calls": int(stats.get("llm_calls", 0)),
         "calls": [  # one per LLM call; prompts and replies in calls.jsonl

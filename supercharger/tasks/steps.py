@@ -11,6 +11,7 @@ from supercharger.clean import Cleaned, clean_code, clean_test
 from supercharger.examples import examples_test
 from supercharger.llm import prompts
 from supercharger.llm.base import LLMBackend, Prompt, Sampling
+from supercharger.llm.batcher import owned_by
 from supercharger.mutants import mutants
 from supercharger.policy import Budget, JobView, Kills, hang_timeout, hanging_tests
 from supercharger.records import Candidate, CandidateKind, JobConfig, Pair
@@ -146,10 +147,11 @@ def generate(
     samplings = [sampling for _, sampling in asks]
     alike = len({s.model_copy(update={"seed": None}).model_dump_json() for s in samplings}) == 1
     many = getattr(backend, "generate_many", None)
-    if many is not None and len(asks) > 1 and alike:
-        comps = many([prompt for prompt, _ in asks], samplings[0])
-    else:
-        comps = [backend.generate(prompt, sampling) for prompt, sampling in asks]
+    with owned_by(job_id):  # the llm worker's batcher serves jobs in turn
+        if many is not None and len(asks) > 1 and alike:
+            comps = many([prompt for prompt, _ in asks], samplings[0])
+        else:
+            comps = [backend.generate(prompt, sampling) for prompt, sampling in asks]
     cands: list[Candidate] = []
     for item, (prompt, _), comp in zip(items, asks, comps, strict=True):
         mine = make_candidates(spec, item.kind, item.slot, _raw_replies(prompt, comp), comp.seconds)
@@ -168,7 +170,8 @@ def improve(store: JobStore, backend: LLMBackend, job_id: str, key: Improve) -> 
     prompt = prompts.improve_prompt(
         spec.text, spec.name, code_text, test_text, output, cfg.requirements
     )
-    comp = backend.generate(prompt, _sampling(cfg, prompts.CODE_STOP, key.slot, 2))
+    with owned_by(job_id):
+        comp = backend.generate(prompt, _sampling(cfg, prompts.CODE_STOP, key.slot, 2))
     raws = _raw_replies(prompt, comp)
     cands = make_candidates(
         spec, CandidateKind.CODE, key.slot, raws, comp.seconds, prefix="i", parent=key.code
@@ -215,7 +218,14 @@ def _record_generation(
     tokens = (comp.prompt_tokens, comp.completion_tokens)
     replies = [c.id for c in cands]
     record = _call_record(
-        prompt, tokens, comp.seconds, replies=replies, draft_tokens=comp.draft_tokens
+        prompt,
+        tokens,
+        comp.seconds,
+        replies=replies,
+        draft_tokens=comp.draft_tokens,
+        tokens_saved=comp.tokens_saved,
+        batch_rows=comp.batch_rows,
+        cycled=[c.id for c, cut in zip(cands, comp.cycled, strict=False) if cut],
     )
     store.put_call(job_id, done_key, record)
     store.put_candidates(job_id, cands)
@@ -225,6 +235,7 @@ def _record_generation(
         prompt_tokens=comp.prompt_tokens,
         completion_tokens=comp.completion_tokens,
         draft_tokens=comp.draft_tokens,
+        tokens_saved=comp.tokens_saved,
         llm_calls=1,
     )
     store.mark_gen_done(job_id, done_key)
