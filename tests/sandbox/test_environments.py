@@ -26,7 +26,6 @@ from supercharger.spec import parse_spec
 from supercharger.tasks import steps
 from supercharger.tasks.store import JobStore, new_job_id
 from tests.sandbox.test_bwrap import BWRAP_UNAVAILABLE
-from tests.sandbox.test_docker import docker_url  # noqa: F401  (the engine fixture)
 
 pytestmark = pytest.mark.skipif(
     BWRAP_UNAVAILABLE is not None, reason=f"bwrap cannot run: {BWRAP_UNAVAILABLE}"
@@ -242,7 +241,7 @@ def test_bad_requirements_are_one_line_and_exit_2(
     assert not (tmp_path / "data" / "logs").exists()  # no cluster, no model was started
 
 
-def test_docker_mounts_the_environment_read_only(envs: EnvironmentStore, docker_url: str) -> None:  # noqa: F811
+def test_docker_mounts_the_environment_read_only(envs: EnvironmentStore, docker_url: str) -> None:
     env = envs.get(PURE + COMPILED)
     backend = get_backend("docker", base_url=docker_url)
     try:
