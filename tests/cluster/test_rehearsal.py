@@ -72,7 +72,10 @@ from supercharger.tasks.store import JobStore  # noqa: E402
 SPEC = "# factorial of a non-negative integer\ndef factorial(n):\n"
 WRONG = " return n\n```"
 RIGHT = " return 1 if n < 2 else n * factorial(n - 1)\n```"
-TEST_OK = "five():\n    assert factorial(5) == 120\n```"
+TEST_OK = (  # three distinct checks, the least a judged pass may rest on
+    "five():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n"
+    "    assert factorial(3) == 6\n```"
+)
 # a test that takes a while, so that a step holding it is still running when its node is cut off
 TEST_SLOW = "slow():\n    __import__('time').sleep(0.5)\n    assert factorial(4) == 24\n```"
 PASSWORD = "rehearsal-" + base64.b16encode(os.urandom(6)).decode().lower()

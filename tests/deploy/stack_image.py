@@ -74,9 +74,28 @@ def _add(tar: tarfile.TarFile, name: str, data: bytes | None, mode: int, uid: in
         tar.addfile(info, io.BytesIO(data))
 
 
+def _world_writable_tmp(raw: bytes) -> bytes:
+    """``raw`` with /tmp and /var/tmp sticky and world-writable, as on any Debian image (the
+    sandbox keeps its provisioned interpreter under /var/tmp)."""
+    out = io.BytesIO()
+    wanted = {"tmp", "var", "var/tmp"}
+    with tarfile.open(fileobj=io.BytesIO(raw)) as src, tarfile.open(fileobj=out, mode="w") as dst:
+        for info in src.getmembers():
+            name = info.name.strip("/").removeprefix("./")
+            if name in ("tmp", "var/tmp") and info.isdir():
+                info.mode = 0o1777
+            wanted.discard(name)
+            dst.addfile(info, src.extractfile(info) if info.isfile() else None)
+        for name in sorted(wanted):
+            _add(dst, name, None, 0o1777 if name.endswith("tmp") else 0o755)
+    return out.getvalue()
+
+
 def rootfs(python: Path) -> bytes:
     """The image's root filesystem: rootfs_tar of the files, plus users and writable homes."""
-    data = io.BytesIO(rootfs_tar(sorted(set(image_files(str(python)) + _extra_files()))))
+    data = io.BytesIO(_world_writable_tmp(
+        rootfs_tar(sorted(set(image_files(str(python)) + _extra_files())))
+    ))  # fmt: skip
     with tarfile.open(fileobj=data, mode="a") as tar:
         passwd = (
             f"root:x:0:0::/root:/bin/sh\nsupercharger:x:{UID}:{UID}::/home/supercharger:/bin/sh\n"

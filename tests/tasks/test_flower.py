@@ -68,7 +68,7 @@ def test_flower_refuses_to_start_without_basic_auth(
     assert "SUPERCHARGER_FLOWER_BASIC_AUTH" in (tmp_path / "flower.log").read_text()
 
 
-@pytest.mark.timeout(180)
+@pytest.mark.timeout(300)
 def test_flower_shows_the_workers_and_the_tasks_by_name(
     redis_server: EmbeddedRedis, tmp_path: Path
 ) -> None:
@@ -100,7 +100,7 @@ def test_flower_shows_the_workers_and_the_tasks_by_name(
             store = connect(redis_server.url)
             settings = Settings(broker_url=redis_server.url, max_candidates=2, batch_size=2)
             job = client.submit(store, SPEC, settings)
-            assert client.follow(store, job, lambda _p: None, deadline_s=90).status == "passed"
+            assert client.follow(store, job, lambda _p: None, deadline_s=150).status == "passed"
             names: set[str] = set()
             deadline = time.monotonic() + 30
             want = {"sc.generate", "sc.run_pairs", "sc.judge", "sc.advance"}
