@@ -37,7 +37,10 @@ BURST_CALL_S = 0.2  # part 2 measures the control plane: shorter calls, more tra
 SPEC = parse_spec("# factorial of a non-negative integer\ndef factorial(n):\n", "factorial.spec")
 FAKE = {
     "code_replies": [" return 1 if n < 2 else n * factorial(n - 1)\n```"],
-    "test_replies": ["five():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n```"],
+    "test_replies": [  # three distinct checks: the least a judged pass may rest on
+        "five():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n"
+        "    assert factorial(3) == 6\n```"
+    ],
     "judge_score": 0.9,
     "score": 0.8,
 }
