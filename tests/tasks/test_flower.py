@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -68,10 +69,23 @@ def test_flower_refuses_to_start_without_basic_auth(
     assert "SUPERCHARGER_FLOWER_BASIC_AUTH" in (tmp_path / "flower.log").read_text()
 
 
+@pytest.fixture
+def own_redis(tmp_path: Path) -> Iterator[EmbeddedRedis]:
+    """A Redis of this test's own: what earlier tests left in the session's server (messages
+    of their jobs, workers of theirs) must not take this job's tasks out of Flower's view."""
+    server = EmbeddedRedis(tmp_path / "redis")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.mark.timeout(300)
 def test_flower_shows_the_workers_and_the_tasks_by_name(
-    redis_server: EmbeddedRedis, tmp_path: Path
+    own_redis: EmbeddedRedis, tmp_path: Path
 ) -> None:
+    redis_server = own_redis
     env = {
         "SUPERCHARGER_LLM_BACKEND": "fake",
         "SUPERCHARGER_LLM_OPTIONS": json.dumps(
