@@ -3,7 +3,8 @@
 A test's worth as evidence is the number of *distinct* calls of the function whose result it
 asserts: ``assert f(2) == 2`` twice, or the same test file generated twice, is one check. Two
 weak tests do not add up to a strong one; three different inputs whose outputs agree with the
-code do."""
+code do. And the outputs they expect must differ: checks that all expect the same value pass a
+function that returns that constant whatever it is given."""
 
 from __future__ import annotations
 
@@ -69,3 +70,66 @@ def _parametrized_rows(fn: ast.FunctionDef) -> set[str]:
         if len(deco.args) >= 2 and isinstance(deco.args[1], ast.List | ast.Tuple):
             rows |= {f"{fn.name}[{ast.unparse(row)}]" for row in deco.args[1].elts}
     return rows
+
+
+@lru_cache(maxsize=4096)
+def asserted_outcomes(test_source: str, fn_name: str) -> frozenset[str] | None:
+    """The distinct values that asserts of ``fn_name``'s calls expect, as normalized source
+    text: the other side of ``f(x) == E`` (or of ``r == E`` after ``r = f(x)``), ``True`` for
+    ``assert f(x)``, ``False`` for ``assert not f(x)``, one per parametrize row, ``raises`` for
+    a call under ``pytest.raises``. None when the file does not parse or an assert of a call
+    is of another form (the expectation is not known)."""
+    try:
+        tree = ast.parse(test_source)
+    except (SyntaxError, ValueError):
+        return None
+    named = _named_calls(tree, fn_name)
+    out: set[str] = set()
+    for fn in ast.walk(tree):
+        if isinstance(fn, ast.FunctionDef) and (rows := _parametrized_rows(fn)):
+            if _calls_in_asserts(fn, fn_name):
+                out |= rows
+    for node in ast.walk(tree):
+        if isinstance(node, ast.With) and any(
+            ast.unparse(item.context_expr).split("(")[0].endswith("raises") for item in node.items
+        ):
+            if any(_calls_in(stmt, fn_name) for stmt in node.body):
+                out.add("raises")
+        if not isinstance(node, ast.Assert):
+            continue
+        test = node.test
+        if not _calls_in(test, fn_name) and not _uses(test, named):
+            continue
+        value = _expected(test, fn_name, named)
+        if value is None:
+            return None
+        out.add(value)
+    return frozenset(out)
+
+
+def _uses(node: ast.AST, named: dict[str, str]) -> bool:
+    return any(isinstance(n, ast.Name) and n.id in named for n in ast.walk(node))
+
+
+def _is_call(node: ast.AST, fn_name: str, named: dict[str, str]) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id in named
+    return (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (node.func.id == fn_name)
+    )
+
+
+def _expected(test: ast.expr, fn_name: str, named: dict[str, str]) -> str | None:
+    """What ``assert test`` expects of the call in it; None when not of a known form."""
+    if _is_call(test, fn_name, named):
+        return "True"
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return "False" if _is_call(test.operand, fn_name, named) else None
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        left, right = test.left, test.comparators[0]
+        if isinstance(test.ops[0], ast.Eq | ast.Is):
+            if _is_call(left, fn_name, named):
+                return ast.unparse(right)
+            if _is_call(right, fn_name, named):
+                return ast.unparse(left)
+    return None

@@ -92,6 +92,9 @@ class JobView:
     # per test (the examples' test too): the distinct calls of the function whose result it
     # asserts (``supercharger.checks``); a test missing here counts as one check
     checks: dict[str, frozenset[str]] = field(default_factory=dict)
+    # test -> the distinct values its asserts expect (``supercharger.checks``); None or missing:
+    # not known, and the constant gate of ``evidence`` is not applied
+    outcomes: dict[str, frozenset[str] | None] = field(default_factory=dict)
     scoring: bool = True  # ask the model to score each new code
     llm_workers: int = 1
     elapsed: float = 0.0
@@ -231,6 +234,9 @@ the code pass (``f(0) == 1`` for a factorial) would pass much wrong code too; te
 most of them pin the behaviour down. Unknown (no mutants, a failed step) holds nothing back."""
 
 MIN_CHECKS = 3
+# ...and expect at least this many distinct values: checks that all expect one value pass a
+# function returning that constant (`clamp(5, 0, 3) == 3`, `clamp(9, 1, 3) == 3`, ...)
+MIN_OUTCOMES = 2
 """Distinct calls of the function whose result the code's supporting tests assert, together,
 for it to end a job. One assert, or the same assert in several generated tests, is one check:
 measured on specs with hidden tests, codes passing one or two checks that other codes agreed
@@ -307,6 +313,17 @@ def checks_of(view: JobView, tests: Iterable[str]) -> int:
     return len(seen)
 
 
+def outcomes_of(view: JobView, tests: Iterable[str]) -> frozenset[str] | None:
+    """The distinct values ``tests`` expect together; None when one of them is not known."""
+    seen: set[str] = set()
+    for t in tests:
+        known = view.outcomes.get(t)
+        if known is None:
+            return None
+        seen |= known
+    return frozenset(seen)
+
+
 def has_evidence(view: JobView, pair: Pair) -> bool:
     """Whether a passing pair is evidence enough to end the job once it is judged, whatever
     the judge says (see ``evidence``)."""
@@ -353,6 +370,9 @@ def _code_has_evidence(
         return False
     tests = support(view, code)
     if checks_of(view, tests) < MIN_CHECKS:
+        return False
+    expected = outcomes_of(view, tests)
+    if expected is not None and len(expected) < MIN_OUTCOMES:
         return False
     generated = tests - set(view.examples)
     twins = sum(1 for other in passes.values() if generated <= other)

@@ -1,6 +1,6 @@
 """What a generated test checks, read from its syntax."""
 
-from supercharger.checks import asserted_calls
+from supercharger.checks import asserted_calls, asserted_outcomes
 
 
 def test_distinct_asserted_calls_count_once_each() -> None:
@@ -29,3 +29,21 @@ def test_parametrized_rows_count_one_each() -> None:
 def test_a_file_that_does_not_parse_checks_nothing() -> None:
     assert asserted_calls("def test_x(:\n    assert f(1)\n", "f") == frozenset()
     assert asserted_calls("def test_x():\n    assert other(1) == 2\n", "f") == frozenset()
+
+
+def test_the_values_asserts_expect() -> None:
+    src = (
+        "import pytest\n\ndef test_a():\n    assert clamp(3, 0, 3) == 3\n"
+        "    assert (clamp(5, 0, 3)) == (3)\n    r = clamp(9, 1, 3)\n    assert r == 3\n"
+    )
+    assert asserted_outcomes(src, "clamp") == {"3"}  # a constant 3 would pass it
+    more = src + "    assert 1 == clamp(-1, 1, 3)\n    assert not clamp(0, 0, 0)\n"
+    assert asserted_outcomes(more, "clamp") == {"3", "1", "False"}
+    raises = "import pytest\n\ndef test_r():\n    with pytest.raises(ValueError):\n        f(-1)\n"
+    assert asserted_outcomes(raises + "    assert f(2)\n", "f") == {"raises", "True"}
+
+
+def test_an_assert_of_another_form_leaves_the_values_unknown() -> None:
+    assert asserted_outcomes("def test_a():\n    assert f(2) > 1\n", "f") is None
+    assert asserted_outcomes("def test_x(:\n", "f") is None
+    assert asserted_outcomes("def test_a():\n    assert g(2) > 1\n", "f") == frozenset()

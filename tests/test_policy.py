@@ -533,6 +533,19 @@ def test_one_assert_however_often_repeated_is_not_evidence() -> None:
     assert has_evidence(v, ("c1", "t1"))
 
 
+def test_checks_that_all_expect_one_value_are_not_evidence() -> None:
+    # three distinct calls, each expecting 3: a function returning 3 passes them all
+    v = _agreeing_job(judged={("c1", "t1"): 0.99})
+    v.checks = {"t1": frozenset({"f(5, 0, 3)", "f(4, 1, 3)"}), "t2": frozenset({"f(9, 0, 3)"})}
+    v.outcomes = {"t1": frozenset({"3"}), "t2": frozenset({"3"})}
+    assert not has_evidence(v, ("c1", "t1")) and decide(v).finish is None
+    v.outcomes["t2"] = frozenset({"0"})  # one check of another value: they tell more apart
+    assert has_evidence(v, ("c1", "t1"))
+    v.outcomes["t2"] = None  # an expectation not read (another form of assert): no gate
+    v.outcomes["t1"] = frozenset({"3"})
+    assert has_evidence(v, ("c1", "t1"))
+
+
 def test_a_spec_with_one_example_needs_generated_tests_besides() -> None:
     v = _examples_job()
     v.checks[EX] = frozenset({"f(1)"})

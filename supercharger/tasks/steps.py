@@ -6,7 +6,7 @@ import ast
 import time
 from typing import Any
 
-from supercharger.checks import asserted_calls
+from supercharger.checks import asserted_calls, asserted_outcomes
 from supercharger.clean import Cleaned, clean_code, clean_test
 from supercharger.examples import examples_test
 from supercharger.llm import prompts
@@ -439,6 +439,8 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
     gen_sent = [k for k in sent if generation(k)]
     statuses: dict[Pair, Status] = {p: r["status"] for p, r in pairs.items()}
     examples = _of_kind(cands, CandidateKind.EXAMPLES)
+    analysed = [c for c in cands.values()  # what each test and the examples' test assert
+             if c.kind in (CandidateKind.TEST, CandidateKind.EXAMPLES) and c.valid]  # fmt: skip
     return JobView(
         budget=Budget.of(cfg),
         codes=_of_kind(cands, CandidateKind.CODE, valid=True),
@@ -463,11 +465,8 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
         score_inflight={k.code for k in sent if isinstance(k, Score)} - set(scores),
         mutation={p: Kills.of(v) for p, v in mutation.items()},
         mutate_inflight={(k.code, k.test) for k in sent if isinstance(k, Mutate)} - set(mutation),
-        checks={
-            c.id: asserted_calls(c.text, meta["spec"].name)
-            for c in cands.values()
-            if c.kind in (CandidateKind.TEST, CandidateKind.EXAMPLES) and c.valid
-        },
+        checks={c.id: asserted_calls(c.text, meta["spec"].name) for c in analysed},
+        outcomes={c.id: asserted_outcomes(c.text, meta["spec"].name) for c in analysed},
         scoring=cfg.score_codes,
         llm_workers=llm_workers,
         elapsed=time.time() - meta["created"],
