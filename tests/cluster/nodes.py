@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from supercharger.cluster.local import redis_server_binary
+from supercharger.cluster.local import DURABLE_ARGS, redis_server_binary
 from tests.cluster.netns import Node
 
 REDIS_PORT = 6379
@@ -94,11 +94,7 @@ def redis_argv(node: Node, password: str, data: Path) -> list[str]:
         "--port", str(REDIS_PORT),
         "--requirepass", password,
         "--dir", str(data),
-        "--appendonly", "yes",
-        "--appendfsync", "everysec",
-        "--save", "",
-        "--maxmemory-policy", "noeviction",
-        "--daemonize", "no",
+        *DURABLE_ARGS,
     ]  # fmt: skip
 
 
