@@ -83,6 +83,12 @@ class Settings(BaseSettings):
     output_dir: Path = Field(Path("sources"), description="where results are written")
     data_dir: Path = Field(default_factory=_default_data_dir, description="caches, embedded Redis")
     sandbox_concurrency: int = Field(0, ge=0, description="local sandbox processes; 0 = cores")
+    llm_concurrency: int = Field(
+        0,
+        ge=0,
+        description="tasks an llm worker runs at once (`worker llm --concurrency`); 0 = enough "
+        "to fill its batch (batch_rows / batch_size) where the backend batches, else 1",
+    )
     flower_basic_auth: str | None = Field(None, description="user:password for Flower")
     routed_roles: Annotated[list[LLMRole], NoDecode] = Field(
         default_factory=list,

@@ -90,3 +90,14 @@ def test_validating_options_imports_no_backend() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_llm_worker_runs_as_many_tasks_as_fill_its_batch(env: pytest.MonkeyPatch) -> None:
+    from supercharger.cluster.launch import llm_concurrency
+
+    assert llm_concurrency(Settings()) == 2  # 16 rows, 8 a call
+    assert llm_concurrency(Settings(batch_size=2)) == 8
+    assert llm_concurrency(Settings(batch_size=5)) == 4  # rounded up: the batch is full
+    assert llm_concurrency(Settings(llm_options={"batch_rows": 0})) == 1  # no shared batch
+    assert llm_concurrency(Settings(llm_backend="fake")) == 1  # a stand-in for one GPU call
+    assert llm_concurrency(Settings(llm_backend="fake", llm_concurrency=3)) == 3

@@ -9,10 +9,11 @@ import urllib.parse
 
 from supercharger.constants import LLM_ROLES, ROLE_QUEUE, role_queue
 from supercharger.errors import BrokerError, ConfigError, UserError
-from supercharger.settings import get_settings
+from supercharger.settings import Settings, get_settings
 
 # llm: threads, model loaded once in the worker process, never forked after CUDA init; with
-# --concurrency N its N tasks run at once and their rows share one batch (llm/batcher.py).
+# --concurrency N its N tasks run at once and their rows share one batch (llm/batcher.py);
+# unset, as many as fill that batch (llm_concurrency).
 # sandbox: prefork, one process per core. control: a few threads; the coordinator is I/O.
 POOLS = {"llm": ("threads", 1), "sandbox": ("prefork", 0), "control": ("threads", 4)}
 # A worker that cannot reach its Redis says so and exits instead of retrying for ever.
@@ -50,6 +51,19 @@ def parse_roles(text: str | None) -> list[str] | None:
     if not roles:
         raise UserError("--roles needs at least one LLM role, e.g. --roles judge,score")
     return roles
+
+
+def llm_concurrency(settings: Settings) -> int:
+    """Tasks an llm worker runs at once: the setting, else as many as fill the backend's shared
+    batch (``batch_rows`` rows; a generation task brings ``batch_size`` rows per prompt), so
+    several jobs' calls decode together; 1 where the backend does not batch (one call at a
+    time, as on a GPU the fake backend stands in for)."""
+    if settings.llm_concurrency:
+        return settings.llm_concurrency
+    rows = int(getattr(settings.llm_options, "batch_rows", 0) or 0)
+    if settings.llm_backend != "transformers" or rows <= 0:
+        return 1
+    return max(1, -(-rows // settings.batch_size))
 
 
 def worker_argv(
@@ -127,6 +141,8 @@ def run_worker(
 ) -> None:
     settings = get_settings()
     queues = worker_queues(role, parse_roles(roles), list(settings.routed_roles))
+    if role == "llm" and not concurrency:
+        concurrency = llm_concurrency(settings)
     argv = worker_argv(role, concurrency, name, loglevel, queues)
     if not settings.broker_url:
         raise UserError("a worker needs SUPERCHARGER_BROKER_URL (the Redis of the cluster)")
