@@ -7,7 +7,11 @@ and ``efficiency`` = jobs/hour at N = 8 / (8 x jobs/hour at N = 1) (1.0: linear)
 Part 2: 200 jobs at once on 8 llm workers: the control worker's CPU seconds per job, Redis
 commands per job (INFO commandstats, before and after) and the latency from a step finishing
 (its task sending ``sc.advance``) to the first follow-up task the coordinator sends for it
-(Celery's task-sent events, linked by ``parent_id``), median and p99.
+(Celery's task-sent events, linked by ``parent_id``), median and p99. On a real cluster the
+control node shares its CPU with no llm or sandbox worker; so that the simulated nodes' pytest
+runs do not stand in its way here, part 2 splits the machine's cores (``pinned``): Redis, the
+control worker and this script on the first, every llm and sandbox worker process (and what
+they start) on the others. With one core nothing is pinned.
 The last line is one JSON object.
 """
 
@@ -153,6 +157,46 @@ def _scaling(cluster: LocalCluster, store: JobStore, url: str) -> dict[str, Any]
     return {"jobs_per_hour": per_hour, "efficiency": round(efficiency, 3)}
 
 
+def _descendants(root: int) -> list[int]:
+    """``root`` and every process below it (from /proc's parent ids)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(stat.parent.name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo += children.get(pid, [])
+    return out
+
+
+def _pin(roots: list[int], cpus: set[int]) -> None:
+    for root in roots:
+        for pid in _descendants(root):
+            try:
+                os.sched_setaffinity(pid, cpus)
+            except OSError:  # gone, or not ours to move
+                pass
+
+
+def _split_cores(cluster: LocalCluster, redis: EmbeddedRedis) -> dict[str, list[int]]:
+    """The control node's core apart from the simulated llm and sandbox nodes' cores."""
+    cores = sorted(os.sched_getaffinity(0))
+    if len(cores) < 2:
+        return {}
+    control, others = {cores[0]}, set(cores[1:])
+    workers = [p.pid for n, p in cluster.workers.items() if n != "control"]
+    _pin(workers, others)
+    _pin([cluster.workers["control"].pid, os.getpid()], control)
+    if redis.proc is not None:
+        _pin([redis.proc.pid], control)
+    return {"control": sorted(control), "workers": sorted(others)}
+
+
 def _burst(cluster: LocalCluster, store: JobStore, url: str) -> dict[str, Any]:
     control = cluster.workers["control"].pid
     with SentEvents(url) as events:
@@ -189,6 +233,7 @@ def main() -> None:
                 figures = _scaling(cluster, store, redis.url)
             with _cluster(Path(tmp) / "burst", redis.url, BURST_CALL_S) as cluster:
                 _llm_workers(cluster, store, SIZES[-1])
+                figures["pinned"] = _split_cores(cluster, redis)
                 figures |= _burst(cluster, store, redis.url)
         finally:
             redis.stop()
