@@ -8,9 +8,10 @@ that no job reaches, so each job does the same work either way). ``ratio`` = war
 cold jobs/hour, the warm time counted from ``submit`` (``up`` is reported on its own).
 
 Specs: the first ``BENCH_SPECS`` (default 16) of ``bench/unseen/``. Also printed: the jobs'
-LLM compute summed per mode (``report.json`` timings) and the machine's load average after
-each. With one llm worker, the warm run takes at least its LLM compute, so the ratio stays
-near (start-up + job) / job unless one batch serves several jobs' generation tasks.
+LLM compute summed per mode (``report.json`` timings: each call's wall time, which overlaps
+when calls share a batch) and the machine's load average after each. The llm worker runs as
+many tasks at once as fill its batch (``supercharger.cluster.launch.llm_concurrency``), so the
+warm run's jobs decode their generation calls together.
 """
 
 from __future__ import annotations
