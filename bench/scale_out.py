@@ -9,9 +9,10 @@ commands per job (INFO commandstats, before and after) and the latency from a st
 (its task sending ``sc.advance``) to the first follow-up task the coordinator sends for it
 (Celery's task-sent events, linked by ``parent_id``), median and p99. On a real cluster the
 control node shares its CPU with no llm or sandbox worker; so that the simulated nodes' pytest
-runs do not stand in its way here, part 2 splits the machine's cores (``pinned``): Redis, the
-control worker and this script on the first, every llm and sandbox worker process (and what
-they start) on the others. With one core nothing is pinned.
+runs do not stand in its way here, part 2 splits the machine's cores (``pinned``): Redis and
+the control worker on the first; every llm and sandbox worker process (and what they start)
+and this script (the client: it submits and reads every task event) on the others. With one
+core nothing is pinned.
 The last line is one JSON object.
 """
 
@@ -190,8 +191,8 @@ def _split_cores(cluster: LocalCluster, redis: EmbeddedRedis) -> dict[str, list[
         return {}
     control, others = {cores[0]}, set(cores[1:])
     workers = [p.pid for n, p in cluster.workers.items() if n != "control"]
-    _pin(workers, others)
-    _pin([cluster.workers["control"].pid, os.getpid()], control)
+    _pin([*workers, os.getpid()], others)  # this script submits and watches: a client node
+    _pin([cluster.workers["control"].pid], control)
     if redis.proc is not None:
         _pin([redis.proc.pid], control)
     return {"control": sorted(control), "workers": sorted(others)}

@@ -42,7 +42,7 @@ def cancel(store: JobStore, job_id: str) -> None:
 
     store.meta(job_id)  # raises JobNotFoundError
     store.request_cancel(job_id)
-    start_job(job_id)  # the coordinator sees the request and finishes the job
+    start_job(job_id, urgent=True)  # the coordinator sees the request and finishes the job
 
 
 @dataclass

@@ -50,6 +50,7 @@ from supercharger.tasks.store import JobStore
 
 log = logging.getLogger(__name__)
 TICK_S = 2.0  # how often a running job checks its time budget and its workers
+START_PRIORITY = 9  # a new job's first advance: after any finished step's (priority 0)
 LOCK_POLL_S = 0.005  # how often a waiting coordinator asks for a busy job lock again
 ALIVE_S = 30.0  # a worker silent this long is dead: its running steps are sent again
 # The steps one task does: generations whose prompts share a batch, the pairs of one code,
@@ -62,9 +63,13 @@ def store() -> JobStore:
     return JobStore(get_redis(app.conf.broker_url))
 
 
-def start_job(job_id: str) -> None:
-    """Kick off a job that the store already holds; the control workers' sweep keeps time."""
-    app.send_task(TASK_ADVANCE, args=(job_id,))
+def start_job(job_id: str, urgent: bool = False) -> None:
+    """Kick off a job that the store already holds; the control workers' sweep keeps time.
+
+    A new job's first advance waits behind the advances of steps that just finished (Redis
+    serves priority 0 first, 9 last), so many jobs submitted at once do not hold up the
+    follow-ups of the jobs already running; ``urgent`` (a cancel) goes with those."""
+    app.send_task(TASK_ADVANCE, args=(job_id,), priority=0 if urgent else START_PRIORITY)
 
 
 def advance(store: JobStore, job_id: str, wait_s: float) -> bool:

@@ -68,7 +68,8 @@ class JobStore:
         pipe.hset(job_key(job_id, "meta"), mapping=meta)
         pipe.zadd(JOBS_INDEX, {job_id: now})
         pipe.sadd(ACTIVE_JOBS, job_id)
-        pipe.execute()
+        pipe.hset(ADVANCED, job_id, repr(now))  # its first advance is on its way: the sweep
+        pipe.execute()  # starts it only if that is lost (many jobs at once: it would race it)
         self.emit(job_id, "created")
 
     def meta(self, job_id: str) -> dict[str, Any]:

@@ -189,12 +189,19 @@ def test_a_worker_for_a_role_nothing_routes_to_exits_2(
     assert "Traceback" not in done.stderr
 
 
+def _queued(store: JobStore, queue: str) -> list[str]:
+    """The messages waiting on ``queue``: kombu keeps one Redis list per priority step
+    (``queue``, then ``queue\x06\x16<step>``; a new job's first advance has priority 9)."""
+    names = [queue] + [f"{queue}\x06\x16{step}" for step in (3, 6, 9)]
+    return [m for name in names for m in store.r.lrange(name, 0, -1)]
+
+
 def test_bad_broker_exits_in_one_line_and_loses_no_queued_job(
     redis_url: str, store: JobStore, workers: Workers
 ) -> None:
     settings = Settings(broker_url=redis_url, max_candidates=4, batch_size=2, threshold=0.5)
     job = client.submit(store, SPEC, settings)  # its first message waits on the control queue
-    queued = store.r.lrange(CONTROL_QUEUE, 0, -1)
+    queued = _queued(store, CONTROL_QUEUE)
     assert len(queued) == 1
     wrong = redis_url.replace(PASSWORD, "wrong-pw")
     closed = f"redis://127.0.0.1:{_free_port()}/0"
@@ -204,7 +211,7 @@ def test_bad_broker_exits_in_one_line_and_loses_no_queued_job(
         assert done.returncode == 1, done.stderr
         assert done.stderr.count("\n") == 1 and says in done.stderr, done.stderr
         assert "wrong-pw" not in done.stderr and "Traceback" not in done.stderr
-    assert store.r.lrange(CONTROL_QUEUE, 0, -1) == queued
+    assert _queued(store, CONTROL_QUEUE) == queued
     # the job is still whole: right workers run it to the end
     workers.start("control@t", "control", fake=GENERATOR)
     workers.start("sandbox@t", "sandbox", "--concurrency", "2", fake=GENERATOR)

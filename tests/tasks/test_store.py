@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from supercharger.constants import job_key
+from supercharger.constants import ADVANCED, job_key
 from supercharger.errors import JobNotFoundError
 from supercharger.records import Candidate, CandidateKind, JobConfig, JobStatus
 from supercharger.sandbox.base import Status
@@ -74,7 +74,12 @@ def test_one_broken_job_does_not_stop_the_sweep(store: JobStore, caplog) -> None
     broken = new_job_id()
     store.create(broken, SPEC, CONFIG)
     # a config without a budget, written by hand: the job cannot advance
+    # a new job counts as just advanced (its first advance is queued): the sweep takes it up
+    # only once that is a tick old, as when the message was lost
+    created = store.last_advanced([broken])[broken]
+    assert abs(created - store.meta(broken)["created"]) < 1e-3
     store.r.hset(job_key(broken, "meta"), "config", '{"batch_size": 2}')
+    store.r.hset(ADVANCED, broken, repr(created - coordinator.TICK_S - 1))
     try:
         with caplog.at_level("WARNING", logger=coordinator.log.name):
             coordinator.sweep(store)  # raised before, and the jobs after it went unswept
