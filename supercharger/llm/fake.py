@@ -23,6 +23,7 @@ class FakeBackend:
     def __init__(self, options: FakeOptions) -> None:
         self.options = options
         self._counters: dict[str, count[int]] = {}
+        time.sleep(options.load_delay_s)  # a model load, for tests of a cluster's start-up
 
     def _replies(self, kind: str) -> list[str]:
         table = {

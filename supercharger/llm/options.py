@@ -108,3 +108,6 @@ class FakeOptions(BaseModel):
         0.0, ge=0.0, description="seconds each judge or score call takes"
     )
     score: float = Field(1.0, ge=0.0, le=1.0)
+    load_delay_s: float = Field(
+        0.0, ge=0.0, description="seconds loading takes (a worker is ready only after it)"
+    )

@@ -215,8 +215,12 @@ def data(tmp_path: Path) -> Iterator[Path]:
 
 
 def _start_up(root: Path, data: Path) -> subprocess.Popen[str]:
+    """``up`` whose llm worker takes 60 s to load its (fake) model: it is still starting when
+    the test interrupts it, however fast the rest comes up."""
+    slow = json.dumps(FAKE | {"load_delay_s": 60})
     return subprocess.Popen(
-        [sys.executable, "-m", "supercharger", "up"], cwd=root, env=_env(data),
+        [sys.executable, "-m", "supercharger", "up"], cwd=root,
+        env=_env(data) | {"SUPERCHARGER_LLM_OPTIONS": slow},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
 
