@@ -216,12 +216,14 @@ def data(tmp_path: Path) -> Iterator[Path]:
 
 def _start_up(root: Path, data: Path) -> subprocess.Popen[str]:
     """``up`` whose llm worker takes 60 s to load its (fake) model: it is still starting when
-    the test interrupts it, however fast the rest comes up."""
+    the test interrupts it, however fast the rest comes up. SIGINT is set back to its default
+    in it, as in a terminal's foreground (a shell's background job inherits it ignored)."""
     slow = json.dumps(FAKE | {"load_delay_s": 60})
     return subprocess.Popen(
         [sys.executable, "-m", "supercharger", "up"], cwd=root,
         env=_env(data) | {"SUPERCHARGER_LLM_OPTIONS": slow},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
 
 
