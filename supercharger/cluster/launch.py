@@ -60,10 +60,10 @@ def llm_concurrency(settings: Settings) -> int:
     time, as on a GPU the fake backend stands in for)."""
     if settings.llm_concurrency:
         return settings.llm_concurrency
-    rows = int(getattr(settings.llm_options, "batch_rows", 0) or 0)
+    rows = getattr(settings.llm_options, "batch_rows", 0)
     if settings.llm_backend != "transformers" or rows <= 0:
         return 1
-    return max(1, -(-rows // settings.batch_size))
+    return -(-rows // settings.batch_size)  # rounded up: the batch is full
 
 
 def worker_argv(

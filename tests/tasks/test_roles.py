@@ -191,8 +191,10 @@ def test_a_worker_for_a_role_nothing_routes_to_exits_2(
 
 def _queued(store: JobStore, queue: str) -> list[str]:
     """The messages waiting on ``queue``: kombu keeps one Redis list per priority step
-    (``queue``, then ``queue\x06\x16<step>``; a new job's first advance has priority 9)."""
-    names = [queue] + [f"{queue}\x06\x16{step}" for step in (3, 6, 9)]
+    (a new job's first advance has priority 9)."""
+    from kombu.transport.redis import PRIORITY_STEPS, Channel
+
+    names = [queue if step == 0 else f"{queue}{Channel.sep}{step}" for step in PRIORITY_STEPS]
     return [m for name in names for m in store.r.lrange(name, 0, -1)]
 
 

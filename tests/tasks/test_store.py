@@ -73,11 +73,11 @@ def test_one_broken_job_does_not_stop_the_sweep(store: JobStore, caplog) -> None
 
     broken = new_job_id()
     store.create(broken, SPEC, CONFIG)
-    # a config without a budget, written by hand: the job cannot advance
     # a new job counts as just advanced (its first advance is queued): the sweep takes it up
     # only once that is a tick old, as when the message was lost
     created = store.last_advanced([broken])[broken]
     assert abs(created - store.meta(broken)["created"]) < 1e-3
+    # a config without a budget, written by hand: the job cannot advance
     store.r.hset(job_key(broken, "meta"), "config", '{"batch_size": 2}')
     store.r.hset(ADVANCED, broken, repr(created - coordinator.TICK_S - 1))
     try:
