@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from supercharger.probe import ERROR_PREFIX
 from supercharger.records import JobConfig, JobStatus, Pair
 from supercharger.sandbox.base import Status
 
@@ -95,6 +96,11 @@ class JobView:
     # test -> the distinct values its asserts expect (``supercharger.checks``); None or missing:
     # not known, and the constant gate of ``evidence`` is not applied
     outcomes: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    # per code (stand-ins too), from the behaviour probe (``supercharger.probe``): what it
+    # returned on each literal call the tests assert (call -> fingerprint), and which of those
+    # asserts held (check key -> bool)
+    behaviour: dict[str, dict[str, str]] = field(default_factory=dict)
+    asserts: dict[str, dict[str, bool]] = field(default_factory=dict)
     scoring: bool = True  # ask the model to score each new code
     llm_workers: int = 1
     elapsed: float = 0.0
@@ -195,22 +201,67 @@ def hang_timeout(full: float, passing_seconds: list[float]) -> float:
     return min(full, max(HANG_FLOOR_S, HANG_FACTOR * max(passing_seconds, default=0.0)))
 
 
+ASSERT_WEIGHT = 0.5  # a behaviour group's weight grows by this share per assert it holds
+DEGENERATE = 1e-3  # ...and shrinks by this factor when it is degenerate (see below)
+
+
+def behaviour_weights(view: JobView) -> dict[str, float]:
+    """Execution agreement on the tests' inputs (``supercharger.probe``). The bundled model's
+    tests are mostly wrong somewhere, so right code fails most of them as whole files; their
+    inputs and their right asserts still count. Codes that return the same on every literal
+    call probed for all of them form a group; its weight is (codes in it) x (1 +
+    ``ASSERT_WEIGHT`` x the asserts it holds, those a stand-in holds left out). A group that
+    only raises, returns one value for three or more different inputs, or does what a
+    stand-in does, is degenerate: many wrong codes fail the same way, and a right one does
+    not. Empty until two codes are probed on a common call."""
+    probed = [c for c in view.codes if view.behaviour.get(c)]
+    if len(probed) < 2:
+        return {}
+    calls = sorted(set.intersection(*(set(view.behaviour[c]) for c in probed)))
+    if not calls:
+        return {}
+    keys = set.intersection(*(set(view.asserts.get(c, {})) for c in probed))
+    blind = {k for s in view.stubs for k, held in view.asserts.get(s, {}).items() if held}
+    keys -= blind
+
+    def signature(code: str) -> tuple[str, ...] | None:
+        seen = view.behaviour.get(code, {})
+        return tuple(seen[k] for k in calls) if all(k in seen for k in calls) else None
+
+    stand_ins = {signature(s) for s in view.stubs} - {None}
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for code in probed:
+        groups.setdefault(signature(code), []).append(code)  # type: ignore[arg-type]
+    weights = {}
+    for sig, members in groups.items():
+        held = max(sum(view.asserts.get(c, {}).get(k, False) for k in keys) for c in members)
+        weight = len(members) * (1 + ASSERT_WEIGHT * held)
+        constant = len(calls) >= 3 and len(set(sig)) == 1
+        if constant or sig in stand_ins or all(o.startswith(ERROR_PREFIX) for o in sig):
+            weight *= DEGENERATE
+        weights.update(dict.fromkeys(members, weight))
+    return weights
+
+
 def rank_codes(view: JobView) -> list[tuple[str, float]]:
     """The codes that pass more of the spec's own examples first (the user's word outweighs any
     generated test; an example the user got wrong fails every right code alike, so it does not
-    reorder them); then dual agreement (CodeT): codes that pass the same tests form a group; a
-    group's weight is (number of codes in it) x (number of tests they pass). Ties go to the
-    code the model scored higher, then to the older one."""
+    reorder them); then execution agreement on the tests' inputs (``behaviour_weights``);
+    then dual agreement (CodeT): codes that pass the same tests form a group; a group's weight
+    is (number of codes in it) x (number of tests they pass). Ties go to the code the model
+    scored higher, then to the older one. The weight returned is the dual agreement's."""
     passes = passing_tests(view)
     groups: dict[frozenset[str], int] = {}
     for tests in passes.values():
         groups[tests] = groups.get(tests, 0) + 1
     weights = {c: float(groups[t] * len(t)) for c, t in passes.items()}
+    behaviour = behaviour_weights(view)
     order = {c: i for i, c in enumerate(view.codes)}
     return sorted(
         weights.items(),
         key=lambda kv: (
             -view.examples_passed.get(kv[0], 0),
+            -behaviour.get(kv[0], 0.0),
             -kv[1],
             -view.scores.get(kv[0], 0.5),
             order[kv[0]],
@@ -341,14 +392,21 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
       back the code (right code that the model wrote once has no twin to agree with);
     - its generated support killed at least ``MIN_KILLED`` of the code's mutants together,
       where that is known (left out with ``mutation`` false: which pairs are worth the
-      mutation step)."""
+      mutation step);
+    - it is in the heaviest group of ``behaviour_weights``, not a degenerate one, once the
+      codes are probed (codes that do what most others do on the tests' inputs)."""
     passes = passing_tests(view)
     judge_only = view.budget.stop_rule == "judge"
     cache: dict[str, bool] = {}
+    behaviour = behaviour_weights(view)
+    heaviest = max(behaviour.values(), default=0.0)
 
     def backed(code: str) -> bool:
         if code not in cache:
             cache[code] = _code_has_evidence(view, code, passes, mutation)
+            if behaviour:
+                weight = behaviour.get(code, 0.0)
+                cache[code] = cache[code] and weight >= max(1.0, heaviest)
         return cache[code]
 
     def check(pair: Pair) -> bool:

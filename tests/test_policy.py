@@ -1,10 +1,13 @@
 """Pipeline policy over plain data: no broker, no model."""
 
 from supercharger.policy import (
+    ASSERT_WEIGHT,
+    DEGENERATE,
     MIN_KILLED,
     Budget,
     JobView,
     Kills,
+    behaviour_weights,
     best_pair,
     blind_tests,
     decide,
@@ -563,3 +566,69 @@ def test_a_failed_mutation_step_does_not_block_the_job() -> None:
     v.judged = {("c1", "t1"): 0.7}
     fin = decide(v).finish
     assert fin is not None and fin.status == "passed" and fin.best == ("c1", "t1")
+
+
+def _probed(outputs: dict[str, tuple[str, ...]], held: dict[str, int] | None = None) -> JobView:
+    """Codes c1.. with their fingerprints on calls a, b, c; ``held``: how many of the asserts
+    k0, k1, ... each code holds (every code was probed on all of them)."""
+    calls = ("f(1)", "f(2)", "f(3)")
+    held = held or {}
+    keys = [f"k{i}" for i in range(max(held.values(), default=0))]
+    return view(
+        codes=list(outputs),
+        behaviour={c: dict(zip(calls, out, strict=True)) for c, out in outputs.items()},
+        asserts={c: {k: i < held.get(c, 0) for i, k in enumerate(keys)} for c in outputs},
+    )
+
+
+def test_codes_that_behave_alike_on_the_tests_inputs_rank_first() -> None:
+    v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "5"), "c3": ("1", "2", "5")})
+    assert behaviour_weights(v) == {"c1": 1.0, "c2": 2.0, "c3": 2.0}
+    assert [c for c, _ in rank_codes(v)] == ["c2", "c3", "c1"]
+
+
+def test_asserts_a_group_holds_add_to_its_weight_unless_a_stand_in_holds_them() -> None:
+    v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "5"), "c3": ("1", "2", "5")},
+                held={"c1": 3})  # fmt: skip
+    assert behaviour_weights(v)["c1"] == 1 * (1 + ASSERT_WEIGHT * 3) > 2.0
+    v.stubs = ["stub.none"]
+    v.behaviour["stub.none"] = {"f(1)": "n", "f(2)": "n", "f(3)": "n"}
+    v.asserts["stub.none"] = {"k0": True, "k1": True, "k2": False}
+    assert behaviour_weights(v)["c1"] == 1 + ASSERT_WEIGHT * 1
+
+
+def test_degenerate_groups_rank_below_any_other() -> None:
+    raising = ("!TypeError", "!TypeError", "!TypeError")
+    constant = ("0", "0", "0")
+    v = _probed({"c1": ("1", "2", "6"), "c2": raising, "c3": raising, "c4": constant,
+                 "c5": constant, "c6": ("1", "!ValueError", "0")})  # fmt: skip
+    weights = behaviour_weights(v)
+    assert weights["c2"] == weights["c4"] == 2 * DEGENERATE
+    assert [c for c, _ in rank_codes(v)][:2] == ["c1", "c6"]
+    v.stubs = ["stub.none"]
+    v.behaviour["stub.none"] = dict(zip(("f(1)", "f(2)", "f(3)"), ("1", "2", "6"), strict=True))
+    assert behaviour_weights(v)["c1"] == DEGENERATE  # does what a stand-in does
+
+
+def test_behaviour_counts_only_calls_every_code_was_probed_on() -> None:
+    v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "5")})
+    v.behaviour["c2"].pop("f(3)")  # c2 not probed on f(3) yet: c1 and c2 agree so far
+    assert behaviour_weights(v) == {"c1": 2.0, "c2": 2.0}
+    assert behaviour_weights(_probed({"c1": ("1", "2", "6")})) == {}  # one code: nothing
+
+
+def test_only_the_heaviest_behaviour_group_has_evidence_to_end_a_job() -> None:
+    codes = ["c1", "c2", "c3"]
+    results = {(c, t): True for c in codes for t in ("t1", "t2")}
+    v = view(codes=codes, tests=["t1", "t2"], results=results)
+    assert has_evidence(v, ("c1", "t1"))  # not probed: the other conditions decide
+    calls = ("f(1)", "f(2)", "f(3)")
+    v.behaviour = {c: dict(zip(calls, ("1", "2", "3"), strict=True)) for c in codes}
+    assert has_evidence(v, ("c1", "t1"))  # all alike: one group, the heaviest
+    for c in ("c2", "c3"):
+        v.behaviour[c] = dict(zip(calls, ("1", "2", "4"), strict=True))
+    assert not has_evidence(v, ("c1", "t1")) and has_evidence(v, ("c2", "t1"))
+    for c in ("c2", "c3"):  # the heaviest group is degenerate: no code has evidence
+        v.behaviour[c] = dict(zip(calls, ("!TypeError",) * 3, strict=True))
+    v.behaviour["c1"] = dict(zip(calls, ("!TypeError",) * 3, strict=True))
+    assert not has_evidence(v, ("c1", "t1")) and not has_evidence(v, ("c2", "t1"))

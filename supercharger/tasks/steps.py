@@ -14,6 +14,7 @@ from supercharger.llm.base import LLMBackend, Prompt, Sampling
 from supercharger.llm.batcher import owned_by
 from supercharger.mutants import mutants
 from supercharger.policy import Budget, JobView, Kills, hang_timeout, hanging_tests
+from supercharger.probe import check_key, literal_checks, probe_test, read_probe
 from supercharger.records import Candidate, CandidateKind, JobConfig, Pair
 from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend, Status
 from supercharger.sandbox.environments import EMPTY, Environment, EnvironmentStore
@@ -29,6 +30,8 @@ from supercharger.tasks.stepkey import (
     generation,
 )
 from supercharger.tasks.store import JobStore
+
+PROBE_ID = "sc-probe"  # the probe's pair id in a batch (no test id: t<slot>.<n>, spec.examples)
 
 
 def _defined_names(code: str) -> set[str]:
@@ -315,22 +318,62 @@ def run_pairs(
     quick: set[str] = set()  # hanging tests of this batch, run under ``short``
     if short < full:
         quick = hanging_tests({p: r["status"] for p, r in done.items()}) & set(tests)
+    # what the code returns on the tests' literal calls, run with the first group
+    probe = probe_pair(spec, code_text, {p.pair_id: p.test for p in pairs})
     started = time.monotonic()
     results: list[tuple[float, PairResult]] = []
+    probe_result = None
     for timeout, group in (
-        (full, [p for p in pairs if p.pair_id not in quick]),
+        (full, [p for p in pairs if p.pair_id not in quick] + ([probe[0]] if probe else [])),
         (short, [p for p in pairs if p.pair_id in quick]),
     ):
         if group:
             limits = Limits(timeout_s=timeout, memory_mb=cfg.sandbox_memory_mb)
-            results += [(timeout, r) for r in backend.run_batch(group, limits, env)]
-    store.add_stats(job_id, sandbox_seconds=time.monotonic() - started)
+            for r in backend.run_batch(group, limits, env):
+                if r.pair_id == PROBE_ID:
+                    probe_result = r
+                else:
+                    results.append((timeout, r))
     # the timeout each ran under (short for a hanging test); a pair that another run of this
     # step recorded meanwhile keeps that verdict and is neither counted nor reported again
     records = {r.pair_id: r.model_dump(mode="json") | {"timeout_s": t} for t, r in results}
+    if probe and probe_result is not None:
+        for test, seen in probed(probe_result, probe[1]).items():
+            records[test] |= seen
+    store.add_stats(job_id, sandbox_seconds=time.monotonic() - started)
     new = store.put_pairs_once(job_id, code, records)
     if new:
         store.emit(job_id, "pairs", code=code, results={t: records[t]["status"] for t in new})
+
+
+def probe_pair(spec: Spec, code_text: str, tests: dict[str, str]) -> tuple[PairSpec, Any] | None:
+    """The behaviour probe of a code over the literal calls that ``tests`` (id -> text)
+    assert (``supercharger.probe``), run beside the code's pairs; with what ``probed`` needs
+    to read it. None when no test has such an assert."""
+    checks = {t: literal_checks(text, spec.name) for t, text in tests.items()}
+    checks = {t: c for t, c in checks.items() if c}
+    if not checks:
+        return None
+    union = frozenset().union(*checks.values())
+    text, nonce, calls = probe_test(spec.module, spec.name, union)
+    pair = PairSpec(pair_id=PROBE_ID, module=spec.module, code=code_text, test=text)
+    return pair, (checks, union, nonce, calls)
+
+
+def probed(result: PairResult, plan: Any) -> dict[str, dict[str, Any]]:
+    """Per test with literal asserts, what the code returned on its calls (``calls``: call ->
+    fingerprint) and which of its asserts held (``asserts``: check key -> bool)."""
+    checks, union, nonce, calls = plan
+    fingerprints, held = read_probe(result.output, nonce, calls, union)
+    return {
+        t: {
+            "calls": {c: fingerprints[c] for c, _ in sorted(own) if c in fingerprints},
+            "asserts": {
+                check_key(c): held[check_key(c)] for c in sorted(own) if check_key(c) in held
+            },  # fmt: skip
+        }
+        for t, own in checks.items()
+    }
 
 
 def mutate(
@@ -426,6 +469,15 @@ def _requested(sent: list[StepKey], batch_size: int) -> dict[str, int]:
     return requested
 
 
+def _merged(pairs: dict[Pair, dict[str, Any]], field: str) -> dict[str, dict[str, Any]]:
+    """Per code, the union of its pairs' probe records ``field`` (``calls`` or ``asserts``)."""
+    out: dict[str, dict[str, Any]] = {}
+    for (code, _test), record in pairs.items():
+        if seen := record.get(field):
+            out.setdefault(code, {}).update(seen)
+    return out
+
+
 def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
     """Everything the policy needs, read from the job store."""
     meta = store.meta(job_id)
@@ -465,6 +517,8 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
         score_inflight={k.code for k in sent if isinstance(k, Score)} - set(scores),
         mutation={p: Kills.of(v) for p, v in mutation.items()},
         mutate_inflight={(k.code, k.test) for k in sent if isinstance(k, Mutate)} - set(mutation),
+        behaviour=_merged(pairs, "calls"),
+        asserts=_merged(pairs, "asserts"),
         checks={c.id: asserted_calls(c.text, meta["spec"].name) for c in analysed},
         outcomes={c.id: asserted_outcomes(c.text, meta["spec"].name) for c in analysed},
         scoring=cfg.score_codes,

@@ -1,0 +1,231 @@
+"""What codes do on the tests' inputs: the behaviour probe.
+
+The bundled model's generated tests are mostly wrong somewhere (an edge case, one expected
+value), so a right code fails most of them as whole files and test-level agreement (CodeT)
+says little. Their *inputs* are still useful, and so are the asserts that are right. The
+probe takes every assert of a test that calls the function with literal arguments
+(``f([1, 2]) == 3``, ``assert not f("")``, ``f(0.1) == pytest.approx(0.3)``, a call under
+``pytest.raises``), runs each call against a code in the sandbox in one pytest file, and
+reports per call a short fingerprint of the result (or of the exception raised) and per
+assert whether it held. Codes with the same fingerprints behave alike on those inputs; the
+policy groups them (``policy.behaviour_weights``).
+
+Nothing here runs generated code: ``probe_test`` writes the file, the sandbox runs it, and
+``read_probe`` parses the line it prints.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import secrets
+from collections.abc import Iterable
+from functools import lru_cache
+
+MAX_CALLS = 48  # distinct calls in one probe file (the first ones in sorted order)
+CALL_SECONDS = 1.0  # a call that runs longer is cut and fingerprinted as "!TimeoutError"
+ERROR_PREFIX = "!"  # a fingerprint that starts with it names an exception, not a value
+FAILED_PROBE = "!Probe"  # the fingerprint of every call of a probe that printed nothing
+# An expectation: "eq:<literal>", "approx:<literal>", "truthy", "falsy" or "raises"
+Check = tuple[str, str]
+
+
+def check_key(check: Check) -> str:
+    call, want = check
+    return f"{call} -> {want}"
+
+
+def _literal(node: ast.AST) -> bool:
+    try:
+        ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+    return True
+
+
+def _literal_call(node: ast.AST, fn_name: str) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == fn_name
+        and all(_literal(a) for a in node.args)
+        and all(k.arg is not None and _literal(k.value) for k in node.keywords)
+    )
+
+
+@lru_cache(maxsize=4096)
+def literal_checks(test_source: str, fn_name: str) -> frozenset[Check]:
+    """The asserts of ``test_source`` whose call of ``fn_name`` has only literal arguments and
+    whose expectation is a literal (or truthiness, or an exception): each as (the call's
+    source, the expectation). Empty when the file does not parse."""
+    try:
+        tree = ast.parse(test_source)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return frozenset()
+    named: dict[str, ast.expr] = {}  # ``r = f(2)`` then ``assert r == 4``
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name) and _literal_call(node.value, fn_name):
+                named[target.id] = node.value
+
+    def call_of(node: ast.AST) -> ast.expr | None:
+        if isinstance(node, ast.Name) and node.id in named:
+            return named[node.id]
+        return node if _literal_call(node, fn_name) else None  # type: ignore[return-value]
+
+    found: set[Check] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.With) and any(
+            ast.unparse(item.context_expr).split("(")[0].endswith("raises") for item in node.items
+        ):
+            for stmt in node.body:
+                found |= {(ast.unparse(n), "raises") for n in ast.walk(stmt)
+                          if _literal_call(n, fn_name)}  # fmt: skip
+        if isinstance(node, ast.Assert):
+            found |= _assert_check(node.test, call_of)
+    return frozenset(found)
+
+
+def _assert_check(test: ast.expr, call_of) -> set[Check]:  # type: ignore[no-untyped-def]
+    if (call := call_of(test)) is not None:
+        return {(ast.unparse(call), "truthy")}
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        call = call_of(test.operand)
+        return {(ast.unparse(call), "falsy")} if call is not None else set()
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return set()
+    if not isinstance(test.ops[0], ast.Eq):
+        return set()
+    for side, other in ((test.left, test.comparators[0]), (test.comparators[0], test.left)):
+        call = call_of(side)
+        if call is None:
+            continue
+        if (
+            isinstance(other, ast.Call)
+            and ast.unparse(other.func).split(".")[-1] == "approx"
+            and len(other.args) == 1
+            and _literal(other.args[0])
+        ):
+            return {(ast.unparse(call), "approx:" + ast.unparse(other.args[0]))}
+        if _literal(other):
+            return {(ast.unparse(call), "eq:" + ast.unparse(other))}
+        return set()
+    return set()
+
+
+_PROBE = """import contextlib
+import io
+import json
+import math
+import signal
+import zlib
+
+import pytest
+
+from {module} import *  # noqa: F403
+from {module} import {name}
+
+CALLS = {calls!r}
+CHECKS = {checks!r}
+MARK = "@@" + {nonce!r} + "@@"
+
+
+class _Sink(io.TextIOBase):
+    def write(self, text):
+        return len(text)
+
+
+def _cut(*_args):
+    raise TimeoutError("probe call")
+
+
+def _norm(value):
+    if isinstance(value, float) and math.isfinite(value):
+        return round(value, 9)
+    return value
+
+
+def _fingerprint(value):
+    try:
+        text = repr(_norm(value))
+    except BaseException as error:
+        return "!" + type(error).__name__
+    return format(zlib.crc32(text.encode("utf-8", "replace")), "08x")
+
+
+def _holds(kind, value, want):
+    if want == "raises":
+        return kind == "error"
+    if kind == "error":
+        return False
+    if want == "truthy":
+        return bool(value)
+    if want == "falsy":
+        return not value
+    head, _, literal = want.partition(":")
+    expected = eval(literal)
+    if head == "approx":
+        return bool(value == pytest.approx(expected))
+    return bool(value == expected)
+
+
+def test_probe():
+    signal.signal(signal.SIGALRM, _cut)
+    results, prints = {{}}, []
+    sink = _Sink()  # what the code prints would push the report out of the output's tail
+    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+        _run(results, prints)
+    held = []
+    for call, want in CHECKS:
+        try:
+            held.append(int(_holds(*results[call], want)))
+        except BaseException:
+            held.append(0)
+    pytest.fail(MARK + json.dumps([prints, held]) + MARK, pytrace=False)
+
+
+def _run(results, prints):
+    for call in CALLS:
+        signal.setitimer(signal.ITIMER_REAL, {seconds!r})
+        try:
+            value = eval(call)
+            results[call] = ("value", value)
+            prints.append(_fingerprint(value))
+        except BaseException as error:
+            results[call] = ("error", None)
+            prints.append("!" + type(error).__name__)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+"""
+
+
+def probe_test(module: str, name: str, checks: Iterable[Check]) -> tuple[str, str, list[str]]:
+    """The probe file for ``checks`` (at most ``MAX_CALLS`` distinct calls), the nonce that
+    marks its report, and the calls it makes in order."""
+    chosen = sorted(set(checks))
+    calls = sorted({call for call, _ in chosen})[:MAX_CALLS]
+    kept = [c for c in chosen if c[0] in set(calls)]
+    nonce = secrets.token_hex(8)
+    text = _PROBE.format(module=module, name=name, calls=calls, checks=kept, nonce=nonce,
+                         seconds=CALL_SECONDS)  # fmt: skip
+    return text, nonce, calls
+
+
+def read_probe(
+    output: str, nonce: str, calls: list[str], checks: Iterable[Check]
+) -> tuple[dict[str, str], dict[str, bool]]:
+    """Per call its fingerprint and per check (its ``check_key``) whether it held, from the
+    probe's pytest output; a probe that printed nothing readable (it timed out, the code
+    killed it) fingerprints every call ``FAILED_PROBE`` and holds no check."""
+    chosen = [c for c in sorted(set(checks)) if c[0] in set(calls)]
+    mark = f"@@{nonce}@@"
+    parts = output.split(mark)  # the failure's message, then pytest's summary cuts it short
+    try:
+        prints, held = json.loads(parts[1]) if len(parts) >= 3 else ([], [])
+    except ValueError:
+        prints, held = [], []
+    if len(prints) != len(calls) or len(held) != len(chosen):
+        prints, held = [FAILED_PROBE] * len(calls), [0] * len(chosen)
+    fingerprints = {call: str(p)[:16] for call, p in zip(calls, prints, strict=True)}
+    return fingerprints, {check_key(c): bool(h) for c, h in zip(chosen, held, strict=True)}

@@ -1,0 +1,98 @@
+"""The behaviour probe: which asserts it reads from a test, and what it reports when the
+sandbox runs it against a code (real bwrap)."""
+
+from __future__ import annotations
+
+import pytest
+
+from supercharger.probe import (
+    FAILED_PROBE,
+    MAX_CALLS,
+    check_key,
+    literal_checks,
+    probe_test,
+    read_probe,
+)
+from supercharger.sandbox import get_backend
+from supercharger.sandbox.base import Limits, PairSpec
+from tests.sandbox.test_bwrap import BWRAP_UNAVAILABLE
+
+TEST = """import pytest
+from f import f
+
+def test_f():
+    assert f(2) == 4
+    assert f(3) == pytest.approx(9.0)
+    result = f(5)
+    assert result == 25
+    assert not f(0)
+    assert f(1)
+    with pytest.raises(ValueError):
+        f(-1)
+    assert f(x) == 4          # not literal: x is a name
+    assert f(2) > 3           # not an equality
+    assert f(10 ** 9) == 1    # not literal: an operation
+"""
+
+
+def test_only_asserts_of_literal_calls_with_a_literal_expectation_are_read() -> None:
+    assert literal_checks(TEST, "f") == {
+        ("f(2)", "eq:4"),
+        ("f(3)", "approx:9.0"),
+        ("f(5)", "eq:25"),
+        ("f(0)", "falsy"),
+        ("f(1)", "truthy"),
+        ("f(-1)", "raises"),
+    }
+    assert literal_checks("def broken(:\n", "f") == frozenset()
+    assert literal_checks(TEST, "g") == frozenset()
+
+
+def test_a_probe_makes_at_most_max_calls_distinct_calls() -> None:
+    checks = {(f"f({i})", "eq:0") for i in range(MAX_CALLS + 10)}
+    _text, _nonce, calls = probe_test("f", "f", checks)
+    assert len(calls) == MAX_CALLS == len(set(calls))
+
+
+def test_unreadable_output_fingerprints_every_call_as_a_failed_probe() -> None:
+    checks = literal_checks(TEST, "f")
+    _text, nonce, calls = probe_test("f", "f", checks)
+    prints, held = read_probe("@@other@@[[], []]@@other@@", nonce, calls, checks)
+    assert set(prints.values()) == {FAILED_PROBE} and set(prints) == set(calls)
+    assert not any(held.values()) and len(held) == len(checks)
+
+
+SQUARE = """def f(x):
+    if x < 0:
+        raise ValueError(x)
+    print("noise " * 2000)  # what the code prints must not push the report out
+    return x * x
+"""
+
+
+@pytest.mark.skipif(BWRAP_UNAVAILABLE is not None, reason=f"bwrap: {BWRAP_UNAVAILABLE}")
+def test_the_sandbox_reports_each_call_s_result_and_each_assert() -> None:
+    checks = literal_checks(TEST, "f")
+    codes = {
+        "square": SQUARE,
+        "same": "def f(x):\n    if x < 0:\n        raise ValueError\n    return x ** 2\n",
+        "none": "def f(x):\n    return None\n",
+        "hangs": "def f(x):\n    while True:\n        pass\n",
+        "exits": "import os\nos._exit(0)\n",
+    }
+    runs = {name: probe_test("f", "f", checks) for name in codes}
+    pairs = [
+        PairSpec(pair_id=name, module="f", code=code, test=runs[name][0])
+        for name, code in codes.items()
+    ]
+    results = get_backend("bwrap", standby=False).run_batch(pairs, Limits(timeout_s=20))
+    seen = {r.pair_id: read_probe(r.output, *runs[r.pair_id][1:], checks) for r in results}
+    prints, held = seen["square"]
+    assert held == {check_key(c): True for c in checks}  # square holds every assert
+    assert prints["f(-1)"] == "!ValueError" and len(set(prints.values())) == len(prints)
+    assert seen["same"][0] == prints  # the same results, the same fingerprints
+    none_prints, none_held = seen["none"]
+    assert len(set(none_prints.values())) == 1  # one value for every call
+    assert {k for k, v in none_held.items() if v} == {check_key(("f(0)", "falsy"))}
+    assert set(seen["hangs"][0].values()) == {"!TimeoutError"}  # each call cut, not the run
+    assert set(seen["exits"][0].values()) == {FAILED_PROBE}
