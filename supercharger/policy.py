@@ -205,42 +205,55 @@ ASSERT_WEIGHT = 0.5  # a behaviour group's weight grows by this share per assert
 DEGENERATE = 1e-3  # ...and shrinks by this factor when it is degenerate (see below)
 
 
-def behaviour_weights(view: JobView) -> dict[str, float]:
-    """Execution agreement on the tests' inputs (``supercharger.probe``). The bundled model's
-    tests are mostly wrong somewhere, so right code fails most of them as whole files; their
-    inputs and their right asserts still count. Codes that return the same on every literal
-    call probed for all of them form a group; its weight is (codes in it) x (1 +
-    ``ASSERT_WEIGHT`` x the asserts it holds, those a stand-in holds left out). A group that
-    only raises, returns one value for three or more different inputs, or does what a
-    stand-in does, is degenerate: many wrong codes fail the same way, and a right one does
-    not. Empty until two codes are probed on a common call."""
+@dataclass(frozen=True)
+class Behaviour:
+    """Codes that returned the same on every call probed for all codes (``behaviour_groups``)."""
+
+    codes: tuple[str, ...]
+    held: int  # asserts of the tests it holds (those a stand-in holds left out)
+    degenerate: bool  # it only raises, returns one value throughout, or does what a stand-in does
+    weight: float
+
+
+def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
+    """Execution agreement on the tests' inputs (``supercharger.probe``): the calls every
+    probed code ran, and the groups of codes that returned the same on each, heaviest first.
+    The bundled model's tests are mostly wrong somewhere, so right code fails most of them as
+    whole files; their inputs and their right asserts still count. A group's weight is (codes
+    in it) x (1 + ``ASSERT_WEIGHT`` x the asserts it holds). A group that only raises, returns
+    one value for three or more different inputs, or does what a stand-in does, is degenerate
+    (its weight times ``DEGENERATE``): many wrong codes fail the same way, a right one does
+    not. Nothing until two codes are probed on a common call."""
     probed = [c for c in view.codes if view.behaviour.get(c)]
     if len(probed) < 2:
-        return {}
+        return [], []
     calls = sorted(set.intersection(*(set(view.behaviour[c]) for c in probed)))
     if not calls:
-        return {}
+        return [], []
     keys = set.intersection(*(set(view.asserts.get(c, {})) for c in probed))
-    blind = {k for s in view.stubs for k, held in view.asserts.get(s, {}).items() if held}
-    keys -= blind
+    keys -= {k for s in view.stubs for k, held in view.asserts.get(s, {}).items() if held}
 
     def signature(code: str) -> tuple[str, ...] | None:
         seen = view.behaviour.get(code, {})
         return tuple(seen[k] for k in calls) if all(k in seen for k in calls) else None
 
     stand_ins = {signature(s) for s in view.stubs} - {None}
-    groups: dict[tuple[str, ...], list[str]] = {}
+    members: dict[tuple[str, ...], list[str]] = {}
     for code in probed:
-        groups.setdefault(signature(code), []).append(code)  # type: ignore[arg-type]
-    weights = {}
-    for sig, members in groups.items():
-        held = max(sum(view.asserts.get(c, {}).get(k, False) for k in keys) for c in members)
-        weight = len(members) * (1 + ASSERT_WEIGHT * held)
+        members.setdefault(signature(code), []).append(code)  # type: ignore[arg-type]
+    groups = []
+    for sig, codes in members.items():
+        held = max(sum(view.asserts.get(c, {}).get(k, False) for k in keys) for c in codes)
         constant = len(calls) >= 3 and len(set(sig)) == 1
-        if constant or sig in stand_ins or all(o.startswith(ERROR_PREFIX) for o in sig):
-            weight *= DEGENERATE
-        weights.update(dict.fromkeys(members, weight))
-    return weights
+        degenerate = constant or sig in stand_ins or all(o.startswith(ERROR_PREFIX) for o in sig)
+        weight = len(codes) * (1 + ASSERT_WEIGHT * held) * (DEGENERATE if degenerate else 1.0)
+        groups.append(Behaviour(tuple(codes), held, degenerate, weight))
+    return calls, sorted(groups, key=lambda g: -g.weight)
+
+
+def behaviour_weights(view: JobView) -> dict[str, float]:
+    """Each probed code's group weight (``behaviour_groups``); empty until there are groups."""
+    return {c: g.weight for g in behaviour_groups(view)[1] for c in g.codes}
 
 
 def rank_codes(view: JobView) -> list[tuple[str, float]]:

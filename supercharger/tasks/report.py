@@ -84,6 +84,39 @@ def build_report(
         # the spec's own examples (None when it has none to check): how many, and how many
         # of them the chosen code passed
         "examples": _examples(meta, cands, pairs, best),
+        # what the codes returned on the tests' literal calls (None before two were probed):
+        # how many calls every code ran, and the groups of codes that returned the same
+        "behaviour": _behaviour(meta, cands, pairs),
+    }
+
+
+def _behaviour(
+    meta: dict[str, Any], cands: dict[str, Candidate], pairs: dict[Pair, dict[str, Any]]
+) -> dict[str, Any] | None:
+    from supercharger.policy import Budget, JobView, behaviour_groups
+    from supercharger.tasks.steps import merged_probes
+
+    view = JobView(
+        budget=Budget.of(meta["config"]),
+        codes=[c.id for c in cands.values() if c.kind is CandidateKind.CODE and c.valid],
+        stubs=[c.id for c in cands.values() if c.kind is CandidateKind.STUB],
+        behaviour=merged_probes(pairs, "calls"),
+        asserts=merged_probes(pairs, "asserts"),
+    )
+    calls, groups = behaviour_groups(view)
+    if not groups:
+        return None
+    return {
+        "calls": len(calls),
+        "groups": [
+            {
+                "codes": list(g.codes),
+                "asserts_held": g.held,
+                "degenerate": g.degenerate,
+                "weight": round(g.weight, 4),
+            }  # fmt: skip
+            for g in groups
+        ],
     }
 
 

@@ -469,7 +469,7 @@ def _requested(sent: list[StepKey], batch_size: int) -> dict[str, int]:
     return requested
 
 
-def _merged(pairs: dict[Pair, dict[str, Any]], field: str) -> dict[str, dict[str, Any]]:
+def merged_probes(pairs: dict[Pair, dict[str, Any]], field: str) -> dict[str, dict[str, Any]]:
     """Per code, the union of its pairs' probe records ``field`` (``calls`` or ``asserts``)."""
     out: dict[str, dict[str, Any]] = {}
     for (code, _test), record in pairs.items():
@@ -517,8 +517,8 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
         score_inflight={k.code for k in sent if isinstance(k, Score)} - set(scores),
         mutation={p: Kills.of(v) for p, v in mutation.items()},
         mutate_inflight={(k.code, k.test) for k in sent if isinstance(k, Mutate)} - set(mutation),
-        behaviour=_merged(pairs, "calls"),
-        asserts=_merged(pairs, "asserts"),
+        behaviour=merged_probes(pairs, "calls"),
+        asserts=merged_probes(pairs, "asserts"),
         checks={c.id: asserted_calls(c.text, meta["spec"].name) for c in analysed},
         outcomes={c.id: asserted_outcomes(c.text, meta["spec"].name) for c in analysed},
         scoring=cfg.score_codes,
