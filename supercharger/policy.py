@@ -455,15 +455,21 @@ def _code_has_evidence(
 
 def best_pair(view: JobView) -> Pair | None:
     """Best so far: the top-ranked code among those with evidence (``has_evidence``), else the
-    top-ranked code; paired with its best-ranked test. The ranking, not a judge score below
-    the threshold, decides what a job that ran out of budget delivers."""
+    top-ranked code (``rank_codes``); paired with its best-ranked passing test, None when it
+    passed none. The ranking, not a judge score below the threshold, decides what a job that
+    ran out of budget delivers; a top-ranked code that passed none of the model's tests (they
+    are often wrong) still outranks a lower one that passed some (``_finish``)."""
     ranked = rank_pairs(view)
     check = evidence(view)
     backed = [p for p in ranked if check(p)]
-    if not ranked:
-        return None
-    code = (backed or ranked)[0][0]
-    return next(p for p in ranked if p[0] == code)
+    if backed:
+        code = backed[0][0]
+    else:
+        codes = rank_codes(view)
+        if not codes:
+            return None
+        code = codes[0][0]
+    return next((p for p in ranked if p[0] == code), None)
 
 
 def _winner(view: JobView) -> Pair | None:

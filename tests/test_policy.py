@@ -632,3 +632,18 @@ def test_only_the_heaviest_behaviour_group_has_evidence_to_end_a_job() -> None:
         v.behaviour[c] = dict(zip(calls, ("!TypeError",) * 3, strict=True))
     v.behaviour["c1"] = dict(zip(calls, ("!TypeError",) * 3, strict=True))
     assert not has_evidence(v, ("c1", "t1")) and not has_evidence(v, ("c2", "t1"))
+
+
+def test_at_the_budget_s_end_the_top_ranked_code_is_delivered_even_if_it_passed_no_test() -> None:
+    # c1 and c2 return the same on the tests' inputs, but the model's only test is wrong and
+    # passes c3 alone: the job delivers c1, unverified, not c3 with its test
+    v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "6"), "c3": ("1", "2", "5")})
+    v.tests = ["t1"]
+    v.results = {("c1", "t1"): False, ("c2", "t1"): False, ("c3", "t1"): True}
+    v.elapsed = v.budget.budget_seconds
+    fin = decide(v).finish
+    assert fin is not None and fin.status == "budget"
+    assert fin.code == "c1" and fin.best is None
+    v.results[("c1", "t1")] = True  # once it passes a test, that pair is its best
+    fin = decide(v).finish
+    assert fin is not None and fin.code == "c1" and fin.best == ("c1", "t1")

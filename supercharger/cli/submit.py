@@ -60,8 +60,8 @@ def _show(console: Console, report: dict[str, Any]) -> None:
     delivered = report["delivered"]
     if delivered and not delivered["verified"]:
         console.print(
-            f"[yellow]unverified[/yellow]: no pair passed; {paths['code']} is the top-ranked "
-            f"code ({delivered['code']}), which passed no test",
+            f"[yellow]unverified[/yellow]: {paths['code']} is the top-ranked code "
+            f"({delivered['code']}), which passed no test",
             highlight=False,
         )
     score = "-" if report["score"] is None else f"{report['score']:.2f}"

@@ -15,7 +15,7 @@ from supercharger.sandbox import Limits, PairSpec, get_backend
 from supercharger.settings import Settings
 
 HIDDEN_TIMEOUT_FLOOR_S = 20.0
-RANKED_NOTE = "no pair passed: the job delivered its top-ranked code, unverified"
+RANKED_NOTE = "the top-ranked code passed no test: the job delivered it unverified"
 
 
 def hidden_results(codes: dict[str, str], problem: Problem, settings: Settings) -> dict[str, bool]:
@@ -36,7 +36,7 @@ def hidden_results(codes: dict[str, str], problem: Problem, settings: Settings) 
 
 def delivered_code(report: dict[str, Any], codes: list[str]) -> tuple[str | None, str]:
     """The code the job delivered and how: ``written`` (it passed its pair's test) or
-    ``ranked`` (no pair passed; the job's top-ranked code, unverified)."""
+    ``ranked`` (the job's top-ranked code, which passed no test: unverified)."""
     delivered = report.get("delivered")
     if not delivered or delivered["code"] not in codes:
         return None, ""

@@ -56,7 +56,7 @@ def table(doc: dict[str, Any]) -> Table:
             f"{r['seconds']:.0f}", str(r["tokens"]),
         )  # fmt: skip
     if any(r["delivered_from"] == "ranked" for r in doc["rows"]):
-        t.caption = "* no pair passed: the top-ranked code was taken"
+        t.caption = "* the top-ranked code passed no test: delivered unverified"
     return t
 
 

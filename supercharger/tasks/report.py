@@ -215,7 +215,7 @@ def write_outputs(store: JobStore, job_id: str, out_root: Path) -> dict[str, Any
         code_path.write_text(cands[report["best"]["code"]].text)
         test_path.write_text(cands[report["best"]["test"]].text)
         paths |= {"code": str(code_path), "test": str(test_path)}
-    elif report["delivered"]:  # no pair passed: the top-ranked code, unverified, no test
+    elif report["delivered"]:  # the top-ranked code passed no test: unverified, no test
         code_path = folder / f"{report['module']}.py"
         code_path.write_text(cands[report["delivered"]["code"]].text)
         (folder / f"test_{report['module']}.py").unlink(missing_ok=True)
