@@ -256,26 +256,43 @@ def behaviour_weights(view: JobView) -> dict[str, float]:
     return {c: g.weight for g in behaviour_groups(view)[1] for c in g.codes}
 
 
-def rank_codes(view: JobView) -> list[tuple[str, float]]:
-    """The codes that pass more of the spec's own examples first (the user's word outweighs any
-    generated test; an example the user got wrong fails every right code alike, so it does not
-    reorder them); then execution agreement on the tests' inputs (``behaviour_weights``);
-    then dual agreement (CodeT): codes that pass the same tests form a group; a group's weight
-    is (number of codes in it) x (number of tests they pass). Ties go to the code the model
-    scored higher, then to the older one. The weight returned is the dual agreement's."""
+def dual_agreement(view: JobView) -> dict[str, float]:
+    """CodeT's dual agreement: codes that pass the same tests form a group; a group's weight
+    is (number of codes in it) x (number of tests they pass)."""
     passes = passing_tests(view)
     groups: dict[frozenset[str], int] = {}
     for tests in passes.values():
         groups[tests] = groups.get(tests, 0) + 1
-    weights = {c: float(groups[t] * len(t)) for c, t in passes.items()}
+    return {c: float(groups[t] * len(t)) for c, t in passes.items()}
+
+
+def agreement(view: JobView) -> dict[str, float]:
+    """Each code's weight by how others agree with it: its behaviour group's weight
+    (``behaviour_groups``) x (1 + its dual agreement), once codes are probed; the dual
+    agreement alone before. Behaviour counts codes that return the same on the tests' inputs
+    and the single asserts they hold, which right code does even when each generated test
+    file is wrong somewhere; a whole test that passes still adds its weight."""
+    dual = dual_agreement(view)
     behaviour = behaviour_weights(view)
+    if not behaviour:
+        return dual
+    return {c: behaviour.get(c, 0.0) * (1 + w) for c, w in dual.items()}
+
+
+def rank_codes(view: JobView) -> list[tuple[str, float]]:
+    """The codes that pass more of the spec's own examples first (the user's word outweighs any
+    generated test; an example the user got wrong fails every right code alike, so it does not
+    reorder them); then by ``agreement``, then by dual agreement alone. Ties go to the code the
+    model scored higher, then to the older one. Each with its ``agreement`` weight."""
+    dual = dual_agreement(view)
+    weights = agreement(view)
     order = {c: i for i, c in enumerate(view.codes)}
     return sorted(
         weights.items(),
         key=lambda kv: (
             -view.examples_passed.get(kv[0], 0),
-            -behaviour.get(kv[0], 0.0),
             -kv[1],
+            -dual[kv[0]],
             -view.scores.get(kv[0], 0.5),
             order[kv[0]],
         ),
@@ -406,20 +423,22 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
     - its generated support killed at least ``MIN_KILLED`` of the code's mutants together,
       where that is known (left out with ``mutation`` false: which pairs are worth the
       mutation step);
-    - it is in the heaviest group of ``behaviour_weights``, not a degenerate one, once the
-      codes are probed (codes that do what most others do on the tests' inputs)."""
+    - once the codes are probed, it has the highest ``agreement`` of all codes and its
+      behaviour group is not degenerate (it does what most others do on the tests' inputs)."""
     passes = passing_tests(view)
     judge_only = view.budget.stop_rule == "judge"
     cache: dict[str, bool] = {}
-    behaviour = behaviour_weights(view)
-    heaviest = max(behaviour.values(), default=0.0)
+    groups = {c: g for g in behaviour_groups(view)[1] for c in g.codes}
+    weights = agreement(view) if groups else {}
+    heaviest = max(weights.values(), default=0.0)
 
     def backed(code: str) -> bool:
         if code not in cache:
             cache[code] = _code_has_evidence(view, code, passes, mutation)
-            if behaviour:
-                weight = behaviour.get(code, 0.0)
-                cache[code] = cache[code] and weight >= max(1.0, heaviest)
+            if groups:
+                group = groups.get(code)
+                top = group is not None and not group.degenerate
+                cache[code] = cache[code] and top and weights.get(code, 0.0) >= heaviest
         return cache[code]
 
     def check(pair: Pair) -> bool:

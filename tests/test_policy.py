@@ -635,11 +635,12 @@ def test_only_the_heaviest_behaviour_group_has_evidence_to_end_a_job() -> None:
 
 
 def test_at_the_budget_s_end_the_top_ranked_code_is_delivered_even_if_it_passed_no_test() -> None:
-    # c1 and c2 return the same on the tests' inputs, but the model's only test is wrong and
-    # passes c3 alone: the job delivers c1, unverified, not c3 with its test
-    v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "6"), "c3": ("1", "2", "5")})
+    # c1, c2 and c4 return the same on the tests' inputs, but the model's only test is wrong
+    # and passes c3 alone: the job delivers c1, unverified, not c3 with its test
+    v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "6"), "c3": ("1", "2", "5"),
+                 "c4": ("1", "2", "6")})  # fmt: skip
     v.tests = ["t1"]
-    v.results = {("c1", "t1"): False, ("c2", "t1"): False, ("c3", "t1"): True}
+    v.results = {(c, "t1"): c == "c3" for c in v.codes}
     v.elapsed = v.budget.budget_seconds
     fin = decide(v).finish
     assert fin is not None and fin.status == "budget"
@@ -647,3 +648,14 @@ def test_at_the_budget_s_end_the_top_ranked_code_is_delivered_even_if_it_passed_
     v.results[("c1", "t1")] = True  # once it passes a test, that pair is its best
     fin = decide(v).finish
     assert fin is not None and fin.code == "c1" and fin.best == ("c1", "t1")
+
+
+def test_a_whole_test_that_passes_adds_to_the_behaviour_group_s_weight() -> None:
+    # c1 and c2 pass the whole test t1 (three asserts); c3..c6 behave alike, one assert held
+    v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "6"), "c3": ("1", "2", "5"),
+                 "c4": ("1", "2", "5"), "c5": ("1", "2", "5"), "c6": ("1", "2", "5")},
+                held={"c1": 3, "c2": 3, "c3": 1, "c4": 1, "c5": 1, "c6": 1})  # fmt: skip
+    v.tests = ["t1"]
+    v.results = {(c, "t1"): c in ("c1", "c2") for c in v.codes}
+    assert behaviour_weights(v)["c3"] > behaviour_weights(v)["c1"]  # 4 x 1.5 > 2 x 2.5
+    assert [c for c, _ in rank_codes(v)][:2] == ["c1", "c2"]  # 5 x (1 + 2) > 6 x 1
