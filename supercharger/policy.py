@@ -423,22 +423,24 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
     - its generated support killed at least ``MIN_KILLED`` of the code's mutants together,
       where that is known (left out with ``mutation`` false: which pairs are worth the
       mutation step);
-    - once the codes are probed, it has the highest ``agreement`` of all codes and its
-      behaviour group is not degenerate (it does what most others do on the tests' inputs)."""
+    - once the codes are probed, it has the highest ``agreement`` of the codes that pass as many
+      of the spec's examples or more, and its behaviour group is not degenerate (it does what
+      most others do on the tests' inputs)."""
     passes = passing_tests(view)
     judge_only = view.budget.stop_rule == "judge"
     cache: dict[str, bool] = {}
     groups = {c: g for g in behaviour_groups(view)[1] for c in g.codes}
     weights = agreement(view) if groups else {}
-    heaviest = max(weights.values(), default=0.0)
 
     def backed(code: str) -> bool:
         if code not in cache:
             cache[code] = _code_has_evidence(view, code, passes, mutation)
-            if groups:
+            if groups:  # the highest among codes that pass as many of the spec's examples
                 group = groups.get(code)
+                level = view.examples_passed.get(code, 0)
+                rivals = [w for c, w in weights.items() if view.examples_passed.get(c, 0) >= level]
                 top = group is not None and not group.degenerate
-                cache[code] = cache[code] and top and weights.get(code, 0.0) >= heaviest
+                cache[code] = cache[code] and top and weights.get(code, 0.0) >= max(rivals)
         return cache[code]
 
     def check(pair: Pair) -> bool:

@@ -7,6 +7,7 @@ from supercharger.policy import (
     Budget,
     JobView,
     Kills,
+    agreement,
     behaviour_weights,
     best_pair,
     blind_tests,
@@ -659,3 +660,18 @@ def test_a_whole_test_that_passes_adds_to_the_behaviour_group_s_weight() -> None
     v.results = {(c, "t1"): c in ("c1", "c2") for c in v.codes}
     assert behaviour_weights(v)["c3"] > behaviour_weights(v)["c1"]  # 4 x 1.5 > 2 x 2.5
     assert [c for c, _ in rank_codes(v)][:2] == ["c1", "c2"]  # 5 x (1 + 2) > 6 x 1
+
+
+def test_a_code_the_examples_back_needs_the_top_agreement_only_among_codes_as_backed() -> None:
+    # c2 and c3 agree with each other and with the model's wrong tests; c1 alone passes the
+    # spec's example: it still has evidence, as the examples rank it first
+    v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "5"), "c3": ("1", "2", "5")})
+    v.tests, v.examples = ["t1", "t2"], ["spec.examples"]
+    v.checks = {t: frozenset({f"f({t}, {i})" for i in range(3)}) for t in v.tests + v.examples}
+    v.results = {(c, t): c != "c1" for c in v.codes for t in v.tests}
+    v.results |= {(c, "spec.examples"): c == "c1" for c in v.codes}
+    v.examples_passed = {"c1": 1, "c2": 0, "c3": 0}
+    assert agreement(v)["c2"] > agreement(v)["c1"]
+    assert [c for c, _ in rank_codes(v)][0] == "c1"
+    assert has_evidence(v, ("c1", "spec.examples"))
+    assert not has_evidence(v, ("c2", "t1"))  # fails the example
