@@ -266,14 +266,15 @@ def dual_agreement(view: JobView) -> dict[str, float]:
     return {c: float(groups[t] * len(t)) for c, t in passes.items()}
 
 
-def agreement(view: JobView) -> dict[str, float]:
+def agreement(view: JobView, groups: list[Behaviour] | None = None) -> dict[str, float]:
     """Each code's weight by how others agree with it: its behaviour group's weight
     (``behaviour_groups``) x (1 + its dual agreement), once codes are probed; the dual
     agreement alone before. Behaviour counts codes that return the same on the tests' inputs
     and the single asserts they hold, which right code does even when each generated test
     file is wrong somewhere; a whole test that passes still adds its weight."""
     dual = dual_agreement(view)
-    behaviour = behaviour_weights(view)
+    groups = behaviour_groups(view)[1] if groups is None else groups
+    behaviour = {c: g.weight for g in groups for c in g.codes}
     if not behaviour:
         return dual
     return {c: behaviour.get(c, 0.0) * (1 + w) for c, w in dual.items()}
@@ -429,8 +430,9 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
     passes = passing_tests(view)
     judge_only = view.budget.stop_rule == "judge"
     cache: dict[str, bool] = {}
-    groups = {c: g for g in behaviour_groups(view)[1] for c in g.codes}
-    weights = agreement(view) if groups else {}
+    found = behaviour_groups(view)[1]
+    groups = {c: g for g in found for c in g.codes}
+    weights = agreement(view, found) if groups else {}
 
     def backed(code: str) -> bool:
         if code not in cache:
