@@ -10,6 +10,7 @@ what a row costs when it shares a step (1.0 would be free).
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import time
 from typing import Any
@@ -27,7 +28,9 @@ ROWS = (1, 2, 4, 8, 16)
 
 
 def main() -> None:
-    backend: Any = get_backend("transformers")
+    # e.g. SUPERCHARGER_LLM_OPTIONS='{"dtype": "float32"}' to measure a variant
+    options = json.loads(os.environ.get("SUPERCHARGER_LLM_OPTIONS") or "{}")
+    backend: Any = get_backend("transformers", options=options)
     prompt = code_prompt(SPEC, "factorial")
     ids = backend.token_ids(backend.render(prompt), room=STEPS)
     backend.generate(prompt, Sampling(n=2, max_new_tokens=4, seed=0))  # warm-up, probes

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from supercharger.probe import ERROR_PREFIX
 from supercharger.records import JobConfig, JobStatus, Pair
 from supercharger.sandbox.base import Status
+from supercharger.spec import ECHO_ID
 
 CODE, TEST, IMPROVE = "code", "test", "improve"
 
@@ -142,10 +143,12 @@ def blind_tests(view: JobView) -> set[str]:
 
 
 def blind(stubs: list[str], tests: Iterable[str], results: Mapping[Pair, bool]) -> set[str]:
-    """The tests that passed with every one of ``stubs`` (none when there are no stubs)."""
-    if not stubs:
+    """The tests that passed with every one of ``stubs`` but the echo stand-in (none when there
+    are no such stubs): a test may rightly hold for the identity, never for all of them."""
+    telling = [s for s in stubs if s != ECHO_ID]
+    if not telling:
         return set()
-    return {t for t in tests if all(results.get((s, t)) is True for s in stubs)}
+    return {t for t in tests if all(results.get((s, t)) is True for s in telling)}
 
 
 def passing_tests(view: JobView) -> dict[str, frozenset[str]]:
@@ -237,7 +240,8 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
         seen = view.behaviour.get(code, {})
         return tuple(seen[k] for k in calls) if all(k in seen for k in calls) else None
 
-    stand_ins = {signature(s) for s in view.stubs} - {None}
+    # not the echo's: right code may return its argument on every input the tests probed
+    stand_ins = {signature(s) for s in view.stubs if s != ECHO_ID} - {None}
     members: dict[tuple[str, ...], list[str]] = {}
     for code in probed:
         members.setdefault(signature(code), []).append(code)  # type: ignore[arg-type]
@@ -304,8 +308,10 @@ def weak_tests(view: JobView) -> set[str]:
     """Tests that passed with at least one stand-in code (the blind ones among them). A test
     that passes against ``return None`` checks nothing the function returns (``f(100)`` then
     ``assert 212.0``); one that passes against ``raise NotImplementedError`` catches any
-    error. They still count for dual agreement, but rank below every other test and are never
-    evidence enough to end a job."""
+    error; one that passes against the echo (its first argument returned) asserts only what
+    the identity does (a flatten of a flat list, a bare truthy ``assert f("text")``). They
+    still count for dual agreement, but rank below every other test and are never evidence
+    enough to end a job."""
     return {t for t in view.tests if any(view.results.get((s, t)) is True for s in view.stubs)}
 
 

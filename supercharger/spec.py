@@ -192,6 +192,24 @@ STUB_BODIES = {
     "none": "return None",
     "raise": "raise NotImplementedError('a stand-in: a test this passes checks nothing')",
 }
+# A third stand-in where the function has a first positional parameter: it returns that
+# argument unchanged. A test that passes with it asserts only what the identity does (the
+# flatten of an already flat list, `find_duplicates([1, 2]) == [1, 2]`, a bare truthy
+# `assert f("text")`), so it is weak too; it takes no part in telling blind tests.
+ECHO = "echo"
+ECHO_ID = STUB_PREFIX + ECHO
+
+
+def stand_ins(spec: Spec) -> dict[str, str]:
+    """The stand-in bodies for this spec's function: ``STUB_BODIES``, and ``ECHO`` returning its
+    first positional parameter where it has one."""
+    target = _pick_target(
+        [n for n in _parse(spec.text, spec.source).body if isinstance(n, _FUNCTIONS)], spec.source
+    )
+    positional = [*target.args.posonlyargs, *target.args.args]
+    if not positional:
+        return dict(STUB_BODIES)
+    return STUB_BODIES | {ECHO: f"return {positional[0].arg}"}
 
 
 def stub_code(spec: Spec, body: str) -> str:

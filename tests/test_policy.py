@@ -23,6 +23,7 @@ from supercharger.policy import (
     weak_tests,
 )
 from supercharger.sandbox.base import Status
+from supercharger.spec import ECHO_ID
 
 BUDGET = Budget(max_candidates=8, budget_seconds=100, threshold=0.5, batch_size=4, judge_top=2)
 
@@ -609,6 +610,24 @@ def test_degenerate_groups_rank_below_any_other() -> None:
     v.stubs = ["stub.none"]
     v.behaviour["stub.none"] = dict(zip(("f(1)", "f(2)", "f(3)"), ("1", "2", "6"), strict=True))
     assert behaviour_weights(v)["c1"] == DEGENERATE  # does what a stand-in does
+
+
+def test_a_test_the_echo_stand_in_passes_is_weak_not_blind() -> None:
+    """The echo returns its first argument: a test it passes (a flatten of a flat list) is
+    weak, never blind, and a group that does what the echo does is not degenerate for that
+    (right code may return its argument on every input the tests probed)."""
+    v = _blind_job()
+    v.stubs = [*STUBS, ECHO_ID]
+    v.results |= {(ECHO_ID, "tb"): True, (ECHO_ID, "tn"): True, (ECHO_ID, "tr"): False,
+                  (ECHO_ID, "tw"): True}  # fmt: skip
+    assert blind_tests(v) == {"tb"}
+    assert weak_tests(v) == {"tb", "tn", "tw"}
+    v.results[("stub.none", "tb")] = False  # echo and raise pass it: weak, not blind
+    assert blind_tests(v) == set() and "tb" in weak_tests(v)
+    p = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "6"), "c3": ("0", "0", "5")})
+    p.stubs = [ECHO_ID]
+    p.behaviour[ECHO_ID] = dict(zip(("f(1)", "f(2)", "f(3)"), ("1", "2", "6"), strict=True))
+    assert behaviour_weights(p)["c1"] == 2.0  # not degenerate
 
 
 def test_behaviour_counts_only_calls_every_code_was_probed_on() -> None:

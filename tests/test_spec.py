@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from supercharger.errors import SpecError
-from supercharger.spec import STUB_BODIES, load_spec, parse_spec, stub_code
+from supercharger.spec import ECHO, STUB_BODIES, load_spec, parse_spec, stand_ins, stub_code
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -82,18 +82,34 @@ def test_module_never_shadows_the_standard_library() -> None:
         "def helper(x):\n    return x\n\n\ndef f(x):\n    '''Uses helper.'''\n",
     ],
 )
-def test_a_stand_in_keeps_the_signature_and_only_returns_none_or_raises(text: str) -> None:
+def test_a_stand_in_keeps_the_signature_and_returns_none_raises_or_echoes(text: str) -> None:
     spec = parse_spec(text)
     try:
         written = ast.parse(text)
     except SyntaxError:  # a bare signature
         written = ast.parse(text + ":\n    pass\n")
     want = next(n for n in written.body if getattr(n, "name", "") == "f")
-    for name, body in STUB_BODIES.items():
+    bodies = stand_ins(spec)
+    first = [*want.args.posonlyargs, *want.args.args][0].arg
+    assert bodies == STUB_BODIES | {ECHO: f"return {first}"}
+    for name, body in bodies.items():
         tree = ast.parse(stub_code(spec, body))
         (fn,) = tree.body  # the function alone: no helper, import or decorator
         assert isinstance(fn, type(want)) and fn.name == "f"
         assert ast.dump(fn.args) == ast.dump(want.args)
         assert ast.dump(fn.returns) == ast.dump(want.returns) if want.returns else not fn.returns
         assert fn.decorator_list == []
-        assert [type(s) for s in fn.body] == [ast.Return if name == "none" else ast.Raise]
+        assert [type(s) for s in fn.body] == [ast.Raise if name == "raise" else ast.Return]
+        if name == ECHO:  # returns its first positional argument
+            assert ast.unparse(fn.body[0]) == f"return {first}"
+
+
+@pytest.mark.parametrize(
+    "text", ["def f():", "def f(*args, **kw):", "def f(*, key):", "# nothing\ndef f(**kw):"]
+)
+def test_no_echo_stand_in_without_a_positional_parameter(text: str) -> None:
+    assert stand_ins(parse_spec(text)) == STUB_BODIES
+
+
+def test_a_positional_only_parameter_is_echoed() -> None:
+    assert stand_ins(parse_spec("def f(a, /, b):"))[ECHO] == "return a"

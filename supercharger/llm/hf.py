@@ -407,9 +407,10 @@ def _load(source: ModelSource, options: TransformersOptions, cache_dir: Path) ->
 
 
 def _wants_packing(model: Any, options: TransformersOptions) -> bool:
-    """Measured on the bundled model (2 cores, AMX): a bfloat16 ``nn.Linear`` re-lays its weight
-    at every call, so a one-row step's matmuls cost ~2x float32's; packed once they cost less
-    than float32's and hardly grow with the rows (see ``packed.py``)."""
+    """Measured on the bundled model (2 cores with AMX): a bfloat16 ``nn.Linear`` re-lays its
+    weight at every call, so a one-row step's matmuls cost ~2x float32's; packed once they cost
+    less than float32's and hardly grow with the rows (see ``packed.py``; AVX-512 BF16 in
+    ``cpu_has_bf16``)."""
     import torch
 
     from supercharger.llm import packed
@@ -446,8 +447,9 @@ def _model_kwargs(options: TransformersOptions, gguf: bool = False) -> dict[str,
 
 
 def torch_dtype(options: TransformersOptions, cuda: bool) -> Any:
-    """auto: bfloat16 on CUDA; on CPU bfloat16 where AMX runs its packed matmuls (unquantized,
-    see ``_wants_packing``), else float32."""
+    """auto: bfloat16 on CUDA; on CPU bfloat16 where the CPU multiplies bfloat16 in hardware
+    (AMX or AVX-512 BF16) and its packed matmuls run (unquantized, see ``_wants_packing``), else
+    float32."""
     import torch
 
     if options.dtype != "auto":
@@ -457,17 +459,23 @@ def torch_dtype(options: TransformersOptions, cuda: bool) -> Any:
     from supercharger.llm import packed
 
     packable = options.quantization in ("auto", "none") and options.packed_weights is not False
-    return torch.bfloat16 if packable and packed.available() and cpu_has_amx() else torch.float32
+    return torch.bfloat16 if packable and packed.available() and cpu_has_bf16() else torch.float32
 
 
-def cpu_has_amx() -> bool:
-    """Whether the CPU has AMX bfloat16 tiles (Linux: the ``amx_bf16`` flag in /proc/cpuinfo)."""
+BF16_FLAGS = ("amx_bf16", "avx512_bf16")
+
+
+def cpu_has_bf16() -> bool:
+    """Whether the CPU multiplies bfloat16 in hardware: AMX tiles or AVX-512 BF16 dot products
+    (Linux: the ``amx_bf16`` or ``avx512_bf16`` flag in /proc/cpuinfo). Measured on the bundled
+    model, 2 cores of an AMD EPYC with AVX-512 BF16 and no AMX (``bench/llm_step.py``): packed
+    bfloat16 steps cost 17.5 ms for one row and 28.5 ms for sixteen, float32 30.2 and 71.5 ms."""
     try:
         text = Path("/proc/cpuinfo").read_text()
     except OSError:
         return False
     return any(
-        line.startswith("flags") and "amx_bf16" in line.split(":", 1)[-1].split()
+        line.startswith("flags") and set(BF16_FLAGS) & set(line.split(":", 1)[-1].split())
         for line in text.splitlines()
     )
 

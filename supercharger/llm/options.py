@@ -27,8 +27,8 @@ class TransformersOptions(BaseModel):
     )
     dtype: Literal["auto", "float32", "float16", "bfloat16"] = Field(
         "auto",
-        description="auto = bfloat16 on CUDA and, unquantized, on CPUs with AMX (packed oneDNN "
-        "matmuls), else float32",
+        description="auto = bfloat16 on CUDA and, unquantized, on CPUs with AMX or AVX-512 BF16 "
+        "(packed oneDNN matmuls), else float32",
     )
     packed_weights: bool | None = Field(
         None,

@@ -18,7 +18,7 @@ from supercharger.probe import check_key, literal_checks, probe_test, read_probe
 from supercharger.records import Candidate, CandidateKind, JobConfig, Pair
 from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend, Status
 from supercharger.sandbox.environments import EMPTY, Environment, EnvironmentStore
-from supercharger.spec import EXAMPLES_ID, STUB_BODIES, STUB_PREFIX, Spec, stub_code
+from supercharger.spec import EXAMPLES_ID, STUB_PREFIX, Spec, stand_ins, stub_code
 from supercharger.tasks.stepkey import (
     Gen,
     Improve,
@@ -61,11 +61,11 @@ def assemble_code(spec: Spec, code: str) -> str:
 
 def fixed_candidates(spec: Spec) -> list[Candidate]:
     """What a job holds before the model writes anything: the stand-in codes
-    (``STUB_BODIES``), run against every test like a code (a test that passes with all of them
-    checks nothing the function does, see ``policy.blind_tests``), and the test made from the
+    (``spec.stand_ins``), run against every test like a code (a test that passes with one of
+    them is weak, with both ``STUB_BODIES`` blind, see ``policy``), and the test made from the
     spec's own examples, if it has any (``supercharger.examples``), run against every code."""
     texts = {STUB_PREFIX + name: assemble_code(spec, stub_code(spec, body))
-             for name, body in STUB_BODIES.items()}  # fmt: skip
+             for name, body in stand_ins(spec).items()}  # fmt: skip
     kinds = dict.fromkeys(texts, CandidateKind.STUB)
     if examples := examples_test(spec):
         texts[EXAMPLES_ID], kinds[EXAMPLES_ID] = examples, CandidateKind.EXAMPLES

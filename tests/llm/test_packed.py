@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from supercharger.llm import Sampling, get_backend, packed
-from supercharger.llm.hf import TransformersBackend, TransformersOptions, cpu_has_amx, torch_dtype
+from supercharger.llm.hf import TransformersBackend, TransformersOptions, cpu_has_bf16, torch_dtype
 from supercharger.llm.prompts import code_prompt
 
 pytestmark = pytest.mark.skipif(not packed.available(), reason="this torch has no oneDNN")
@@ -67,17 +67,17 @@ def test_only_plain_bfloat16_cpu_linears_are_packed() -> None:
 
 
 def test_auto_dtype_on_cpu() -> None:
-    amx = torch.bfloat16 if cpu_has_amx() else torch.float32
-    assert torch_dtype(TransformersOptions(), cuda=False) == amx
+    hardware = torch.bfloat16 if cpu_has_bf16() else torch.float32
+    assert torch_dtype(TransformersOptions(), cuda=False) == hardware
     assert torch_dtype(TransformersOptions(packed_weights=False), cuda=False) == torch.float32
     assert torch_dtype(TransformersOptions(quantization="8bit"), cuda=False) == torch.float32
     assert torch_dtype(TransformersOptions(dtype="float32"), cuda=False) == torch.float32
     assert torch_dtype(TransformersOptions(), cuda=True) == torch.bfloat16
 
 
-def test_the_bundled_model_is_packed_where_the_cpu_has_amx(bundled: TransformersBackend) -> None:
+def test_the_bundled_model_is_packed_where_the_cpu_has_bf16(bundled: TransformersBackend) -> None:
     layers = [m for m in bundled.model.modules() if isinstance(m, packed.PackedLinear)]
-    if cpu_has_amx():
+    if cpu_has_bf16():
         assert bundled.model.dtype == torch.bfloat16
         assert isinstance(bundled.model.lm_head, packed.PackedLinear)
         assert len(layers) == 1 + 7 * bundled.model.config.num_hidden_layers

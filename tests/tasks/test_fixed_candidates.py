@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from supercharger.policy import blind_tests, decide, rank_codes
+from supercharger.policy import blind_tests, decide, rank_codes, weak_tests
 from supercharger.records import Candidate, CandidateKind, JobConfig, JobStatus
 from supercharger.sandbox import get_backend
 from supercharger.settings import Settings
@@ -31,6 +31,7 @@ TESTS = {  # test id -> (body of its one test, blind?)
     "none": ("    assert twice(0) is not None or twice(0) is None\n", False),
     "raises": ("    with pytest.raises(ValueError):\n        twice(-1)\n", False),
     "any_error": ("    with pytest.raises(Exception):\n        twice(-1)\n", False),
+    "echoed": ("    assert twice(0) == 0\n", False),  # the identity holds it too: weak
 }
 RIGHT = "def twice(x: int) -> int:\n    if x < 0:\n        raise ValueError(x)\n    return 2 * x\n"
 
@@ -60,6 +61,8 @@ def test_stand_ins_find_the_tests_that_check_nothing(store: JobStore) -> None:
     assert all(view.results[("c0.0", t)] for t in TESTS)
     assert blind_tests(view) == want
     assert report["blind_tests"] == sorted(want)
+    # weak: a stand-in passes them (with None, with the echo's 3 or 0, raising)
+    assert weak_tests(view) == want | {"none", "smoke", "echoed", "any_error"}
     stub_rows = [m for m in report["matrix"] if m["code"].startswith("stub.")]
     assert len(stub_rows) == len(stubs) * len(TESTS)
 
@@ -81,7 +84,7 @@ def test_the_spec_s_examples_run_against_every_code_and_rank_them(store: JobStor
     job = new_job_id()
     store.create(job, EXAMPLES_SPEC, JobConfig.from_settings(Settings()))
     fixed = steps.fixed_candidates(EXAMPLES_SPEC)
-    assert [c.kind for c in fixed] == ["stub", "stub", "examples"]
+    assert [c.kind for c in fixed] == ["stub", "stub", "stub", "examples"]
     test = "from middle import middle\n\n\ndef test_one():\n    assert middle([7]) == 7\n"
     codes = [
         Candidate(id=cid, kind=CandidateKind.CODE, seq=i, raw=text, text=text)

@@ -230,7 +230,7 @@ class TestWithOnlyWrongCode:
         tests = [c for c in report["candidates"] if c["kind"] == "test"]
         stubs = [c for c in report["candidates"] if c["kind"] == "stub"]
         assert len(codes) == 8  # 4 new + 4 repairs (2 per failing code sent), budget 4 each
-        assert len(stubs) == 2  # the stand-ins (return None, raise) run with every test too
+        assert len(stubs) == 3  # the stand-ins (return None, raise, echo) run with every test too
         assert len(report["matrix"]) == (len(codes) + len(stubs)) * len(tests)  # every pair once
         assert all(m["status"] == "failed" for m in report["matrix"])
         assert report["blind_tests"] == []
