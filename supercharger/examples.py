@@ -16,7 +16,7 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-from supercharger.spec import Spec
+from supercharger.spec import Spec, annotation_of, sole_parameter
 
 # ``f(2) == 4``, ``f(2) ==> 4``, ``f(2) -> 4``, ``f(2) => 4``, ``f(2) ➞ 4``, ``f(2) → 4``,
 # ``f(2) returns 4``, ``f(2)  # => 4``; after an optional ``assert`` or ``for``. Not a bare
@@ -141,17 +141,105 @@ def _arrows(text: str, name: str) -> list[Example]:
     return out
 
 
+# What a spec says its one-argument function returns for an empty input, in the forms specs
+# use: "None for an empty list", "an empty string gives 0", "[] if nums is empty", "If the list
+# is empty, return None", "Return None in case the input list is empty".
+_VALUE = (
+    r"None|True|False|zero|-?\d+(?:\.\d+)?|\"\"|''|\[\]|\{\}|\(\)|\[\[\]\]"
+    r"|an?\s+empty\s+(?:list|string|str|dict|dictionary|tuple)"
+)
+_KIND = (
+    r"list|array|sequence|matrix|grid|string|str|text|sentence|phrase|word|dict|dictionary|mapping"
+    r"|tuple"
+)
+_EMPTY = rf"(?<![\w-])empty\s+(?:or\s+[\w-]+\s+)?(?P<kind>{_KIND})\b"
+_STARTS = r"(?<![\w\"'\[\]{}).-])"
+_ENDS = r"(?![\w\[\]{}(])"
+_STATED = [
+    re.compile(rf"{_STARTS}(?P<value>{_VALUE})\s+(?:for|if given|when given|on)\s+"
+               rf"(?:an?\s+|the\s+)?(?:input\s+)?{_EMPTY}", re.I),
+    re.compile(rf"(?:^|[^\w-])(?:an?\s+|the\s+)?{_EMPTY}\s+(?:gives|returns|yields|->|=>|→)\s+"
+               rf"(?P<value>{_VALUE}){_ENDS}", re.I),
+    re.compile(rf"{_STARTS}(?P<value>{_VALUE})\s+(?:in case|if|when)\s+(?:the\s+)?"
+               r"(?:input\s+|given\s+)?(?P<name>\w+)\s+is\s+empty\b", re.I),
+    re.compile(r"\b(?:if|when)\s+(?:the\s+)?(?:input\s+|given\s+)?(?P<name>\w+)\s+is\s+empty,?"
+               rf"\s+(?:then\s+)?(?:return|it returns|returns)\s+(?P<value>{_VALUE}){_ENDS}", re.I),
+]  # fmt: skip
+_EMPTY_OF = {"list": "[]", "array": "[]", "sequence": "[]", "matrix": "[]", "grid": "[]",
+             "tuple": "()", "dict": "{}", "dictionary": "{}", "mapping": "{}"}  # fmt: skip
+_EMPTY_OF |= dict.fromkeys(("string", "str", "text", "sentence", "phrase", "word"), '""')
+# a parameter named like this holds that kind (the spec's annotation comes first)
+_NAMED = {"[]": ("nums", "numbers", "items", "lst", "values", "arr", "array", "xs", "seq",
+                 "words", "strings", "elements", "list", "data", "ints", "floats"),
+          '""': ("s", "text", "string", "word", "sentence", "phrase", "line", "st"),
+          "{}": ("d", "dct", "dictionary", "mapping", "counts")}  # fmt: skip
+
+
+def _value(text: str) -> str:
+    """The literal a stated value reads as."""
+    words = text.lower().split()
+    if words[-1] in _EMPTY_OF:
+        return _EMPTY_OF[words[-1]]
+    return "0" if text.lower() == "zero" else text
+
+
+def _empty_of(name: str, annotation: str) -> str | None:
+    """The empty value of the sole parameter: from its annotation, else its name."""
+    head = annotation.strip("'\" ").split("[")[0].strip().lower()
+    if head in ("list", "typing.list", "sequence"):
+        return "[]"
+    if head in ("str", "dict", "tuple"):
+        return {"str": '""', "dict": "{}", "tuple": "()"}[head]
+    return next((v for v, names in _NAMED.items() if name in names), None)
+
+
+def stated_edges(spec: Spec) -> list[Example]:
+    """The spec's words for an empty input of its one-argument function, as examples
+    (``f([]) == None``); none where the function takes more arguments or the words are not in
+    one of the forms above."""
+    name = sole_parameter(spec)
+    if name is None:
+        return []
+    annotation = annotation_of(spec)
+    out: list[Example] = []
+    text = " ".join(f"{spec.docstring}\n{_comment_block(spec.text)}".split())
+    for pattern in _STATED:
+        for m in pattern.finditer(text):
+            found = m.groupdict()
+            if found.get("kind"):
+                empty = _EMPTY_OF[found["kind"].lower()]
+            elif found["name"] == name or found["name"].lower() in _EMPTY_OF:
+                empty = _EMPTY_OF.get(found["name"].lower()) or _empty_of(name, annotation)
+            else:
+                continue
+            example = Example(f"{spec.name}({empty})", want=_value(found["value"]))
+            if empty is not None and _literal(example.want) and example not in out:
+                out.append(example)
+    calls = {e.source for e in out}
+    return out if len(calls) == len(out) else []  # two values for one input: not checkable
+
+
 def spec_examples(spec: Spec) -> list[Example]:
-    """The checkable examples of the spec's docstring and comment, in order, each once."""
+    """The checkable examples of the spec's docstring and comment, in order, each once; then
+    what it says of an empty input (``stated_edges``) where no example makes that call."""
     out: list[Example] = []
     for text in (spec.docstring, _comment_block(spec.text)):
         if not text:
             continue
         found = _doctests(text, spec.name) or _arrows(text, spec.name)
         out.extend(e for e in found if e not in out)
+    calls = {_normal(e.source) for e in out}
+    out.extend(e for e in stated_edges(spec) if _normal(e.source) not in calls)
     if not any(e.want or e.raises for e in out):
         return []  # statements alone check nothing
     return out
+
+
+def _normal(source: str) -> str:
+    try:
+        return ast.unparse(ast.parse(source.strip()))
+    except SyntaxError:
+        return source.strip()
 
 
 def _comment_block(text: str) -> str:

@@ -200,12 +200,35 @@ ECHO = "echo"
 ECHO_ID = STUB_PREFIX + ECHO
 
 
+def _target(spec: Spec) -> ast.FunctionDef | ast.AsyncFunctionDef:
+    """The spec's function to write, parsed again."""
+    return _pick_target(
+        [n for n in _parse(spec.text, spec.source).body if isinstance(n, _FUNCTIONS)], spec.source
+    )
+
+
+def sole_parameter(spec: Spec) -> str | None:
+    """The name of the function's one parameter when it takes exactly one argument (no
+    ``*args``, ``**kw`` or keyword-only ones), else None."""
+    args = _target(spec).args
+    positional = [*args.posonlyargs, *args.args]
+    if len(positional) != 1 or args.vararg or args.kwarg or args.kwonlyargs:
+        return None
+    return positional[0].arg
+
+
+def annotation_of(spec: Spec) -> str:
+    """The annotation of the function's first parameter as written ("" when it has none)."""
+    args = _target(spec).args
+    positional = [*args.posonlyargs, *args.args]
+    note = positional[0].annotation if positional else None
+    return ast.unparse(note) if note is not None else ""
+
+
 def stand_ins(spec: Spec) -> dict[str, str]:
     """The stand-in bodies for this spec's function: ``STUB_BODIES``, and ``ECHO`` returning its
     first positional parameter where it has one."""
-    target = _pick_target(
-        [n for n in _parse(spec.text, spec.source).body if isinstance(n, _FUNCTIONS)], spec.source
-    )
+    target = _target(spec)
     positional = [*target.args.posonlyargs, *target.args.args]
     if not positional:
         return dict(STUB_BODIES)
@@ -215,9 +238,7 @@ def stand_ins(spec: Spec) -> dict[str, str]:
 def stub_code(spec: Spec, body: str) -> str:
     """The spec's function with ``body`` instead of its own (no decorators, no docstring); the
     same name, parameters, defaults and annotations, so a test calls it as it would the code."""
-    target = _pick_target(
-        [n for n in _parse(spec.text, spec.source).body if isinstance(n, _FUNCTIONS)], spec.source
-    )
+    target = _target(spec)
     target.decorator_list = []
     target.body = ast.parse(body).body
     return ast.unparse(target) + "\n"

@@ -6,7 +6,7 @@ import ast
 
 import pytest
 
-from supercharger.examples import Example, examples_test, spec_examples
+from supercharger.examples import Example, examples_test, spec_examples, stated_edges
 from supercharger.spec import parse_spec
 
 
@@ -83,6 +83,57 @@ def test_example_lines_in_the_comment_or_docstring(line: str) -> None:
 def test_what_cannot_be_checked_without_guessing_is_left_out(text: str) -> None:
     assert examples(text) == []
     assert examples_test(parse_spec(text)) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "call", "want"),
+    [
+        ("# The mean of nums; None for an empty list\ndef f(nums):", "f([])", "None"),
+        ("# Count capitals (0 for an empty string)\ndef f(s):", 'f("")', "0"),
+        ("# Letter counts; an empty dict for an empty string\ndef f(s):", 'f("")', "{}"),
+        ('# Initials; "" for an empty or all-whitespace phrase\ndef f(p):', 'f("")', '""'),
+        ("# Running sums; an empty list gives an empty list\ndef f(xs):", "f([])", "[]"),
+        ("# Transposed; an empty matrix gives []\ndef f(m):", "f([])", "[]"),
+        ("# Leading positives; [] if nums is empty\ndef f(nums):", "f([])", "[]"),
+        ("# Sum of values; zero for an empty dict\ndef f(d):", "f({})", "0"),
+        ('# Product; 1 if the list is empty\ndef f(v: "list[int]"):', "f([])", "1"),
+        ('def f(xs):\n    """Longest one. Return None in case the input list is empty."""\n',
+         "f([])", "None"),
+        ('def f(arr):\n    """Sorted?\n    If the given array is empty then return True.\n"""\n',
+         "f([])", "True"),
+        ('def f(lst):\n    """If the input list is empty, return 0.\n    """\n', "f([])", "0"),
+    ],
+)  # fmt: skip
+def test_what_the_spec_says_of_an_empty_input_is_an_example(
+    text: str, call: str, want: str
+) -> None:
+    spec = parse_spec(text)
+    assert stated_edges(spec) == [Example(call, want=want)]
+    assert spec_examples(spec) == [Example(call, want=want)]
+    written = ast.unparse(ast.parse(examples_test(spec)))
+    assert ast.unparse(ast.parse(f"assert {call} == {want}")) in written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Largest sum of a non-empty sublist\ndef f(nums):",
+        "# Closest to target; None for an empty list\ndef f(nums, target):",  # two arguments
+        "# Joined; None for an empty list\ndef f(*parts):",
+        "# Words; an empty list if there are none\ndef f(s):",  # not an empty input
+        "# Value at path; d itself for an empty path\ndef f(path):",  # not a literal
+        "# Pairs; ([], []) for an empty list\ndef f(nums):",  # a tuple of two: left out
+        "# 0 if the thing is empty\ndef f(x):",  # neither its name nor a kind: no guess
+        "# None for an empty list; 0 for an empty list\ndef f(nums):",  # two answers
+    ],
+)
+def test_no_empty_input_example_where_the_words_leave_a_guess(text: str) -> None:
+    assert stated_edges(parse_spec(text)) == []
+
+
+def test_an_example_of_the_user_for_the_empty_input_wins() -> None:
+    spec = parse_spec("# The mean; None for an empty list\n# f([]) == 0\ndef f(nums):")
+    assert spec_examples(spec) == [Example("f([])", want="0")]
 
 
 def test_one_badly_indented_doctest_does_not_lose_the_others() -> None:
