@@ -102,6 +102,9 @@ class JobView:
     # asserts held (check key -> bool)
     behaviour: dict[str, dict[str, str]] = field(default_factory=dict)
     asserts: dict[str, dict[str, bool]] = field(default_factory=dict)
+    # repairs that returned the code they were made from, or what an earlier repair of it
+    # returned: the same code again, which agreement and twins do not count as another vote
+    copies: set[str] = field(default_factory=set)
     scoring: bool = True  # ask the model to score each new code
     llm_workers: int = 1
     elapsed: float = 0.0
@@ -168,7 +171,9 @@ def suspect_tests(view: JobView) -> set[str]:
     nothing about the code). A weaker consensus (a few codes agreeing on one easy test) is
     not enough: then the failing test is the one that shows what they share wrongly."""
     passes = passing_tests(view)
-    strong = [c for c, tests in passes.items() if len(tests) >= SUSPECT_PASSES]
+    strong = [
+        c for c, tests in passes.items() if len(tests) >= SUSPECT_PASSES and c not in view.copies
+    ]
     suspect = set()
     for t in view.tests:
         ran = [c for c in strong if (c, t) in view.results]
@@ -222,11 +227,11 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
     """Execution agreement on the tests' inputs (``supercharger.probe``): the calls every
     probed code ran, and the groups of codes that returned the same on each, heaviest first.
     The bundled model's tests are mostly wrong somewhere, so right code fails most of them as
-    whole files; their inputs and their right asserts still count. A group's weight is (codes
-    in it) x (1 + ``ASSERT_WEIGHT`` x the asserts it holds). A group that only raises, returns
-    one value for three or more different inputs, or does what a stand-in does, is degenerate
-    (its weight times ``DEGENERATE``): many wrong codes fail the same way, a right one does
-    not. Nothing until two codes are probed on a common call."""
+    whole files; their inputs and their right asserts still count. A group's weight is its
+    ``votes`` (codes, copies left out) x (1 + ``ASSERT_WEIGHT`` x the asserts it holds). A
+    group that only raises, returns one value for three or more different inputs, or does what
+    a stand-in does, is degenerate (its weight times ``DEGENERATE``): many wrong codes fail the
+    same way, a right one does not. Nothing until two codes are probed on a common call."""
     probed = [c for c in view.codes if view.behaviour.get(c)]
     if len(probed) < 2:
         return [], []
@@ -250,7 +255,8 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
         held = max(sum(view.asserts.get(c, {}).get(k, False) for k in keys) for c in codes)
         constant = len(calls) >= 3 and len(set(sig)) == 1
         degenerate = constant or sig in stand_ins or all(o.startswith(ERROR_PREFIX) for o in sig)
-        weight = len(codes) * (1 + ASSERT_WEIGHT * held) * (DEGENERATE if degenerate else 1.0)
+        weight = votes(view, codes) * (1 + ASSERT_WEIGHT * held)
+        weight *= DEGENERATE if degenerate else 1.0
         groups.append(Behaviour(tuple(codes), held, degenerate, weight))
     return calls, sorted(groups, key=lambda g: -g.weight)
 
@@ -260,14 +266,22 @@ def behaviour_weights(view: JobView) -> dict[str, float]:
     return {c: g.weight for g in behaviour_groups(view)[1] for c in g.codes}
 
 
+def votes(view: JobView, codes: Iterable[str]) -> int:
+    """How many of ``codes`` speak for themselves: copies of a repaired code (``JobView.copies``)
+    do not; at least one. A repair prompt shows the code, and a small model often returns it
+    unchanged in all its replies: 16 such copies of one wrong code made a group that outweighed
+    every independent sample in a held-out run."""
+    return max(1, sum(1 for c in codes if c not in view.copies))
+
+
 def dual_agreement(view: JobView) -> dict[str, float]:
     """CodeT's dual agreement: codes that pass the same tests form a group; a group's weight
-    is (number of codes in it) x (number of tests they pass)."""
+    is (its ``votes``: codes, copies left out) x (number of tests they pass)."""
     passes = passing_tests(view)
-    groups: dict[frozenset[str], int] = {}
-    for tests in passes.values():
-        groups[tests] = groups.get(tests, 0) + 1
-    return {c: float(groups[t] * len(t)) for c, t in passes.items()}
+    groups: dict[frozenset[str], list[str]] = {}
+    for code, tests in passes.items():
+        groups.setdefault(tests, []).append(code)
+    return {c: float(votes(view, groups[t]) * len(t)) for c, t in passes.items()}
 
 
 def agreement(view: JobView, groups: list[Behaviour] | None = None) -> dict[str, float]:
@@ -425,8 +439,9 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
 
     - the code passes every one of the spec's examples (the user's own word), when it has any;
     - its support asserts at least ``MIN_CHECKS`` distinct calls of the function;
-    - at least ``MIN_TEST_SUPPORT`` codes pass all of its generated support, unless the examples
-      back the code (right code that the model wrote once has no twin to agree with);
+    - at least ``MIN_TEST_SUPPORT`` codes pass all of its generated support (copies of a
+      repaired code left out), unless the examples back the code (right code that the model
+      wrote once has no twin to agree with);
     - its generated support killed at least ``MIN_KILLED`` of the code's mutants together,
       where that is known (left out with ``mutation`` false: which pairs are worth the
       mutation step);
@@ -475,7 +490,7 @@ def _code_has_evidence(
     if expected is not None and len(expected) < MIN_OUTCOMES:
         return False
     generated = tests - set(view.examples)
-    twins = sum(1 for other in passes.values() if generated <= other)
+    twins = sum(1 for c, other in passes.items() if generated <= other and c not in view.copies)
     if not (by_examples or (generated and twins >= MIN_TEST_SUPPORT)):
         return False
     killed = code_kill_fraction(view, code, generated) if mutation and generated else None
@@ -590,12 +605,13 @@ def _to_mutate(view: JobView, runs_pending: bool) -> list[tuple[str, list[str]]]
 def repair_target(view: JobView, skip: set[str] | frozenset[str] = frozenset()) -> Pair | None:
     """The best-ranked code not yet repaired that fails a test: with the spec's examples if it
     fails one of them (the user's word), else with the failing test the most other codes pass
-    (the consensus says that test is right, so its output says what is wrong)."""
+    (the consensus says that test is right, so its output says what is wrong). Never a copy
+    (``JobView.copies``): its code was repaired already, and came back unchanged."""
     passes = passing_tests(view)
     agree = {t: sum(1 for s in passes.values() if t in s) for t in view.tests}
     useless = suspect_tests(view) | blind_tests(view)
     for code, _weight in rank_codes(view):
-        if code in view.improved or code in skip:
+        if code in view.improved or code in skip or code in view.copies:
             continue
         if code in view.examples_failed:
             return code, view.examples[0]

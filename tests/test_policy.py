@@ -12,6 +12,7 @@ from supercharger.policy import (
     best_pair,
     blind_tests,
     decide,
+    dual_agreement,
     hang_timeout,
     hanging_tests,
     has_evidence,
@@ -652,6 +653,29 @@ def test_only_the_heaviest_behaviour_group_has_evidence_to_end_a_job() -> None:
         v.behaviour[c] = dict(zip(calls, ("!TypeError",) * 3, strict=True))
     v.behaviour["c1"] = dict(zip(calls, ("!TypeError",) * 3, strict=True))
     assert not has_evidence(v, ("c1", "t1")) and not has_evidence(v, ("c2", "t1"))
+
+
+def test_copies_of_a_repaired_code_are_not_votes_of_their_own() -> None:
+    """Three independent codes agree (c1, c2, c3); c4 and its five unchanged repairs agree with
+    each other: c4's group counts once, and its copies are not twins to back its tests."""
+    alike, other = ("1", "2", "6"), ("1", "2", "5")
+    copies = {f"r{i}" for i in range(5)}
+    v = _probed({"c1": alike, "c2": alike, "c3": alike, "c4": other} | dict.fromkeys(copies, other))
+    v.copies = copies
+    weights = behaviour_weights(v)
+    assert weights["c1"] == 3.0 and weights["c4"] == weights["r0"] == 1.0
+    assert [c for c, _ in rank_codes(v)][:3] == ["c1", "c2", "c3"]
+    v.tests = ["t1", "t2", "t3"]  # three checks; c4 and its copies pass them, c1..c3 do not
+    v.results = {(c, t): c in copies | {"c4"} for c in v.codes for t in v.tests}
+    v.checks = {t: frozenset({f"f({i})"}) for i, t in enumerate(v.tests)}
+    assert dual_agreement(v)["c4"] == 1 * 3
+    v.behaviour = {}  # not probed: the twins rule alone
+    assert not has_evidence(v, ("c4", "t1"))  # its copies are no twins
+    v.copies = set()
+    assert has_evidence(v, ("c4", "t1"))
+    v.results = {(c, t): c in {"c1", "r0"} for c in v.codes for t in v.tests}  # r0 fails none
+    v.copies, v.improved = {"r1", "r2", "r3", "r4"}, {"c1"}
+    assert repair_target(v) == ("c2", "t1")  # the copies came back unchanged: not again
 
 
 def test_at_the_budget_s_end_the_top_ranked_code_is_delivered_even_if_it_passed_no_test() -> None:

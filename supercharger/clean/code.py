@@ -10,7 +10,7 @@ from supercharger.clean.names import SIDE_EFFECT_CALLS, eager, missing_globals
 from supercharger.clean.parsing import Chunk, find_chunks, has_real_body, quiet
 from supercharger.clean.render import render_chunk
 from supercharger.clean.source import Block, prepare
-from supercharger.clean.stmts import Selector, is_declarative, is_docstring, without_names
+from supercharger.clean.stmts import DEFS, Selector, is_declarative, is_docstring, without_names
 
 MAX_PULL_ROUNDS = 8
 
@@ -86,9 +86,12 @@ def render(chunks: list[Chunk], fn_name: str, last_def: bool = False) -> str:
     writes the function twice, say a stub and then the real one: Python calls the last)."""
     selector = Selector(fn_name)
     defs = [n for c in chunks for n in c.tree.body if _is_fn(n, fn_name)] if last_def else []
+    own_tests = reply_tests(chunks, fn_name)
 
     def decide(node: ast.stmt) -> ast.stmt | None:
         if defs and _is_fn(node, fn_name) and node is not defs[-1]:
+            return None
+        if isinstance(node, DEFS) and node.name in own_tests:
             return None
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             kept = without_names(node, {fn_name})
@@ -97,6 +100,23 @@ def render(chunks: list[Chunk], fn_name: str, last_def: bool = False) -> str:
 
     parts = [render_chunk(chunk, decide) for chunk in chunks]
     return "\n\n\n".join(p for p in parts if p) + "\n"
+
+
+def reply_tests(chunks: list[Chunk], fn_name: str) -> set[str]:
+    """The reply's own tests: top-level functions named ``test...`` and classes ``Test...``
+    that no other definition reads. Left in the code module, pytest would collect them from any
+    test that star-imports it (the spec's examples do), and count them as examples passed."""
+    nodes = [n for c in chunks for n in c.tree.body if isinstance(n, DEFS)]
+    tests = {
+        n.name
+        for n in nodes
+        if n.name != fn_name
+        and n.name.startswith("Test" if isinstance(n, ast.ClassDef) else "test")
+    }
+    read = {
+        x.id for n in nodes if n.name not in tests for x in ast.walk(n) if isinstance(x, ast.Name)
+    }
+    return tests - read
 
 
 def pull_helpers(text: str, blocks: list[list[Chunk]], target: int, fn_name: str) -> str:

@@ -456,6 +456,31 @@ def record_failure(store: JobStore, job_id: str, key: StepKey, error: BaseExcept
     store.emit(job_id, "error", step=key.encode(), message=message)
 
 
+def copies(cands: dict[str, Candidate]) -> set[str]:
+    """Repairs whose code is that of the code they were made from, or of an earlier repair of
+    it (comments and layout aside; see ``policy.votes``)."""
+    seen: dict[str, set[str]] = {}
+    found = set()
+    for cand in sorted(cands.values(), key=lambda c: c.seq):
+        if cand.kind is not CandidateKind.CODE or not cand.valid or not cand.parent:
+            continue
+        parent = cands.get(cand.parent)
+        known = seen.setdefault(cand.parent, {_shape(parent.text)} if parent else set())
+        shape = _shape(cand.text)
+        if shape in known:
+            found.add(cand.id)
+        known.add(shape)
+    return found
+
+
+def _shape(text: str) -> str:
+    """The code without its comments and layout (its AST), or as written if it does not parse."""
+    try:
+        return ast.dump(ast.parse(text))
+    except (SyntaxError, ValueError, RecursionError):
+        return text.strip()
+
+
 def _of_kind(cands: dict[str, Candidate], kind: CandidateKind, valid: bool = False) -> list[str]:
     return [c.id for c in cands.values() if c.kind is kind and (c.valid or not valid)]
 
@@ -519,6 +544,7 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
         mutate_inflight={(k.code, k.test) for k in sent if isinstance(k, Mutate)} - set(mutation),
         behaviour=merged_probes(pairs, "calls"),
         asserts=merged_probes(pairs, "asserts"),
+        copies=copies(cands),
         checks={c.id: asserted_calls(c.text, meta["spec"].name) for c in analysed},
         outcomes={c.id: asserted_outcomes(c.text, meta["spec"].name) for c in analysed},
         scoring=cfg.score_codes,

@@ -245,3 +245,19 @@ def test_a_stub_written_before_the_function_is_dropped() -> None:
         'def f(x):\n    """Doubles x."""\n    return 2 * x\n', ("kept the last of several f()",)
     )
     assert clean_code(result.text, "f") == Cleaned(result.text)
+
+
+def test_the_reply_s_own_tests_are_dropped_unless_the_code_uses_them() -> None:
+    """A code module that defines ``test_...`` functions or ``Test...`` classes hands them to
+    every test that star-imports it (the spec's examples do), where pytest runs them too."""
+    raw = (
+        "def double(x):\n    return testing_factor() * x\n\n\n"
+        "def testing_factor():\n    return 2\n\n\n"
+        "def test_double():\n    assert double(2) == 4\n\n\n"
+        "class TestDouble:\n    def test_one(self):\n        assert double(1) == 2\n"
+    )
+    assert cleaned(raw, "double") == (
+        "def double(x):\n    return testing_factor() * x\n\n\ndef testing_factor():\n    return 2\n"
+    )
+    # a spec whose function is named like a test keeps it
+    assert "def test_prime" in cleaned("def test_prime(n):\n    return n > 1\n", "test_prime")

@@ -110,3 +110,26 @@ def test_the_spec_s_examples_run_against_every_code_and_rank_them(store: JobStor
 def decide_runs(store: JobStore, job: str) -> list[tuple[str, list[str]]]:
     """The pairs the policy asks to run now."""
     return decide(steps.build_view(store, job, llm_workers=1)).run
+
+
+def test_repairs_that_return_their_code_unchanged_are_copies() -> None:
+    """``steps.copies``: a repair whose code is its parent's (comments and layout aside), or
+    that of an earlier repair of the same parent, is a copy; a changed repair is not, and the
+    repair of a copy that returns the copy is one too."""
+
+    def code(cid: str, text: str, seq: int, parent: str = "") -> Candidate:
+        return Candidate(id=cid, kind=CandidateKind.CODE, seq=seq, parent=parent, raw=text,
+                         text=text)  # fmt: skip
+
+    same = "def f(x):\n    return x + 1\n"
+    cands = [
+        code("c0.0", same, 0),
+        code("c0.1", same, 1),  # a fresh sample like another: a vote of its own
+        code("i0.0", "def f(x):\n    # add one\n    return x+1\n", 2, parent="c0.0"),
+        code("i0.1", "def f(x):\n    return x + 2\n", 3, parent="c0.0"),
+        code("i0.2", "def f(x):\n    return x + 2\n", 4, parent="c0.0"),  # as i0.1
+        code("i1.0", same, 5, parent="i0.0"),
+        code("i1.1", "def f(x):\n    return x - 1\n", 6, parent="i0.0"),
+        code("i2.0", "def f(x):\n    return x + 2\n", 7, parent="c0.1"),  # another parent
+    ]
+    assert steps.copies({c.id: c for c in cands}) == {"i0.0", "i0.2", "i1.0"}
