@@ -25,7 +25,10 @@ from supercharger.cluster.state import ClusterState, ProcRef, read_state, state_
 
 RIGHT = " return 1 if n < 2 else n * factorial(n - 1)\n```"
 WRONG = " return n\n```"
-TEST_OK = "five():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n```"
+TEST_OK = (  # three distinct checks, none the identity's: the least a judged pass may rest on
+    "five():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n"
+    "    assert factorial(3) == 6\n```"
+)
 TEST_WEAK = "one():\n    assert factorial(1) == 1\n```"
 FAKE = {"code_replies": [WRONG, RIGHT], "test_replies": [TEST_WEAK, TEST_OK], "judge_score": 0.9}
 FACTORIAL = "# factorial of a non-negative integer\ndef factorial(n):\n"

@@ -30,7 +30,10 @@ from supercharger.tasks.store import JobStore
 SPEC = parse_spec("# factorial of a non-negative integer\ndef factorial(n):\n", "factorial.spec")
 RIGHT = " return 1 if n < 2 else n * factorial(n - 1)\n```"
 WRONG = " return n\n```"
-TEST_OK = "five():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n```"
+TEST_OK = (  # three distinct checks, none the identity's: the least a judged pass may rest on
+    "five():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n"
+    "    assert factorial(3) == 6\n```"
+)
 TEST_WEAK = "one():\n    assert factorial(1) == 1\n```"
 PASSWORD = "s3cret-pw"
 GENERATOR = {"code_replies": [WRONG, RIGHT], "test_replies": [TEST_WEAK, TEST_OK],
