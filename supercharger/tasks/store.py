@@ -31,6 +31,14 @@ PARTS = (
     "stats", "done", "events", "calls",
 )  # fmt: skip
 EVENTS_MAXLEN = 20000
+# KEYS: the workers hash; ARGV: worker name, heartbeat JSON, its "seen". Writes the heartbeat
+# unless the stored one was seen later.
+_PUT_NEWER_BEAT = """
+local old = redis.call('HGET', KEYS[1], ARGV[1])
+if old and tonumber(cjson.decode(old)['seen']) > tonumber(ARGV[3]) then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1
+"""
 # KEYS: the pairs hash, the stats hash; ARGV: field, verdict, field, verdict... Sets each
 # verdict the pair has none of yet and counts those in ``pairs_run``, in one atomic step.
 _PUT_PAIRS_ONCE = """
@@ -303,8 +311,7 @@ class JobStore:
     def register_worker(self, name: str, queues: list[str], **info: Any) -> None:
         """A worker's heartbeat: its queues, when it was seen, and what else it tells
         (``worker_hooks.heartbeat``: roles, model, devices, load)."""
-        beat = info | {"queues": queues, "seen": time.time()}
-        self.r.hset(WORKERS_KEY, name, json.dumps(beat))
+        self._put_beat(name, info | {"queues": queues, "seen": time.time()})
 
     def touch_worker(self, name: str, queue: str) -> None:
         """A worker that starts a step from ``queue`` is alive: its heartbeat's time is now
@@ -314,7 +321,15 @@ class JobStore:
         now = time.time()
         raw = self.r.hget(WORKERS_KEY, name)
         beat = json.loads(raw) if raw else {"queues": [queue]}
-        self.r.hset(WORKERS_KEY, name, json.dumps(beat | {"seen": now}))
+        self._put_beat(name, beat | {"seen": now})
+
+    def _put_beat(self, name: str, beat: dict[str, Any]) -> None:
+        """Write a heartbeat unless the stored one is newer: a beat held up on a connection
+        that died while its node was cut off arrives after the node's next step has touched
+        it, and must not make the worker look dead again."""
+        self.r.register_script(_PUT_NEWER_BEAT)(
+            keys=[WORKERS_KEY], args=[name, json.dumps(beat), repr(beat["seen"])]
+        )
 
     def unregister_worker(self, name: str) -> None:
         self.r.hdel(WORKERS_KEY, name)

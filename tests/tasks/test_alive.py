@@ -32,3 +32,21 @@ def test_a_worker_whose_first_step_comes_before_its_heartbeat_is_alive(store: Jo
         assert store.workers(max_age=ALIVE_S)[name] == ["llm"]
     finally:
         store.unregister_worker(name)
+
+
+def test_a_heartbeat_held_up_by_the_network_does_not_make_a_worker_dead(store: JobStore) -> None:
+    """A node cut off mid-beat sends that beat when it is back, after its next step touched it:
+    the older beat lands last and must not turn the worker dead again."""
+    name = "sandbox@held-up-beat-test"
+    try:
+        store.touch_worker(name, "sandbox")
+        store.register_worker(name, ["sandbox"], load=2)  # a fresh beat is written
+        assert json.loads(store.r.hget(WORKERS_KEY, name))["load"] == 2
+        late = time.time()
+        store.touch_worker(name, "sandbox")
+        time.sleep(0.01)
+        store._put_beat(name, {"queues": ["sandbox"], "seen": late - 3 * ALIVE_S, "load": 3})
+        assert store.workers(max_age=ALIVE_S)[name] == ["sandbox"]
+        assert json.loads(store.r.hget(WORKERS_KEY, name))["load"] == 2  # the late beat is dropped
+    finally:
+        store.unregister_worker(name)
