@@ -10,10 +10,11 @@ client submits with ``supercharger submit --detach`` and fetches ``supercharger 
 its own namespace, and reads Redis and Flower from there too. Which worker ran which task is
 read from Flower's API (the workers' task events), by worker hostname.
 
-One job: llm-1 is killed mid-generation, sandbox-1 mid-matrix (SIGKILL of every process in
-their namespaces), sandbox-2 is cut off the network mid-step and comes back after the
-coordinator has re-sent its step (so both copies run), then llm-3 joins and takes work. The
-job must pass with every lost step done elsewhere and every pair in the matrix counted once.
+One job: llm-1 is killed mid-generation, sandbox-1 mid-matrix (cut off the network, so what
+they hold is fixed, then SIGKILL of every process in their namespaces), sandbox-2 is cut off
+the network mid-step and comes back after the coordinator has re-sent its step (so both copies
+run), then llm-3 joins and takes work. The job must pass with every lost step done elsewhere
+and every pair in the matrix counted once.
 
 What is real and what is not: Redis, the Celery workers, Flower, the coordinator and the
 sandbox are real. The kill/join choreography runs on the ``fake`` LLM backend (a scripted
@@ -35,7 +36,7 @@ import tempfile
 import time
 import urllib.request
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -274,26 +275,29 @@ def running_on(c: Cluster, job: str, node: str, kind: type) -> list[StepKey]:
     return [k for k, w in running.items() if isinstance(k, kind) and f"@{node}-" in w]
 
 
-def code_pairs(c: Cluster, job: str, node: str) -> list[RunPair]:
-    """The pairs of a generated code (not a stand-in) that ``node`` is running now."""
-    running = running_on(c, job, node, RunPair)
-    return [k for k in running if isinstance(k, RunPair) and not k.code.startswith(STUB_PREFIX)]
-
-
-def cut_mid_step(c: Cluster, job: str, name: str) -> tuple[list[RunPair], str]:
-    """Cut ``name`` off the network while it runs a code's pairs; those pairs and the id of the
-    task it runs. A step that it finished just before the cut does not count: mend, try again."""
+def cut_mid_step(
+    c: Cluster, job: str, name: str, kind: type, wanted: Callable[[list[StepKey]], bool]
+) -> tuple[list[StepKey], list[StepKey]]:
+    """Cut ``name`` off the network while it runs a step of ``kind`` that ``wanted`` accepts;
+    those keys, and every key the node holds (what it was running when the cut came). A step
+    that it finished just before the cut does not count: mend, try again."""
     node = c.nodes[name]
     for _ in range(20):
-        wait_for(f"{name} runs a code's pairs", lambda: code_pairs(c, job, name), 120, 0.05)
+        wait_for(f"{name} runs a step", lambda: wanted(running_on(c, job, name, kind)), 120, 0.05)
         c.net.cut(node)
         time.sleep(0.5)  # whatever it sent before the cut has reached Redis by now
-        held = code_pairs(c, job, name)
-        if held:
-            sent = c.on_client(lambda: c.js().sent(job))
-            return held, sent[held[0]]
+        held = running_on(c, job, name, object)
+        if wanted([k for k in held if isinstance(k, kind)]):
+            return [k for k in held if isinstance(k, kind)], held
         c.net.mend(node)
     raise AssertionError(f"{name} never held a step across the cut")
+
+
+def _code_step(keys: list[StepKey]) -> bool:
+    """Pairs of a generated code (not a stand-in)."""
+    return bool(keys) and all(
+        isinstance(k, RunPair) and not k.code.startswith(STUB_PREFIX) for k in keys
+    )
 
 
 def submit(c: Cluster, max_candidates: int, budget_s: float) -> str:
@@ -348,18 +352,17 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
 
     job = c.job = submit(c, max_candidates=8, budget_s=600)
 
-    # llm-1 dies in the middle of a generation
-    wait_for("llm-1 generates", lambda: running_on(c, job, "llm-1", Gen), 60, every=0.1)
-    lost_gen = running_on(c, job, "llm-1", Gen)
+    # llm-1 dies in the middle of a generation (cut off first: what it holds is then fixed)
+    lost_gen, lost_llm = cut_mid_step(c, job, "llm-1", Gen, bool)
     c.net.kill_node(c.nodes["llm-1"])
     c.mark("llm-1 killed")
     # sandbox-1 dies in the middle of the matrix
-    wait_for("sandbox-1 runs a code's pairs", lambda: code_pairs(c, job, "sandbox-1"), 120, 0.05)
-    lost_pairs = code_pairs(c, job, "sandbox-1")
+    lost_pairs, lost_sandbox = cut_mid_step(c, job, "sandbox-1", RunPair, _code_step)
     c.net.kill_node(c.nodes["sandbox-1"])
     c.mark("sandbox-1 killed")
     # sandbox-2 drops off the network in the middle of a step, and lives on
-    cut_pairs, cut_task = cut_mid_step(c, job, "sandbox-2")
+    cut_pairs, cut_held = cut_mid_step(c, job, "sandbox-2", RunPair, _code_step)
+    cut_task = c.on_client(lambda: c.js().sent(job))[cut_pairs[0]]
     c.mark("sandbox-2 cut off")
 
     # the steps of the nodes taken for dead are sent again and done by the others
@@ -403,7 +406,7 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
         assert ran_on(tasks, node), f"no task of the job ran on {node}"
     aof = node_dir(c.base, c.nodes["control"]) / "data" / "redis" / "appendonly.aof"
     assert aof.stat().st_size > 0, "Redis keeps the append-only file"
-    resends = _check_resends(c, len(lost_gen) + len(lost_pairs) + len(cut_pairs))
+    resends = _check_resends(c, len(lost_llm) + len(lost_sandbox) + len(cut_held))
     runs = Counter(t.get("worker", "?").split("@")[-1].rsplit("-", 1)[0] for t in tasks.values()
                    if t.get("name") == "sc.run_pairs")  # fmt: skip
     print(c.phases(), f"\njob {job}: {len(report['matrix'])} pairs, lost {lost_gen} {lost_pairs}")
