@@ -13,8 +13,9 @@ read from Flower's API (the workers' task events), by worker hostname.
 One job: llm-1 is killed mid-generation, sandbox-1 mid-matrix (cut off the network, so what
 they hold is fixed, then SIGKILL of every process in their namespaces), sandbox-2 is cut off
 the network mid-step and comes back after the coordinator has re-sent its step (so both copies
-run), then llm-3 joins and takes work. The job must pass with every lost step done elsewhere
-and every pair in the matrix counted once.
+run), llm-2 is killed mid-generation too, then llm-3 joins, the only llm node left, and takes
+the lost generations and the rest of the work. The job must pass with every lost step done
+elsewhere and every pair in the matrix counted once.
 
 What is real and what is not: Redis, the Celery workers, Flower, the coordinator and the
 sandbox are real. The kill/join choreography runs on the ``fake`` LLM backend (a scripted
@@ -340,7 +341,7 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
     c = cluster
     c.mark("start")
     start_control(c)
-    wrong = fake_llm(WRONG, delay_s=8.0)  # slow: the budget lasts until llm-3 joins
+    wrong = fake_llm(WRONG, delay_s=8.0)  # slow: a kill lands mid-generation
     for name in ("llm-1", "llm-2"):
         start_node(c, name, "llm", wrong)
     for name in ("sandbox-1", "sandbox-2", "sandbox-3"):
@@ -364,27 +365,36 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
     cut_pairs, cut_held = cut_mid_step(c, job, "sandbox-2", RunPair, _code_step)
     cut_task = c.on_client(lambda: c.js().sent(job))[cut_pairs[0]]
     c.mark("sandbox-2 cut off")
+    # llm-2 dies in the middle of a generation too: no llm node is left, so the job cannot
+    # run out of candidates (all of them wrong) before llm-3 joins, however slow the machine
+    wait_for("llm-2 has worked (the candidates so far are its)",
+             lambda: ran_on(c.flower_tasks(), "llm-2"), 30)  # fmt: skip
+    lost_gen2, lost_llm2 = cut_mid_step(c, job, "llm-2", Gen, bool)
+    c.net.kill_node(c.nodes["llm-2"])
+    c.mark("llm-2 killed")
 
-    # the steps of the nodes taken for dead are sent again and done by the others
+    # the steps of the sandbox nodes taken for dead are sent again and done by sandbox-3
     def redone() -> bool:
         js = c.js()
-        gen_done, pairs, sent = c.on_client(lambda: (js.gen_done(job), js.pairs(job), js.sent(job)))
+        pairs, sent = c.on_client(lambda: (js.pairs(job), js.sent(job)))
         ran = all((k.code, k.test) in pairs for k in lost_pairs + cut_pairs)
         resent = all(sent[k] != cut_task for k in cut_pairs)
-        return set(lost_gen) <= gen_done and ran and resent
+        return ran and resent
 
     wait_for("the dead nodes' steps are done elsewhere", redone, 150)
     c.mark("their steps redone")
     c.net.mend(c.nodes["sandbox-2"])  # it finishes its own copy of the step now
     assert not finished(c, job), "the job needs the right code, which only llm-3 writes"
 
-    # a third llm node joins and takes work
+    # a third llm node joins and takes work, the lost generations first among it
     launched = time.time()
     start_node(c, "llm-3", "llm", fake_llm(RIGHT, delay_s=1.0))
-    wait_for("llm-3 takes work", lambda: ran_on(c.flower_tasks(), "llm-3"), 120)
+    wait_for("llm-3 takes work", lambda: ran_on(c.flower_tasks(), "llm-3"), 180)
     c.mark("llm-3 works")
     first = min(t["started"] for t in c.flower_tasks().values() if _on(t, "llm-3"))
     print(f"llm-3 started its first task {first - launched:.1f} s after its process was launched")
+    lost_gen += lost_gen2
+    wait_for("the lost generations are done", lambda: set(lost_gen) <= _gen_done(c, job), 120)
 
     wait_for("the job ends", lambda: finished(c, job), 240)
     c.mark("job done")
@@ -406,11 +416,16 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
         assert ran_on(tasks, node), f"no task of the job ran on {node}"
     aof = node_dir(c.base, c.nodes["control"]) / "data" / "redis" / "appendonly.aof"
     assert aof.stat().st_size > 0, "Redis keeps the append-only file"
-    resends = _check_resends(c, len(lost_llm) + len(lost_sandbox) + len(cut_held))
+    lost_steps = len(lost_llm) + len(lost_llm2) + len(lost_sandbox) + len(cut_held)
+    resends = _check_resends(c, lost_steps)
     runs = Counter(t.get("worker", "?").split("@")[-1].rsplit("-", 1)[0] for t in tasks.values()
                    if t.get("name") == "sc.run_pairs")  # fmt: skip
     print(c.phases(), f"\njob {job}: {len(report['matrix'])} pairs, lost {lost_gen} {lost_pairs}")
     print("\n".join(resends), "\nrun_pairs tasks by worker:", dict(runs))
+
+
+def _gen_done(c: Cluster, job: str) -> set[StepKey]:
+    return set(c.on_client(lambda: c.js().gen_done(job)))
 
 
 def _check_matrix(c: Cluster, job: str, report: dict[str, Any], lost: list[RunPair]) -> None:
