@@ -22,6 +22,22 @@ from supercharger.tasks.store import JobStore
 
 log = logging.getLogger(__name__)
 HEARTBEAT_S = 10.0
+
+
+class _NoBackendToMark(logging.Filter):
+    """Drops Celery's two-line warning for every revoked task that it could not mark as revoked
+    in a result backend: supercharger has none by design (job state lives under its own keys),
+    and a job that ends revokes every outstanding step, so the warning buried the worker logs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args if isinstance(record.args, tuple) else ()
+        return not (
+            str(record.msg).startswith("Failed to mark task")
+            and any("No result backend is configured" in str(a) for a in args)
+        )
+
+
+logging.getLogger("celery.worker.control").addFilter(_NoBackendToMark())
 _loaded: dict[str, Any] = {}  # what this worker's model reports once loaded (device map)
 
 
