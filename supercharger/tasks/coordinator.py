@@ -9,6 +9,7 @@ import contextlib
 import logging
 import time
 import uuid
+from collections import Counter
 
 import redis
 
@@ -122,9 +123,12 @@ def sweep(store: JobStore) -> None:
 def _resend_orphans(store: JobStore, job_id: str, alive: set[str]) -> None:
     """Steps started by a worker that stopped reporting (killed, machine gone) are sent again;
     the step ids make a second run overwrite, never duplicate."""
-    orphans = [k for k, worker in store.running(job_id).items() if worker not in alive]
+    running = store.running(job_id)
+    orphans = [k for k, worker in running.items() if worker not in alive]
     if orphans:
-        log.warning("job %s: re-sending %d steps of dead workers", job_id, len(orphans))
+        dead = Counter(running[k] for k in orphans)
+        names = ", ".join(f"{worker} ({n})" for worker, n in sorted(dead.items()))
+        log.warning("job %s: re-sending %d steps of dead workers: %s", job_id, len(orphans), names)
         store.clear_running(job_id, orphans)
         _send(store, job_id, [[key] for key in orphans])
 

@@ -317,11 +317,12 @@ class JobStore:
         """A worker that starts a step from ``queue`` is alive: its heartbeat's time is now
         (the rest of the heartbeat kept). Its heartbeat thread may be stuck on a connection
         that died while its node was cut off, or not have run yet on a worker just started;
-        its steps must not be sent again meanwhile."""
-        now = time.time()
+        its steps must not be sent again meanwhile. The time is taken once the read is
+        answered: a read held up on such a connection must not date the beat back to when it
+        was sent."""
         raw = self.r.hget(WORKERS_KEY, name)
         beat = json.loads(raw) if raw else {"queues": [queue]}
-        self._put_beat(name, beat | {"seen": now})
+        self._put_beat(name, beat | {"seen": time.time()})
 
     def _put_beat(self, name: str, beat: dict[str, Any]) -> None:
         """Write a heartbeat unless the stored one is newer: a beat held up on a connection

@@ -416,8 +416,8 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
         assert ran_on(tasks, node), f"no task of the job ran on {node}"
     aof = node_dir(c.base, c.nodes["control"]) / "data" / "redis" / "appendonly.aof"
     assert aof.stat().st_size > 0, "Redis keeps the append-only file"
-    lost_steps = len(lost_llm) + len(lost_llm2) + len(lost_sandbox) + len(cut_held)
-    resends = _check_resends(c, lost_steps)
+    lost = {"llm-1": lost_llm, "llm-2": lost_llm2, "sandbox-1": lost_sandbox}
+    resends = _check_resends(c, {node: len(keys) for node, keys in lost.items()}, len(cut_held))
     runs = Counter(t.get("worker", "?").split("@")[-1].rsplit("-", 1)[0] for t in tasks.values()
                    if t.get("name") == "sc.run_pairs")  # fmt: skip
     print(c.phases(), f"\njob {job}: {len(report['matrix'])} pairs, lost {lost_gen} {lost_pairs}")
@@ -439,13 +439,23 @@ def _check_matrix(c: Cluster, job: str, report: dict[str, Any], lost: list[RunPa
     assert stats["pairs_run"] == len(matrix)
 
 
-def _check_resends(c: Cluster, lost_steps: int) -> list[str]:
-    """The coordinator re-sent the steps of the nodes it took for dead, those only, once each
-    (its log lines say how many)."""
+def _check_resends(c: Cluster, killed: dict[str, int], cut_held: int) -> list[str]:
+    """The coordinator re-sent the steps of the nodes it took for dead, those only: each step a
+    killed node held once, and at least the steps sandbox-2 held when it was cut off (a step it
+    started while off the network, for one, is sent again too: the node looked dead). Its log
+    lines name the workers and how many steps of each."""
     log = c.procs.log(c.nodes["control"], "worker-control", 10**6)
     resends = [line for line in log.splitlines() if "re-sending" in line]
-    resent = sum(int(line.split("re-sending ")[1].split()[0]) for line in resends)
-    assert resent == lost_steps, resends
+    by_node: Counter[str] = Counter()
+    for line in resends:
+        total, names = line.split("re-sending ")[1].split(" steps of dead workers: ")
+        counts = [part.rsplit(" (", 1) for part in names.split(", ")]
+        assert sum(int(n.rstrip(")")) for _, n in counts) == int(total), line
+        for worker, n in counts:
+            by_node[worker.split("@")[-1].rsplit("-", 1)[0]] += int(n.rstrip(")"))
+    assert {node: by_node[node] for node in killed} == killed, resends
+    assert by_node["sandbox-2"] >= cut_held, resends
+    assert set(by_node) <= set(killed) | {"sandbox-2"}, resends
     return resends
 
 
