@@ -30,7 +30,7 @@ from supercharger.constants import (
     lock_key,
     role_queue,
 )
-from supercharger.policy import Actions, decide
+from supercharger.policy import Actions, JobView, decide
 from supercharger.records import CandidateKind
 from supercharger.settings import get_settings
 from supercharger.tasks import steps
@@ -54,6 +54,11 @@ TICK_S = 2.0  # how often a running job checks its time budget and its workers
 START_PRIORITY = 9  # a new job's first advance: after any finished step's (priority 0)
 LOCK_POLL_S = 0.005  # how often a waiting coordinator asks for a busy job lock again
 ALIVE_S = 30.0  # a worker silent this long is dead: its running steps are sent again
+# A step's task waits in its queue behind the tasks of other jobs. Redis serves priority 0
+# first, and a task's priority grows with how many steps of its job already wait or run in that
+# kind of queue: a job with few steps out goes before one with a backlog, so a short job is not
+# held up behind a long one's thousands of pairs. kombu keeps four levels on Redis: 0, 3, 6, 9.
+BACKLOG_LEVELS = ((16, 0), (64, 3), (256, 6))
 # The steps one task does: generations whose prompts share a batch, the pairs of one code,
 # the mutation steps of one code, the codes scored together; else a single step.
 Group = list[StepKey]
@@ -92,7 +97,7 @@ def advance(store: JobStore, job_id: str, wait_s: float) -> bool:
             _resend_orphans(store, job_id, set(alive))
             served = {q for qs in alive.values() for q in qs}
             store.set_waiting(job_id, unserved_note(served, routed, view.scoring))
-        _apply(store, job_id, acts)
+        _apply(store, job_id, acts, backlog(view))
         if not acts.finish:
             store.mark_advanced(job_id)
         return True
@@ -189,9 +194,23 @@ def _task_for(job_id: str, group: Group) -> tuple[str, tuple]:
     return TASK_RUN_PAIRS, (job_id, first.code, tests)
 
 
-def _send(store: JobStore, job_id: str, groups: list[Group]) -> None:
+def backlog(view: JobView) -> dict[str, int]:
+    """The job's steps sent and not finished, on the model ("llm") and in the sandbox."""
+    llm = view.gen_inflight + len(view.judge_inflight) + len(view.score_inflight)
+    return {"llm": llm, "sandbox": len(view.pair_inflight) + len(view.mutate_inflight)}
+
+
+def backlog_priority(steps_out: int) -> int:
+    """The priority of a task whose job has ``steps_out`` steps out in its kind of queue."""
+    return next((pri for below, pri in BACKLOG_LEVELS if steps_out < below), 9)
+
+
+def _send(
+    store: JobStore, job_id: str, groups: list[Group], out: dict[str, int] | None = None
+) -> None:
     """Record every step with the id of its task, then send one task per group, an LLM step
-    to its role's queue."""
+    to its role's queue, each with the priority of the job's backlog ``out`` as it grows
+    (None: priority 0, the steps of dead workers)."""
     routed = routed_roles()
     groups = [part for group in groups for part in split_by_queue(group, routed)]
     sends = [(group, uuid.uuid4().hex) for group in groups]
@@ -200,16 +219,20 @@ def _send(store: JobStore, job_id: str, groups: list[Group]) -> None:
         name, args = _task_for(job_id, group)
         role = group_role(group)
         queue = None if role is None else role_queue(role, routed)  # None: the task's route
-        app.send_task(name, args=args, task_id=tid, queue=queue)
+        kind = "sandbox" if role is None else "llm"
+        priority = 0 if out is None else backlog_priority(out[kind])
+        if out is not None:
+            out[kind] += len(group)
+        app.send_task(name, args=args, task_id=tid, queue=queue, priority=priority)
 
 
-def _apply(store: JobStore, job_id: str, acts: Actions) -> None:
+def _apply(store: JobStore, job_id: str, acts: Actions, out: dict[str, int]) -> None:
     if acts.finish:
         fin = acts.finish
         if store.finish(job_id, fin.status, fin.reason, fin.best, fin.code):
             _revoke_outstanding(store, job_id)
         return
-    _send(store, job_id, _groups(acts, _slots(store, job_id)))
+    _send(store, job_id, _groups(acts, _slots(store, job_id)), out)
 
 
 def _slots(store: JobStore, job_id: str) -> dict[str, int]:
