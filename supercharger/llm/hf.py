@@ -430,7 +430,9 @@ def _model_kwargs(options: TransformersOptions, gguf: bool = False) -> dict[str,
     import transformers
 
     cuda = torch.cuda.is_available()
-    kwargs: dict[str, Any] = {"dtype": torch_dtype(options, cuda)}
+    # use_kernels=False: transformers would otherwise swap layers for kernels it fetches from the
+    # Hub on CUDA, and a node that is offline (as workers are: local files only) fails its load
+    kwargs: dict[str, Any] = {"dtype": torch_dtype(options, cuda), "use_kernels": False}
     gguf_config = getattr(transformers, "GgufConfig", None)
     if gguf and kwargs["dtype"] != torch.float32 and gguf_config is not None:
         # Plain layers in that dtype (which packed_weights can pack), not GGUF kernels that

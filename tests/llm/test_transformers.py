@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from supercharger.llm import Prompt, Sampling
-from supercharger.llm.hf import TransformersBackend
+from supercharger.llm.hf import TransformersBackend, _model_kwargs
+from supercharger.llm.options import TransformersOptions
 from supercharger.llm.prompts import CODE_STOP, code_prompt, judge_prompt
 
 FACTORIAL = (
@@ -79,3 +80,11 @@ def test_yes_probability_is_a_probability(bundled: TransformersBackend) -> None:
 def test_yes_probability_on_plain_questions(bundled: TransformersBackend, question: str) -> None:
     prompt = Prompt(kind="judge", messages=[{"role": "user", "content": question}])
     assert 0.0 <= bundled.yes_probability(prompt).score <= 1.0
+
+
+def test_no_layer_is_swapped_for_a_hub_kernel(bundled: TransformersBackend) -> None:
+    """transformers swaps layers for kernels fetched from the Hub unless told not to; on CUDA an
+    offline node (workers load local files only) then fails its load. The model keeps its own
+    layers on every device."""
+    assert bundled.model.use_kernels is False
+    assert _model_kwargs(TransformersOptions())["use_kernels"] is False
