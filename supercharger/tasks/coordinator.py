@@ -219,9 +219,10 @@ def _send(
         name, args = _task_for(job_id, group)
         role = group_role(group)
         queue = None if role is None else role_queue(role, routed)  # None: the task's route
-        kind = "sandbox" if role is None else "llm"
-        priority = 0 if out is None else backlog_priority(out[kind])
+        priority = 0
         if out is not None:
+            kind = "sandbox" if role is None else "llm"
+            priority = backlog_priority(out[kind])
             out[kind] += len(group)
         app.send_task(name, args=args, task_id=tid, queue=queue, priority=priority)
 

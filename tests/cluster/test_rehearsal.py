@@ -266,6 +266,11 @@ def _on(task: dict[str, Any], node: str) -> bool:
     return started and worker.startswith(f"{node}-") and task.get("name", "").startswith("sc.")
 
 
+def _node(worker: str) -> str:
+    """The node of a worker hostname (``sandbox@sandbox-2-1234`` -> ``sandbox-2``)."""
+    return worker.split("@")[-1].rsplit("-", 1)[0]
+
+
 def ran_on(tasks: dict[str, dict[str, Any]], node: str) -> list[str]:
     """Names of the tasks Flower saw started on ``node``'s worker."""
     return [t["name"] for t in tasks.values() if _on(t, node)]
@@ -418,7 +423,7 @@ def test_nodes_die_and_join_mid_job_and_no_work_is_lost(cluster: Cluster) -> Non
     assert aof.stat().st_size > 0, "Redis keeps the append-only file"
     lost = {"llm-1": lost_llm, "llm-2": lost_llm2, "sandbox-1": lost_sandbox}
     resends = _check_resends(c, {node: len(keys) for node, keys in lost.items()}, len(cut_held))
-    runs = Counter(t.get("worker", "?").split("@")[-1].rsplit("-", 1)[0] for t in tasks.values()
+    runs = Counter(_node(t.get("worker", "?")) for t in tasks.values()
                    if t.get("name") == "sc.run_pairs")  # fmt: skip
     print(c.phases(), f"\njob {job}: {len(report['matrix'])} pairs, lost {lost_gen} {lost_pairs}")
     print("\n".join(resends), "\nrun_pairs tasks by worker:", dict(runs))
@@ -452,7 +457,7 @@ def _check_resends(c: Cluster, killed: dict[str, int], cut_held: int) -> list[st
         counts = [part.rsplit(" (", 1) for part in names.split(", ")]
         assert sum(int(n.rstrip(")")) for _, n in counts) == int(total), line
         for worker, n in counts:
-            by_node[worker.split("@")[-1].rsplit("-", 1)[0]] += int(n.rstrip(")"))
+            by_node[_node(worker)] += int(n.rstrip(")"))
     assert {node: by_node[node] for node in killed} == killed, resends
     assert by_node["sandbox-2"] >= cut_held, resends
     assert set(by_node) <= set(killed) | {"sandbox-2"}, resends
