@@ -118,28 +118,53 @@ def _assert_check(test: ast.expr, call_of) -> set[Check]:  # type: ignore[no-unt
     return set()
 
 
-def _variants(value: object) -> list[object]:
+def _variants(value: object, signed: bool) -> list[object]:
     """Edge values of the same type as ``value``: where code that agrees on the tests' inputs
-    often splits (zero, a sign, emptiness, one element, a repeat, case, blanks)."""
+    often splits (zero, one more or less, emptiness, one element, an added zero, a repeat,
+    case, blanks). Negative numbers only where ``signed`` (the tests pass one there): a spec
+    for non-negative input leaves its codes free to differ below zero."""
     if isinstance(value, bool):
         return [not value]
-    if isinstance(value, int):
-        return [0, 1, -1, -value, value + 1, value - 1]
-    if isinstance(value, float):
-        return [0.0, -value, value + 0.5] if value == value and abs(value) < 1e300 else []
+    if isinstance(value, (int, float)):
+        if value != value or abs(value) > 1e300:  # nan, inf: no literal to write
+            return []
+        found = [0 * value, 0 * value + 1, value + 1, value - 1, -value, -1 - 0 * value]
+        return [v for v in found if signed or v >= 0]
     if isinstance(value, str):
         return ["", " ", "a", value[:1], value.upper(), value.lower(), " " + value + " ",
                 value + value[-1:]]  # fmt: skip
     if isinstance(value, (list, tuple)):
         head, tail = value[:1], value[-1:]
-        return [value[:0], head, value[::-1], value + tail, tail + value, value * 2]
+        found = [value[:0], head, value[::-1], value + tail, tail + value]
+        if value and isinstance(value[0], (int, float, str)) and not isinstance(value[0], bool):
+            found.append(value + type(value)([type(value[0])()]))  # 0, 0.0 or ""
+        return found
     if isinstance(value, dict):
         return [{}, dict(list(value.items())[:1])]
     return []
 
 
+def _negative(value: object) -> bool:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value < 0
+    if isinstance(value, (list, tuple)):
+        return any(_negative(v) for v in value)
+    return False
+
+
 def _call_source(name: str, args: list[object], keywords: list[str]) -> str:
     return f"{name}({', '.join([repr(a) for a in args] + keywords)})"
+
+
+def _parsed(source: str) -> tuple[list[object], list[str]] | None:
+    """A literal call's positional arguments (as values) and keywords (as source)."""
+    try:
+        node = ast.parse(source, mode="eval").body
+        if not isinstance(node, ast.Call) or len(source) > 200:
+            return None
+        return [ast.literal_eval(a) for a in node.args], [ast.unparse(k) for k in node.keywords]
+    except (SyntaxError, ValueError, TypeError, MemoryError, RecursionError):
+        return None
 
 
 @lru_cache(maxsize=4096)
@@ -148,26 +173,14 @@ def derived_calls(calls: frozenset[str], fn_name: str) -> tuple[str, ...]:
     edge value of the same type (``_variants``) in one argument's place: inputs no test
     asserts, on which codes that pass the same tests can still disagree. At most
     ``MAX_DERIVED``, picked evenly over the calls and deterministically; none of ``calls``."""
-    per_call: list[list[str]] = []
-    known = set(calls)  # and as this renders them (quotes, spaces)
-    for source in sorted(calls):
-        try:
-            node = ast.parse(source, mode="eval").body
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
-            continue
-        if not isinstance(node, ast.Call) or len(source) > 200:
-            continue
-        try:
-            args = [ast.literal_eval(a) for a in node.args]
-        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-            continue
-        keywords = [ast.unparse(k) for k in node.keywords]
-        known.add(_call_source(fn_name, args, keywords))
-        found = []
-        for i, arg in enumerate(args):
-            for variant in _variants(arg):
-                found.append(_call_source(fn_name, args[:i] + [variant] + args[i + 1 :], keywords))
-        per_call.append(found)
+    parsed = [p for p in (_parsed(c) for c in sorted(calls)) if p is not None]
+    signed = {i for args, _ in parsed for i, a in enumerate(args) if _negative(a)}
+    known = set(calls) | {_call_source(fn_name, args, kw) for args, kw in parsed}
+    per_call = [
+        [_call_source(fn_name, args[:i] + [v] + args[i + 1 :], kw)
+         for i, arg in enumerate(args) for v in _variants(arg, i in signed)]  # fmt: skip
+        for args, kw in parsed
+    ]
     chosen: list[str] = []
     for rank in range(max((len(f) for f in per_call), default=0)):  # round robin
         for found in per_call:
