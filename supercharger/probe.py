@@ -177,8 +177,11 @@ def derived_calls(calls: frozenset[str], fn_name: str) -> tuple[str, ...]:
     signed = {i for args, _ in parsed for i, a in enumerate(args) if _negative(a)}
     known = set(calls) | {_call_source(fn_name, args, kw) for args, kw in parsed}
     per_call = [
-        [_call_source(fn_name, args[:i] + [v] + args[i + 1 :], kw)
-         for i, arg in enumerate(args) for v in _variants(arg, i in signed)]  # fmt: skip
+        [
+            _call_source(fn_name, args[:i] + [v] + args[i + 1 :], kw)
+            for i, arg in enumerate(args)
+            for v in _variants(arg, i in signed)
+        ]  # fmt: skip
         for args, kw in parsed
     ]
     chosen: list[str] = []
