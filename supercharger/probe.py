@@ -181,7 +181,7 @@ def derived_calls(calls: frozenset[str], fn_name: str) -> tuple[str, ...]:
             _call_source(fn_name, args[:i] + [v] + args[i + 1 :], kw)
             for i, arg in enumerate(args)
             for v in _variants(arg, i in signed)
-        ]  # fmt: skip
+        ]
         for args, kw in parsed
     ]
     chosen: list[str] = []
