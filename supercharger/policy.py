@@ -506,14 +506,21 @@ def _code_has_evidence(
 
 def contested(view: JobView, code: str, tests: Iterable[str]) -> bool:
     """Whether another code (copies left out) passes every one of ``tests`` too and returns a
-    different value from ``code`` on a probed call both returned on (the tests' literal calls
-    and the edge inputs derived from them; an exception on either side is no disagreement:
-    the input may be outside the spec). Then those tests do not decide between two readings
-    of the spec that the model itself wrote (``x > 0`` and ``x >= 0``, ``s == ""`` and
-    ``not s.strip()``), and a judge that cannot tell them apart would pick one by chance."""
+    different value from ``code`` on a probed call both returned on (``contest``). Then those
+    tests do not decide between two readings of the spec that the model itself wrote
+    (``x > 0`` and ``x >= 0``, ``s == ""`` and ``not s.strip()``), and a judge that cannot
+    tell them apart would pick one by chance."""
+    return contest(view, code, tests) is not None
+
+
+def contest(view: JobView, code: str, tests: Iterable[str]) -> tuple[str, str] | None:
+    """The first other code (copies left out) that passes every one of ``tests`` and returns
+    a different value from ``code`` on a probed call (the tests' literal calls and the edge
+    inputs derived from them), with that call; an exception on either side is no
+    disagreement (the input may be outside the spec). None when there is none."""
     tests = set(tests)
     if not tests:
-        return False
+        return None
     mine = view.behaviour.get(code, {}) | view.derived.get(code, {})
     for other in view.codes:
         if other == code or other in view.copies:
@@ -521,13 +528,13 @@ def contested(view: JobView, code: str, tests: Iterable[str]) -> bool:
         if not all(view.results.get((other, t)) is True for t in tests):
             continue
         theirs = view.behaviour.get(other, {}) | view.derived.get(other, {})
-        for call, seen in mine.items():
+        for call, seen in sorted(mine.items()):
             said = theirs.get(call)
             if said is None or said == seen:
                 continue
             if not (said.startswith(ERROR_PREFIX) or seen.startswith(ERROR_PREFIX)):
-                return True
-    return False
+                return other, call
+    return None
 
 
 def best_pair(view: JobView) -> Pair | None:
@@ -691,6 +698,8 @@ def _finish(view: JobView, status: JobStatus, reason: str) -> Finish:
     best = best_pair(view)
     ranked = rank_codes(view)
     code = best[0] if best else (ranked[0][0] if ranked else None)
+    if best and (rival := contest(view, best[0], support(view, best[0]))):
+        reason += f"; its tests do not decide between {best[0]} and {rival[0]} ({rival[1]})"
     return Finish(status, reason, best, code)
 
 
