@@ -562,8 +562,10 @@ def test_codes_that_pass_the_same_tests_but_disagree_on_an_edge_input_are_not_ev
     assert not has_evidence(v, ("c1", "t1")) and decide(v).finish is None
     v.elapsed = v.budget.budget_seconds  # the job ends on its budget and says why
     fin = decide(v).finish
-    assert fin is not None and fin.status == "budget" and fin.reason.endswith(
-        "its tests do not decide between c1 and c2 (f(0))"
+    assert (
+        fin is not None
+        and fin.status == "budget"
+        and fin.reason.endswith("its tests do not decide between c1 and c2 (f(0))")
     )
     v.elapsed = 0.0
     # an exception on one side is no disagreement (the input may be outside the spec)
