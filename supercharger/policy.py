@@ -102,6 +102,9 @@ class JobView:
     # asserts held (check key -> bool)
     behaviour: dict[str, dict[str, str]] = field(default_factory=dict)
     asserts: dict[str, dict[str, bool]] = field(default_factory=dict)
+    # per code: what it returned on calls derived from those (edge values no test asserts;
+    # ``probe.derived_calls``), call -> fingerprint
+    derived: dict[str, dict[str, str]] = field(default_factory=dict)
     # repairs that returned the code they were made from, or what an earlier repair of it
     # returned: the same code again, which agreement and twins do not count as another vote
     copies: set[str] = field(default_factory=set)
@@ -445,6 +448,8 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
     - its generated support killed at least ``MIN_KILLED`` of the code's mutants together,
       where that is known (left out with ``mutation`` false: which pairs are worth the
       mutation step);
+    - no other code that passes all of its support returns a different value on a probed call
+      (``contested``);
     - once the codes are probed, it has the highest ``agreement`` of the codes that pass as many
       of the spec's examples or more, and its behaviour group is not degenerate (it does what
       most others do on the tests' inputs)."""
@@ -494,7 +499,42 @@ def _code_has_evidence(
     if not (by_examples or (generated and twins >= MIN_TEST_SUPPORT)):
         return False
     killed = code_kill_fraction(view, code, generated) if mutation and generated else None
-    return killed is None or killed >= MIN_KILLED
+    if killed is not None and killed < MIN_KILLED:
+        return False
+    return not contested(view, code, tests)
+
+
+def contested(view: JobView, code: str, tests: Iterable[str]) -> bool:
+    """Whether another code (copies left out) passes every one of ``tests`` too and returns a
+    different value from ``code`` on a probed call both returned on (``contest``). Then those
+    tests do not decide between two readings of the spec that the model itself wrote
+    (``x > 0`` and ``x >= 0``, ``s == ""`` and ``not s.strip()``), and a judge that cannot
+    tell them apart would pick one by chance."""
+    return contest(view, code, tests) is not None
+
+
+def contest(view: JobView, code: str, tests: Iterable[str]) -> tuple[str, str] | None:
+    """The first other code (copies left out) that passes every one of ``tests`` and returns
+    a different value from ``code`` on a probed call (the tests' literal calls and the edge
+    inputs derived from them), with that call; an exception on either side is no
+    disagreement (the input may be outside the spec). None when there is none."""
+    tests = set(tests)
+    if not tests:
+        return None
+    mine = view.behaviour.get(code, {}) | view.derived.get(code, {})
+    for other in view.codes:
+        if other == code or other in view.copies:
+            continue
+        if not all(view.results.get((other, t)) is True for t in tests):
+            continue
+        theirs = view.behaviour.get(other, {}) | view.derived.get(other, {})
+        for call, seen in sorted(mine.items()):
+            said = theirs.get(call)
+            if said is None or said == seen:
+                continue
+            if not (said.startswith(ERROR_PREFIX) or seen.startswith(ERROR_PREFIX)):
+                return other, call
+    return None
 
 
 def best_pair(view: JobView) -> Pair | None:
@@ -658,6 +698,8 @@ def _finish(view: JobView, status: JobStatus, reason: str) -> Finish:
     best = best_pair(view)
     ranked = rank_codes(view)
     code = best[0] if best else (ranked[0][0] if ranked else None)
+    if best and (rival := contest(view, best[0], support(view, best[0]))):
+        reason += f"; its tests do not decide between {best[0]} and {rival[0]} ({rival[1]})"
     return Finish(status, reason, best, code)
 
 

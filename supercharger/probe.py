@@ -23,6 +23,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 MAX_CALLS = 48  # distinct calls in one probe file (the first ones in sorted order)
+MAX_DERIVED = 24  # calls derived from them (``derived_calls``) added to the probe file
+# derived calls run until this many seconds after the probe started (the tests' own calls
+# first); those left fingerprint "!Skipped", so they add little to a probe of slow code
+DERIVED_SECONDS = 3.0
 CALL_SECONDS = 1.0  # a call that runs longer is cut and fingerprinted as "!TimeoutError"
 ERROR_PREFIX = "!"  # a fingerprint that starts with it names an exception, not a value
 FAILED_PROBE = "!Probe"  # the fingerprint of every call of a probe that printed nothing
@@ -114,11 +118,86 @@ def _assert_check(test: ast.expr, call_of) -> set[Check]:  # type: ignore[no-unt
     return set()
 
 
+def _variants(value: object, signed: bool) -> list[object]:
+    """Edge values of the same type as ``value``: where code that agrees on the tests' inputs
+    often splits (zero, one more or less, emptiness, one element, an added zero, a repeat,
+    case, blanks). Negative numbers only where ``signed`` (the tests pass one there): a spec
+    for non-negative input leaves its codes free to differ below zero."""
+    if isinstance(value, bool):
+        return [not value]
+    if isinstance(value, (int, float)):
+        if value != value or abs(value) > 1e300:  # nan, inf: no literal to write
+            return []
+        found = [0 * value, 0 * value + 1, value + 1, value - 1, -value, -1 - 0 * value]
+        return [v for v in found if signed or v >= 0]
+    if isinstance(value, str):
+        return ["", " ", "a", value[:1], value.upper(), value.lower(), " " + value + " ",
+                value + value[-1:]]  # fmt: skip
+    if isinstance(value, (list, tuple)):
+        head, tail = value[:1], value[-1:]
+        found = [value[:0], head, value[::-1], value + tail, tail + value]
+        if value and isinstance(value[0], (int, float, str)) and not isinstance(value[0], bool):
+            found.append(value + type(value)([type(value[0])()]))  # 0, 0.0 or ""
+        return found
+    if isinstance(value, dict):
+        return [{}, dict(list(value.items())[:1])]
+    return []
+
+
+def _negative(value: object) -> bool:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value < 0
+    if isinstance(value, (list, tuple)):
+        return any(_negative(v) for v in value)
+    return False
+
+
+def _call_source(name: str, args: list[object], keywords: list[str]) -> str:
+    return f"{name}({', '.join([repr(a) for a in args] + keywords)})"
+
+
+def _parsed(source: str) -> tuple[list[object], list[str]] | None:
+    """A literal call's positional arguments (as values) and keywords (as source)."""
+    try:
+        node = ast.parse(source, mode="eval").body
+        if not isinstance(node, ast.Call) or len(source) > 200:
+            return None
+        return [ast.literal_eval(a) for a in node.args], [ast.unparse(k) for k in node.keywords]
+    except (SyntaxError, ValueError, TypeError, MemoryError, RecursionError):
+        return None
+
+
+@lru_cache(maxsize=4096)
+def derived_calls(calls: frozenset[str], fn_name: str) -> tuple[str, ...]:
+    """Calls of ``fn_name`` derived from ``calls`` (literal calls of the tests) by putting one
+    edge value of the same type (``_variants``) in one argument's place: inputs no test
+    asserts, on which codes that pass the same tests can still disagree. At most
+    ``MAX_DERIVED``, picked evenly over the calls and deterministically; none of ``calls``."""
+    parsed = [p for p in (_parsed(c) for c in sorted(calls)) if p is not None]
+    signed = {i for args, _ in parsed for i, a in enumerate(args) if _negative(a)}
+    known = set(calls) | {_call_source(fn_name, args, kw) for args, kw in parsed}
+    per_call = [
+        [
+            _call_source(fn_name, args[:i] + [v] + args[i + 1 :], kw)
+            for i, arg in enumerate(args)
+            for v in _variants(arg, i in signed)
+        ]
+        for args, kw in parsed
+    ]
+    chosen: list[str] = []
+    for rank in range(max((len(f) for f in per_call), default=0)):  # round robin
+        for found in per_call:
+            if rank < len(found) and found[rank] not in known and found[rank] not in chosen:
+                chosen.append(found[rank])
+    return tuple(sorted(chosen[:MAX_DERIVED]))
+
+
 _PROBE = """import contextlib
 import io
 import json
 import math
 import signal
+import time
 import zlib
 
 import pytest
@@ -127,6 +206,7 @@ from {module} import *  # noqa: F403
 from {module} import {name}
 
 CALLS = {calls!r}
+LITERAL = {literal!r}  # the tests' own calls; derived ones after them, under a deadline
 CHECKS = {checks!r}
 MARK = "@@" + {nonce!r} + "@@"
 
@@ -186,7 +266,12 @@ def test_probe():
 
 
 def _run(results, prints):
-    for call in CALLS:
+    deadline = time.monotonic() + {derived_seconds!r}
+    for index, call in enumerate(CALLS):
+        if index >= LITERAL and time.monotonic() > deadline:
+            results[call] = ("error", None)
+            prints.append("!Skipped")
+            continue
         signal.setitimer(signal.ITIMER_REAL, {seconds!r})
         try:
             value = eval(call)
@@ -200,16 +285,21 @@ def _run(results, prints):
 """
 
 
-def probe_test(module: str, name: str, checks: Iterable[Check]) -> tuple[str, str, list[str]]:
-    """The probe file for ``checks`` (at most ``MAX_CALLS`` distinct calls), the nonce that
-    marks its report, and the calls it makes in order."""
+def probe_test(
+    module: str, name: str, checks: Iterable[Check], derive: bool = True
+) -> tuple[str, str, list[str]]:
+    """The probe file for ``checks`` (at most ``MAX_CALLS`` distinct calls, then the calls
+    ``derived_calls`` makes of them unless ``derive`` is false), the nonce that marks its
+    report, and the calls it makes in order."""
     chosen = sorted(set(checks))
     calls = sorted({call for call, _ in chosen})[:MAX_CALLS]
     kept = [c for c in chosen if c[0] in set(calls)]
+    extra = list(derived_calls(frozenset(calls), name)) if derive else []
     nonce = secrets.token_hex(8)
-    text = _PROBE.format(module=module, name=name, calls=calls, checks=kept, nonce=nonce,
-                         seconds=CALL_SECONDS)  # fmt: skip
-    return text, nonce, calls
+    text = _PROBE.format(module=module, name=name, calls=calls + extra, literal=len(calls),
+                         checks=kept, nonce=nonce, seconds=CALL_SECONDS,
+                         derived_seconds=DERIVED_SECONDS)  # fmt: skip
+    return text, nonce, calls + extra
 
 
 def read_probe(

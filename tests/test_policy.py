@@ -11,6 +11,7 @@ from supercharger.policy import (
     behaviour_weights,
     best_pair,
     blind_tests,
+    contested,
     decide,
     dual_agreement,
     hang_timeout,
@@ -552,6 +553,42 @@ def test_checks_that_all_expect_one_value_are_not_evidence() -> None:
     assert has_evidence(v, ("c1", "t1"))
 
 
+def test_codes_that_pass_the_same_tests_but_disagree_on_an_edge_input_are_not_evidence() -> None:
+    # c1 (``x > 0``) and c2 (``x >= 0``) pass t1 and t2, which never call f(0): the tests do
+    # not decide between the two readings, and a judge would pick one by chance
+    v = _agreeing_job(judged={("c1", "t1"): 0.99})
+    v.derived = {"c1": {"f(0)": "0", "f(-1)": "0"}, "c2": {"f(0)": "1", "f(-1)": "0"}}
+    assert contested(v, "c1", ["t1", "t2"]) and contested(v, "c2", ["t1", "t2"])
+    assert not has_evidence(v, ("c1", "t1")) and decide(v).finish is None
+    v.elapsed = v.budget.budget_seconds  # the job ends on its budget and says why
+    fin = decide(v).finish
+    assert (
+        fin is not None
+        and fin.status == "budget"
+        and fin.reason.endswith("its tests do not decide between c1 and c2 (f(0))")
+    )
+    v.elapsed = 0.0
+    # an exception on one side is no disagreement (the input may be outside the spec)
+    v.derived["c2"]["f(0)"] = "!ValueError"
+    assert not contested(v, "c1", ["t1", "t2"]) and has_evidence(v, ("c1", "t1"))
+    # nor is a value where the other did not run the call
+    v.derived["c2"] = {"f(-1)": "0"}
+    assert has_evidence(v, ("c1", "t1"))
+    # the tests' own calls count too, and a code that fails one of the tests is no rival
+    v.behaviour = {"c1": {"f(3)": "1"}, "c2": {"f(3)": "2"}}
+    assert not has_evidence(v, ("c1", "t1"))
+    v.results[("c2", "t2")] = False
+    v.examples, v.examples_passed = [EX], {"c1": 1}  # c1 is backed by the user's example
+    v.results[("c1", EX)] = True
+    v.checks[EX] = frozenset({"f(7)"})
+    assert not contested(v, "c1", ["t1", "t2", EX]) and has_evidence(v, ("c1", "t1"))
+    # copies of a repaired code are not rivals of their own
+    v.results[("c2", "t2")], v.results[("c2", EX)] = True, True
+    assert contested(v, "c1", ["t1", "t2", EX])
+    v.copies = {"c2"}
+    assert not contested(v, "c1", ["t1", "t2", EX])
+
+
 def test_a_spec_with_one_example_needs_generated_tests_besides() -> None:
     v = _examples_job()
     v.checks[EX] = frozenset({"f(1)"})
@@ -648,6 +685,9 @@ def test_only_the_heaviest_behaviour_group_has_evidence_to_end_a_job() -> None:
     assert has_evidence(v, ("c1", "t1"))  # all alike: one group, the heaviest
     for c in ("c2", "c3"):
         v.behaviour[c] = dict(zip(calls, ("1", "2", "4"), strict=True))
+    # c1 passes the same tests as c2 and c3 and returns another value on f(3): contested
+    assert not has_evidence(v, ("c1", "t1")) and not has_evidence(v, ("c2", "t1"))
+    v.results[("c1", "t2")] = False  # a test tells c1 apart: the heavier group has evidence
     assert not has_evidence(v, ("c1", "t1")) and has_evidence(v, ("c2", "t1"))
     for c in ("c2", "c3"):  # the heaviest group is degenerate: no code has evidence
         v.behaviour[c] = dict(zip(calls, ("!TypeError",) * 3, strict=True))

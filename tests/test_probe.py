@@ -8,7 +8,9 @@ import pytest
 from supercharger.probe import (
     FAILED_PROBE,
     MAX_CALLS,
+    MAX_DERIVED,
     check_key,
+    derived_calls,
     literal_checks,
     probe_test,
     read_probe,
@@ -49,9 +51,27 @@ def test_only_asserts_of_literal_calls_with_a_literal_expectation_are_read() -> 
 
 
 def test_a_probe_makes_at_most_max_calls_distinct_calls() -> None:
-    checks = {(f"f({i})", "eq:0") for i in range(MAX_CALLS + 10)}
-    _text, _nonce, calls = probe_test("f", "f", checks)
+    checks = {(f"f({i}, 's')", "eq:0") for i in range(MAX_CALLS + 10)}
+    _text, _nonce, calls = probe_test("f", "f", checks, derive=False)
     assert len(calls) == MAX_CALLS == len(set(calls))
+    _text, _nonce, calls = probe_test("f", "f", checks)  # and the calls derived from them
+    assert len(calls) == MAX_CALLS + MAX_DERIVED == len(set(calls))
+
+
+def test_derived_calls_put_one_edge_value_of_the_same_type_in_one_argument_s_place() -> None:
+    got = derived_calls(frozenset({'g("ab", 3)', "g('', 0)"}), "g")
+    assert "g('', 3)" in got and "g('ab', 0)" in got and "g(' ', 3)" in got
+    assert "g('AB', 3)" in got and "g('ab', 4)" in got and "g('', 1)" in got
+    assert "g('', 0)" not in got  # a test's own call, however it is quoted
+    assert not [c for c in got if "-" in c]  # no test passes a negative number: none derived
+    assert "g('ab', -3)" in derived_calls(frozenset({'g("ab", 3)', "g('', -1)"}), "g")
+    lists = derived_calls(frozenset({"h([3, 1, 2], key=1)"}), "h")
+    assert set(lists) == {"h([], key=1)", "h([3], key=1)", "h([2, 1, 3], key=1)",
+                          "h([3, 1, 2, 2], key=1)", "h([2, 3, 1, 2], key=1)",
+                          "h([3, 1, 2, 0], key=1)"}  # fmt: skip
+    assert derived_calls(frozenset({"h(x)", "h(1 + 2)", "broken("}), "h") == ()
+    many = derived_calls(frozenset({f"f({i}, 'x', [1])" for i in range(40)}), "f")
+    assert len(many) == MAX_DERIVED == len(set(many))
 
 
 def test_unreadable_output_fingerprints_every_call_as_a_failed_probe() -> None:
@@ -68,6 +88,10 @@ SQUARE = """def f(x):
     print("noise " * 2000)  # what the code prints must not push the report out
     return x * x
 """
+
+
+def calls_of(run: tuple[str, str, list[str]]) -> list[str]:
+    return run[2]
 
 
 @pytest.mark.skipif(BWRAP_UNAVAILABLE is not None, reason=f"bwrap: {BWRAP_UNAVAILABLE}")
@@ -89,10 +113,15 @@ def test_the_sandbox_reports_each_call_s_result_and_each_assert() -> None:
     seen = {r.pair_id: read_probe(r.output, *runs[r.pair_id][1:], checks) for r in results}
     prints, held = seen["square"]
     assert held == {check_key(c): True for c in checks}  # square holds every assert
-    assert prints["f(-1)"] == "!ValueError" and len(set(prints.values())) == len(prints)
+    own = {c: prints[c] for c, _ in checks}  # the tests' calls: each a different result
+    assert own["f(-1)"] == "!ValueError" and len(set(own.values())) == len(own)
     assert seen["same"][0] == prints  # the same results, the same fingerprints
     none_prints, none_held = seen["none"]
     assert len(set(none_prints.values())) == 1  # one value for every call
     assert {k for k, v in none_held.items() if v} == {check_key(("f(0)", "falsy"))}
-    assert set(seen["hangs"][0].values()) == {"!TimeoutError"}  # each call cut, not the run
+    hung = seen["hangs"][0]
+    assert {hung[c] for c, _ in checks} == {"!TimeoutError"}  # each call cut, not the run
+    assert set(hung.values()) == {"!TimeoutError", "!Skipped"}  # derived: one deadline
+    derived = set(calls_of(runs["square"])) - {c for c, _ in checks}
+    assert derived and prints["f(-2)"] == "!ValueError" and prints["f(6)"] != prints["f(5)"]
     assert set(seen["exits"][0].values()) == {FAILED_PROBE}

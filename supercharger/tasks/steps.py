@@ -362,12 +362,17 @@ def probe_pair(spec: Spec, code_text: str, tests: dict[str, str]) -> tuple[PairS
 
 def probed(result: PairResult, plan: Any) -> dict[str, dict[str, Any]]:
     """Per test with literal asserts, what the code returned on its calls (``calls``: call ->
-    fingerprint) and which of its asserts held (``asserts``: check key -> bool)."""
+    fingerprint), which of its asserts held (``asserts``: check key -> bool), and what it
+    returned on the calls derived from the probe's (``derived``, on the first test's record)."""
     checks, union, nonce, calls = plan
     fingerprints, held = read_probe(result.output, nonce, calls, union)
+    literal = {c for c, _ in union}
+    derived = {c: f for c, f in fingerprints.items() if c not in literal}
+    first = min(checks, default=None)  # one record carries them
     return {
         t: {
             "calls": {c: fingerprints[c] for c, _ in sorted(own) if c in fingerprints},
+            "derived": derived if t == first else {},
             "asserts": {
                 check_key(c): held[check_key(c)] for c in sorted(own) if check_key(c) in held
             },  # fmt: skip
@@ -544,6 +549,7 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
         mutate_inflight={(k.code, k.test) for k in sent if isinstance(k, Mutate)} - set(mutation),
         behaviour=merged_probes(pairs, "calls"),
         asserts=merged_probes(pairs, "asserts"),
+        derived=merged_probes(pairs, "derived"),
         copies=copies(cands),
         checks={c.id: asserted_calls(c.text, meta["spec"].name) for c in analysed},
         outcomes={c.id: asserted_outcomes(c.text, meta["spec"].name) for c in analysed},

@@ -23,8 +23,8 @@ MARKER = "HIDDEN-MARKER-5e0c7b21"
 CODES = [
     " return n\n```",  # wrong for both
     " return 1 if n < 2 else n * factorial(n - 1)\n```",  # factorial
-    " return n + n if n > 0 else 0\n```",  # double, right on the pipeline's test only
     " return n * 2\n```",  # double
+    " return n + n if n > 0 else 0\n```",  # double, right on the pipeline's test only
 ]
 TESTS = [
     "five():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n"
@@ -106,13 +106,16 @@ def test_eval_dir_grades_every_code_and_hides_the_tests(workers: str, tmp_path: 
 
     # every code candidate was graded, and the hidden tests tell right code from wrong
     for row in rows.values():
-        assert row["status"] == "passed" and row["oracle"]
+        assert row["oracle"]
         assert 0 < row["codes_passed"] < row["codes"], row
         assert row["tokens"] > 0 and row["seconds"] > 0
-    # the fake's replies come in a fixed order: the first code is wrong for both; the
-    # pipeline's one test for double also passes the older, wrong double, but kills few of its
-    # mutants (its checks, all above 2, cannot tell `n > 0` from `n > 1`), so that pair is no
-    # evidence and the right double is delivered
+    # the fake's replies come in a fixed order: the first code is wrong for both. The
+    # pipeline's one test for double (its checks all above 0) passes the right double and a
+    # wrong one that returns 0 for negative n: they return different values on an edge input
+    # derived from the test's (double(-3)), so the test does not decide between them and no
+    # pair is evidence; the job ends with its candidates spent and delivers its top-ranked
+    # code, the older right one, unverified by a judge
+    assert rows["factorial"]["status"] == "passed" and rows["double"]["status"] == "exhausted"
     assert rows["factorial"]["delivered_passed"] and rows["double"]["delivered_passed"]
     assert doc["oracle_pass_at_k"] == 1.0 and doc["first_candidate_pass_at_1"] == 0.0
     assert doc["judge_precision"] == 1.0 and doc["selection_ratio"] == 1.0
