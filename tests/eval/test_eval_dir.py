@@ -24,7 +24,7 @@ CODES = [
     " return n\n```",  # wrong for both
     " return 1 if n < 2 else n * factorial(n - 1)\n```",  # factorial
     " return n * 2\n```",  # double
-    " return n + n if n > 0 else 0\n```",  # double, right on the pipeline's test only
+    " return n + n if n > 1 else n\n```",  # double, right on the pipeline's test only
 ]
 TESTS = [
     "five():\n    assert factorial(5) == 120\n    assert factorial(0) == 1\n"
@@ -110,12 +110,16 @@ def test_eval_dir_grades_every_code_and_hides_the_tests(workers: str, tmp_path: 
         assert 0 < row["codes_passed"] < row["codes"], row
         assert row["tokens"] > 0 and row["seconds"] > 0
     # the fake's replies come in a fixed order: the first code is wrong for both. The
-    # pipeline's one test for double (its checks all above 0) passes the right double and a
-    # wrong one that returns 0 for negative n: they return different values on an edge input
-    # derived from the test's (double(-3)), so the test does not decide between them and no
-    # pair is evidence; the job ends with its candidates spent and delivers its top-ranked
-    # code, the older right one, unverified by a judge
-    assert rows["factorial"]["status"] == "passed" and rows["double"]["status"] == "exhausted"
+    # pipeline's one test for double (its checks all above 2) passes the right double and a
+    # wrong one that returns n itself below 2: they return different values on an edge input
+    # derived from the test's (double(1)), so the test does not decide between them and no
+    # pair is evidence; the job ends with its candidates (or, on a busy machine, its seconds)
+    # spent and delivers its top-ranked code, the older right one, unverified by a judge
+    assert rows["factorial"]["status"] == "passed"
+    assert rows["double"]["status"] in ("exhausted", "budget")
+    reports = [json.loads(p.read_text()) for p in (out / "jobs").rglob("report.json")]
+    (double,) = [r for r in reports if r["job"] == rows["double"]["job"]]
+    assert "its tests do not decide between" in double["reason"], double["reason"]
     assert rows["factorial"]["delivered_passed"] and rows["double"]["delivered_passed"]
     assert doc["oracle_pass_at_k"] == 1.0 and doc["first_candidate_pass_at_1"] == 0.0
     assert doc["judge_precision"] == 1.0 and doc["selection_ratio"] == 1.0
