@@ -232,9 +232,10 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
     The bundled model's tests are mostly wrong somewhere, so right code fails most of them as
     whole files; their inputs and their right asserts still count. A group's weight is its
     ``votes`` (codes, copies left out) x (1 + ``ASSERT_WEIGHT`` x the asserts it holds). A
-    group that only raises, returns one value for three or more different inputs, or does what
-    a stand-in does, is degenerate (its weight times ``DEGENERATE``): many wrong codes fail the
-    same way, a right one does not. Nothing until two codes are probed on a common call."""
+    group that only raises, returns one value for three or more different inputs (and on the
+    derived ones too, ``_varies``), or does what a stand-in does, is degenerate (its weight
+    times ``DEGENERATE``): many wrong codes fail the same way, a right one does not. Nothing
+    until two codes are probed on a common call."""
     probed = [c for c in view.codes if view.behaviour.get(c)]
     if len(probed) < 2:
         return [], []
@@ -256,12 +257,24 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
     groups = []
     for sig, codes in members.items():
         held = max(sum(view.asserts.get(c, {}).get(k, False) for k in keys) for c in codes)
-        constant = len(calls) >= 3 and len(set(sig)) == 1
+        constant = len(calls) >= 3 and len(set(sig)) == 1 and not _varies(view, codes, sig)
         degenerate = constant or sig in stand_ins or all(o.startswith(ERROR_PREFIX) for o in sig)
         weight = votes(view, codes) * (1 + ASSERT_WEIGHT * held)
         weight *= DEGENERATE if degenerate else 1.0
         groups.append(Behaviour(tuple(codes), held, degenerate, weight))
     return calls, sorted(groups, key=lambda g: -g.weight)
+
+
+def _varies(view: JobView, codes: Iterable[str], sig: tuple[str, ...]) -> bool:
+    """Whether one of ``codes`` returned another value than ``sig``'s on a derived call (an
+    edge input or one with a value the spec names, ``probe.derived_calls``): code that returns
+    one value on every input the tests chose may still read the spec right (every weekday the
+    tests pass to ``is_weekend`` is no weekend); a stand-in does not change its answer."""
+    return any(
+        seen != sig[0] and not seen.startswith(ERROR_PREFIX)
+        for code in codes
+        for seen in view.derived.get(code, {}).values()
+    )
 
 
 def behaviour_weights(view: JobView) -> dict[str, float]:
@@ -289,16 +302,17 @@ def dual_agreement(view: JobView) -> dict[str, float]:
 
 def agreement(view: JobView, groups: list[Behaviour] | None = None) -> dict[str, float]:
     """Each code's weight by how others agree with it: its behaviour group's weight
-    (``behaviour_groups``) x (1 + its dual agreement), once codes are probed; the dual
-    agreement alone before. Behaviour counts codes that return the same on the tests' inputs
-    and the single asserts they hold, which right code does even when each generated test
-    file is wrong somewhere; a whole test that passes still adds its weight."""
-    dual = dual_agreement(view)
+    (``behaviour_groups``) once codes are probed; the dual agreement before. Behaviour counts
+    codes that return the same on the tests' inputs and the single asserts they hold, which
+    right code does even when each generated test file is wrong somewhere. A whole test that
+    passes is already counted by the asserts it holds, so the dual agreement only breaks ties
+    (``rank_codes``): as a factor it counted a group's size twice, and a handful of codes that
+    passed one wrong test outranked a larger group of right ones that passed none."""
     groups = behaviour_groups(view)[1] if groups is None else groups
     behaviour = {c: g.weight for g in groups for c in g.codes}
     if not behaviour:
-        return dual
-    return {c: behaviour.get(c, 0.0) * (1 + w) for c, w in dual.items()}
+        return dual_agreement(view)
+    return {c: behaviour.get(c, 0.0) for c in passing_tests(view)}
 
 
 def rank_codes(view: JobView) -> list[tuple[str, float]]:

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import secrets
 from collections.abc import Iterable
 from functools import lru_cache
 
 MAX_CALLS = 48  # distinct calls in one probe file (the first ones in sorted order)
 MAX_DERIVED = 24  # calls derived from them (``derived_calls``) added to the probe file
+MAX_SPEC_CALLS = 8  # of those, calls with a value the spec's own text names (``spec_values``)
 # derived calls run until this many seconds after the probe started (the tests' own calls
 # first); those left fingerprint "!Skipped", so they add little to a probe of slow code
 DERIVED_SECONDS = 3.0
@@ -167,15 +169,74 @@ def _parsed(source: str) -> tuple[list[object], list[str]] | None:
         return None
 
 
+# a double-quoted string, a single-quoted one that is no apostrophe, or a number, in prose
+_SPEC_LITERAL = re.compile(
+    r'"[^"\n]{0,40}"'
+    r"|(?<![\w'])'[^'\n]{1,40}'(?![\w'])"
+    r"|(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])"
+)
+
+
+def spec_values(text: str) -> tuple[object, ...]:
+    """The literal values the spec's prose names (``"Saturday"``, ``'-'``, ``13``, ``2.5``),
+    in order, once each: inputs the user thought of, often the boundaries where two readings
+    part (``between 13 and 19``). Booleans and None are left out (they name results)."""
+    found: list[object] = []
+    for match in _SPEC_LITERAL.finditer(text):
+        try:
+            value = ast.literal_eval(match.group())
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            continue
+        if value not in found or type(value) is not type(found[found.index(value)]):
+            found.append(value)
+    return tuple(found)
+
+
+def _fits(value: object, arg: object) -> bool:
+    """Whether ``value`` can stand in for the argument ``arg``: a string for a string, a
+    number for a number (booleans are neither)."""
+    if isinstance(arg, bool) or isinstance(value, bool):
+        return False
+    if isinstance(arg, str):
+        return isinstance(value, str)
+    return isinstance(arg, (int, float)) and isinstance(value, (int, float))
+
+
+def _spec_calls(
+    parsed: list[tuple[list[object], list[str]]], fn_name: str, values: tuple[object, ...]
+) -> list[str]:
+    """Calls with a value the spec names in one argument's place: where a test passes a value
+    of its type, and as the only argument of a function the tests call with one (their
+    arguments may be of a type the spec does not mean: ``is_weekend(2)`` for a day's name)."""
+    found: list[str] = []
+    single = bool(parsed) and all(len(args) == 1 and not kw for args, kw in parsed)
+    if single:
+        found += [_call_source(fn_name, [v], []) for v in values]
+    for args, kw in parsed:
+        for i, arg in enumerate(args):
+            found += [
+                _call_source(fn_name, args[:i] + [v] + args[i + 1 :], kw)
+                for v in values
+                if _fits(v, arg)
+            ]
+    return list(dict.fromkeys(found))
+
+
 @lru_cache(maxsize=4096)
-def derived_calls(calls: frozenset[str], fn_name: str) -> tuple[str, ...]:
+def derived_calls(
+    calls: frozenset[str], fn_name: str, spec: tuple[object, ...] = ()
+) -> tuple[str, ...]:
     """Calls of ``fn_name`` derived from ``calls`` (literal calls of the tests) by putting one
     edge value of the same type (``_variants``) in one argument's place: inputs no test
-    asserts, on which codes that pass the same tests can still disagree. At most
-    ``MAX_DERIVED``, picked evenly over the calls and deterministically; none of ``calls``."""
+    asserts, on which codes that pass the same tests can still disagree. The values the spec
+    names (``spec``, from ``spec_values``) come first, up to ``MAX_SPEC_CALLS`` calls
+    (``_spec_calls``). At most ``MAX_DERIVED`` in all, picked evenly over the calls and
+    deterministically; none of ``calls``."""
     parsed = [p for p in (_parsed(c) for c in sorted(calls)) if p is not None]
     signed = {i for args, _ in parsed for i, a in enumerate(args) if _negative(a)}
     known = set(calls) | {_call_source(fn_name, args, kw) for args, kw in parsed}
+    chosen = [c for c in _spec_calls(parsed, fn_name, spec) if c not in known]
+    chosen = chosen[:MAX_SPEC_CALLS]
     per_call = [
         [
             _call_source(fn_name, args[:i] + [v] + args[i + 1 :], kw)
@@ -184,7 +245,6 @@ def derived_calls(calls: frozenset[str], fn_name: str) -> tuple[str, ...]:
         ]
         for args, kw in parsed
     ]
-    chosen: list[str] = []
     for rank in range(max((len(f) for f in per_call), default=0)):  # round robin
         for found in per_call:
             if rank < len(found) and found[rank] not in known and found[rank] not in chosen:
@@ -286,15 +346,19 @@ def _run(results, prints):
 
 
 def probe_test(
-    module: str, name: str, checks: Iterable[Check], derive: bool = True
+    module: str,
+    name: str,
+    checks: Iterable[Check],
+    derive: bool = True,
+    spec: tuple[object, ...] = (),
 ) -> tuple[str, str, list[str]]:
     """The probe file for ``checks`` (at most ``MAX_CALLS`` distinct calls, then the calls
-    ``derived_calls`` makes of them unless ``derive`` is false), the nonce that marks its
-    report, and the calls it makes in order."""
+    ``derived_calls`` makes of them and of the values the spec names, ``spec``, unless
+    ``derive`` is false), the nonce that marks its report, and the calls it makes in order."""
     chosen = sorted(set(checks))
     calls = sorted({call for call, _ in chosen})[:MAX_CALLS]
     kept = [c for c in chosen if c[0] in set(calls)]
-    extra = list(derived_calls(frozenset(calls), name)) if derive else []
+    extra = list(derived_calls(frozenset(calls), name, spec)) if derive else []
     nonce = secrets.token_hex(8)
     text = _PROBE.format(module=module, name=name, calls=calls + extra, literal=len(calls),
                          checks=kept, nonce=nonce, seconds=CALL_SECONDS,

@@ -650,6 +650,20 @@ def test_degenerate_groups_rank_below_any_other() -> None:
     assert behaviour_weights(v)["c1"] == DEGENERATE  # does what a stand-in does
 
 
+def test_a_group_that_answers_otherwise_on_a_derived_call_is_not_constant() -> None:
+    # the tests pass only weekdays: right and always-False codes return False on all of them;
+    # on the day the spec names, the right ones say True
+    false = ("False", "False", "False")
+    v = _probed({"c1": false, "c2": false, "c3": false, "c4": ("True", "False", "False")})
+    assert behaviour_weights(v)["c1"] == 3 * DEGENERATE
+    v.derived = {"c1": {"f('Saturday')": "True"}, "c2": {"f('Saturday')": "True"},
+                 "c3": {"f('Saturday')": "!TypeError"}}  # fmt: skip
+    assert behaviour_weights(v)["c1"] == 3.0  # answers otherwise once: not constant
+    assert [c for c, _ in rank_codes(v)][0] == "c1"
+    v.derived = {c: {"f('Saturday')": "!TypeError", "f(0)": "False"} for c in ("c1", "c2")}
+    assert behaviour_weights(v)["c1"] == 3 * DEGENERATE  # an error or the same value: constant
+
+
 def test_a_test_the_echo_stand_in_passes_is_weak_not_blind() -> None:
     """The echo returns its first argument: a test it passes (a flatten of a flat list) is
     weak, never blind, and a group that does what the echo does is not degenerate for that
@@ -734,15 +748,25 @@ def test_at_the_budget_s_end_the_top_ranked_code_is_delivered_even_if_it_passed_
     assert fin is not None and fin.code == "c1" and fin.best == ("c1", "t1")
 
 
-def test_a_whole_test_that_passes_adds_to_the_behaviour_group_s_weight() -> None:
-    # c1 and c2 pass the whole test t1 (three asserts); c3..c6 behave alike, one assert held
+def test_a_larger_group_outranks_a_smaller_one_that_passed_a_whole_wrong_test() -> None:
+    # c1 and c2 pass the whole test t1 (three asserts, held by their group); c3..c6 behave
+    # alike and hold one assert: the larger group ranks first, as the asserts c1 and c2 hold
+    # are already in their group's weight (a passing test is not counted twice)
     v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "6"), "c3": ("1", "2", "5"),
                  "c4": ("1", "2", "5"), "c5": ("1", "2", "5"), "c6": ("1", "2", "5")},
                 held={"c1": 3, "c2": 3, "c3": 1, "c4": 1, "c5": 1, "c6": 1})  # fmt: skip
     v.tests = ["t1"]
     v.results = {(c, "t1"): c in ("c1", "c2") for c in v.codes}
     assert behaviour_weights(v)["c3"] > behaviour_weights(v)["c1"]  # 4 x 1.5 > 2 x 2.5
-    assert [c for c, _ in rank_codes(v)][:2] == ["c1", "c2"]  # 5 x (1 + 2) > 6 x 1
+    assert [c for c, _ in rank_codes(v)][:4] == ["c3", "c4", "c5", "c6"]
+    assert agreement(v)["c3"] == behaviour_weights(v)["c3"]
+    # between groups of equal weight, the one whose codes pass a whole test ranks first
+    v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "6"), "c3": ("1", "2", "5"),
+                 "c4": ("1", "2", "5")})  # fmt: skip
+    v.tests = ["t1"]
+    v.results = {(c, "t1"): c in ("c3", "c4") for c in v.codes}
+    assert behaviour_weights(v)["c1"] == behaviour_weights(v)["c3"]
+    assert [c for c, _ in rank_codes(v)][:2] == ["c3", "c4"]
 
 
 def test_a_code_the_examples_back_needs_the_top_agreement_only_among_codes_as_backed() -> None:

@@ -9,11 +9,13 @@ from supercharger.probe import (
     FAILED_PROBE,
     MAX_CALLS,
     MAX_DERIVED,
+    MAX_SPEC_CALLS,
     check_key,
     derived_calls,
     literal_checks,
     probe_test,
     read_probe,
+    spec_values,
 )
 from supercharger.sandbox import get_backend
 from supercharger.sandbox.base import Limits, PairSpec
@@ -74,6 +76,30 @@ def test_derived_calls_put_one_edge_value_of_the_same_type_in_one_argument_s_pla
     assert len(many) == MAX_DERIVED == len(set(many))
 
 
+def test_the_values_a_spec_names_are_read_from_its_prose() -> None:
+    text = """Return True if day is "Saturday" or 'Sunday', else False; don't trust it.
+    Ages between 13 and 19 count, -2.5 too; "Saturday" again, and 13.0 (a float)."""
+    assert spec_values(text) == ("Saturday", "Sunday", 13, 19, -2.5, 13.0)
+    assert spec_values("It's the user's list, x2 or v1.5") == ()  # apostrophes, names
+
+
+def test_values_the_spec_names_come_first_among_the_derived_calls() -> None:
+    # one argument: the spec's values stand in for it whatever type the tests passed
+    got = derived_calls(frozenset({"is_weekend(2)", "is_weekend(3)"}), "is_weekend",
+                        ("Saturday", "Sunday"))  # fmt: skip
+    assert "is_weekend('Saturday')" in got and "is_weekend('Sunday')" in got
+    assert "is_weekend(0)" in got  # the edge values still follow
+    # several arguments: only where a test passes a value of the same kind
+    got = derived_calls(frozenset({"pad('ab', 3)"}), "pad", ("-", 10, True))
+    assert "pad('-', 3)" in got and "pad('ab', 10)" in got
+    assert "pad('ab', '-')" not in got and "pad(True, 3)" not in got
+    assert "pad('ab', True)" not in got
+    many = derived_calls(frozenset({"f(1)"}), "f", tuple(range(100, 140)))
+    named = [c for c in many if c in {f"f({i})" for i in range(100, 140)}]
+    assert len(named) == MAX_SPEC_CALLS and len(many) <= MAX_DERIVED
+    assert "f(1)" not in many and "f(0)" in many
+
+
 def test_unreadable_output_fingerprints_every_call_as_a_failed_probe() -> None:
     checks = literal_checks(TEST, "f")
     _text, nonce, calls = probe_test("f", "f", checks)
@@ -125,3 +151,15 @@ def test_the_sandbox_reports_each_call_s_result_and_each_assert() -> None:
     derived = set(calls_of(runs["square"])) - {c for c, _ in checks}
     assert derived and prints["f(-2)"] == "!ValueError" and prints["f(6)"] != prints["f(5)"]
     assert set(seen["exits"][0].values()) == {FAILED_PROBE}
+
+
+def test_a_code_s_probe_runs_the_values_its_spec_names() -> None:
+    from supercharger.spec import parse_spec
+    from supercharger.tasks.steps import probe_pair
+
+    spec = parse_spec('# True if day is "Saturday" or "Sunday", else False\ndef is_weekend(day):\n')
+    test = "from is_weekend import is_weekend\n\ndef test_w():\n    assert not is_weekend(2)\n"
+    found = probe_pair(spec, "def is_weekend(day):\n    return False\n", {"t0": test})
+    assert found is not None
+    _pair, (_checks, _union, _nonce, calls) = found
+    assert "is_weekend(2)" in calls and "is_weekend('Saturday')" in calls

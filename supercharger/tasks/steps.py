@@ -14,7 +14,7 @@ from supercharger.llm.base import LLMBackend, Prompt, Sampling
 from supercharger.llm.batcher import owned_by
 from supercharger.mutants import mutants
 from supercharger.policy import Budget, JobView, Kills, hang_timeout, hanging_tests
-from supercharger.probe import check_key, literal_checks, probe_test, read_probe
+from supercharger.probe import check_key, literal_checks, probe_test, read_probe, spec_values
 from supercharger.records import Candidate, CandidateKind, JobConfig, Pair
 from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend, Status
 from supercharger.sandbox.environments import EMPTY, Environment, EnvironmentStore
@@ -355,7 +355,8 @@ def probe_pair(spec: Spec, code_text: str, tests: dict[str, str]) -> tuple[PairS
     if not checks:
         return None
     union = frozenset().union(*checks.values())
-    text, nonce, calls = probe_test(spec.module, spec.name, union)
+    named = spec_values(f"{spec.comment}\n{spec.docstring}")
+    text, nonce, calls = probe_test(spec.module, spec.name, union, spec=named)
     pair = PairSpec(pair_id=PROBE_ID, module=spec.module, code=code_text, test=text)
     return pair, (checks, union, nonce, calls)
 
