@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from supercharger.probe import ERROR_PREFIX
+from supercharger.probe import ERROR_PREFIX, SKIPPED
 from supercharger.records import JobConfig, JobStatus, Pair
 from supercharger.sandbox.base import Status
 from supercharger.spec import ECHO_ID
@@ -315,19 +315,41 @@ def agreement(view: JobView, groups: list[Behaviour] | None = None) -> dict[str,
     return {c: behaviour.get(c, 0.0) for c in passing_tests(view)}
 
 
+def derived_votes(view: JobView, groups: list[Behaviour] | None = None) -> dict[str, int]:
+    """Per probed code, how many codes of its behaviour group (copies left out) also returned
+    what it did on the derived calls (``probe.derived_calls``) that all of the group ran: codes
+    alike on the tests' few inputs still part on edge inputs and the values the spec names,
+    and there the larger part is likelier right (execution agreement once more)."""
+    groups = behaviour_groups(view)[1] if groups is None else groups
+    found: dict[str, int] = {}
+    for group in groups:
+        seen = {c: view.derived.get(c, {}) for c in group.codes}
+        ran = [set(k for k, v in s.items() if v != SKIPPED) for s in seen.values()]
+        calls = sorted(set.intersection(*ran)) if ran else []
+        parts: dict[tuple[str, ...], list[str]] = {}
+        for code in group.codes:
+            parts.setdefault(tuple(seen[code][k] for k in calls), []).append(code)
+        found |= {c: votes(view, part) for part in parts.values() for c in part}
+    return found
+
+
 def rank_codes(view: JobView) -> list[tuple[str, float]]:
     """The codes that pass more of the spec's own examples first (the user's word outweighs any
     generated test; an example the user got wrong fails every right code alike, so it does not
-    reorder them); then by ``agreement``, then by dual agreement alone. Ties go to the code the
-    model scored higher, then to the older one. Each with its ``agreement`` weight."""
+    reorder them); then by ``agreement``; within a behaviour group, by ``derived_votes``; then
+    by dual agreement. Ties go to the code the model scored higher, then to the older one.
+    Each with its ``agreement`` weight."""
     dual = dual_agreement(view)
-    weights = agreement(view)
+    groups = behaviour_groups(view)[1]
+    weights = agreement(view, groups)
+    alike = derived_votes(view, groups)
     order = {c: i for i, c in enumerate(view.codes)}
     return sorted(
         weights.items(),
         key=lambda kv: (
             -view.examples_passed.get(kv[0], 0),
             -kv[1],
+            -alike.get(kv[0], 0),
             -dual[kv[0]],
             -view.scores.get(kv[0], 0.5),
             order[kv[0]],

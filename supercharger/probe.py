@@ -31,6 +31,7 @@ MAX_SPEC_CALLS = 8  # of those, calls with a value the spec's own text names (``
 DERIVED_SECONDS = 3.0
 CALL_SECONDS = 1.0  # a call that runs longer is cut and fingerprinted as "!TimeoutError"
 ERROR_PREFIX = "!"  # a fingerprint that starts with it names an exception, not a value
+SKIPPED = "!Skipped"  # the fingerprint of a derived call the probe had no time left for
 FAILED_PROBE = "!Probe"  # the fingerprint of every call of a probe that printed nothing
 # An expectation: "eq:<literal>", "approx:<literal>", "truthy", "falsy" or "raises"
 Check = tuple[str, str]
@@ -330,7 +331,7 @@ def _run(results, prints):
     for index, call in enumerate(CALLS):
         if index >= LITERAL and time.monotonic() > deadline:
             results[call] = ("error", None)
-            prints.append("!Skipped")
+            prints.append({skipped!r})
             continue
         signal.setitimer(signal.ITIMER_REAL, {seconds!r})
         try:
@@ -362,7 +363,7 @@ def probe_test(
     nonce = secrets.token_hex(8)
     text = _PROBE.format(module=module, name=name, calls=calls + extra, literal=len(calls),
                          checks=kept, nonce=nonce, seconds=CALL_SECONDS,
-                         derived_seconds=DERIVED_SECONDS)  # fmt: skip
+                         derived_seconds=DERIVED_SECONDS, skipped=SKIPPED)  # fmt: skip
     return text, nonce, calls + extra
 
 

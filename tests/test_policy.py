@@ -13,6 +13,7 @@ from supercharger.policy import (
     blind_tests,
     contested,
     decide,
+    derived_votes,
     dual_agreement,
     hang_timeout,
     hanging_tests,
@@ -648,6 +649,21 @@ def test_degenerate_groups_rank_below_any_other() -> None:
     v.stubs = ["stub.none"]
     v.behaviour["stub.none"] = dict(zip(("f(1)", "f(2)", "f(3)"), ("1", "2", "6"), strict=True))
     assert behaviour_weights(v)["c1"] == DEGENERATE  # does what a stand-in does
+
+
+def test_in_a_group_codes_most_others_agree_with_on_derived_calls_rank_first() -> None:
+    # c1..c4 return the same on the tests' inputs; on the edge input f(0) c3 and c4 part from
+    # c1 and c2, and c1's answer to f(9) was cut (skipped), so f(9) does not count
+    alike = ("1", "2", "6")
+    v = _probed({"c1": alike, "c2": alike, "c3": alike, "c4": alike, "c5": ("1", "2", "5")})
+    v.derived = {"c1": {"f(0)": "0", "f(9)": "!Skipped"}, "c2": {"f(0)": "0", "f(9)": "9"},
+                 "c3": {"f(0)": "1", "f(9)": "9"}, "c4": {"f(0)": "0", "f(9)": "8"}}  # fmt: skip
+    v.tests = ["t1"]
+    v.results = {(c, "t1"): c == "c3" for c in v.codes}  # dual agreement alone would pick c3
+    assert derived_votes(v) == {"c1": 3, "c2": 3, "c3": 1, "c4": 3, "c5": 1}
+    assert [c for c, _ in rank_codes(v)] == ["c1", "c2", "c4", "c3", "c5"]
+    v.copies = {"c2", "c4"}  # copies of a repaired code are no votes
+    assert derived_votes(v)["c1"] == 1
 
 
 def test_a_group_that_answers_otherwise_on_a_derived_call_is_not_constant() -> None:
