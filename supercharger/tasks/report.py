@@ -94,14 +94,18 @@ def _behaviour(
     meta: dict[str, Any], cands: dict[str, Candidate], pairs: dict[Pair, dict[str, Any]]
 ) -> dict[str, Any] | None:
     from supercharger.policy import Budget, JobView, behaviour_groups
-    from supercharger.tasks.steps import merged_probes
+    from supercharger.tasks.steps import copies, merged_probes
 
+    # as the policy sees them: copies of a repaired code are no votes, and derived calls tell
+    # whether a group that returns one value on the tests' inputs is constant
     view = JobView(
         budget=Budget.of(meta["config"]),
         codes=[c.id for c in cands.values() if c.kind is CandidateKind.CODE and c.valid],
         stubs=[c.id for c in cands.values() if c.kind is CandidateKind.STUB],
         behaviour=merged_probes(pairs, "calls"),
         asserts=merged_probes(pairs, "asserts"),
+        derived=merged_probes(pairs, "derived"),
+        copies=copies(cands),
     )
     calls, groups = behaviour_groups(view)
     if not groups:

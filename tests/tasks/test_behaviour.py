@@ -55,13 +55,17 @@ def test_a_step_records_each_test_s_calls_and_asserts_and_the_report_groups_code
         assert bad["asserts"] == {"f(3) -> eq:4": False}
         assert store.stats(job)["pairs_run"] == len(TESTS)  # the probe is not a pair
         assert build_report(store, job)["behaviour"] is None  # one code probed: no groups yet
-        for code in ("c0.1", "c0.2"):
+        # a repair of c0.0 that returned it unchanged: a copy, in its group but no vote
+        copy = Candidate(id="i0.0", kind=CandidateKind.CODE, seq=9, text=CODES["c0.0"],
+                         parent="c0.0")  # fmt: skip
+        store.put_candidates(job, [copy])
+        for code in ("c0.1", "c0.2", "i0.0"):
             steps.run_pairs(store, backend, job, code, list(TESTS))
         behaviour = build_report(store, job)["behaviour"]
         assert behaviour["calls"] == 2
         first, second = behaviour["groups"]
-        assert first == {"codes": ["c0.0", "c0.1"], "asserts_held": 2, "degenerate": False,
-                         "weight": 2 * (1 + 0.5 * 2)}  # fmt: skip
+        assert first == {"codes": ["c0.0", "c0.1", "i0.0"], "asserts_held": 2,
+                         "degenerate": False, "weight": 2 * (1 + 0.5 * 2)}  # fmt: skip
         assert second["codes"] == ["c0.2"] and second["asserts_held"] == 1  # f(3) == 4
     finally:  # not a whole job: later tests' control workers must not sweep it
         store.forget_active(job)
