@@ -6,6 +6,7 @@ The coordinator builds a :class:`JobView` from job state after every event and a
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -302,17 +303,18 @@ def dual_agreement(view: JobView) -> dict[str, float]:
 
 def agreement(view: JobView, groups: list[Behaviour] | None = None) -> dict[str, float]:
     """Each code's weight by how others agree with it: its behaviour group's weight
-    (``behaviour_groups``) once codes are probed; the dual agreement before. Behaviour counts
-    codes that return the same on the tests' inputs and the single asserts they hold, which
-    right code does even when each generated test file is wrong somewhere. A whole test that
-    passes is already counted by the asserts it holds, so the dual agreement only breaks ties
-    (``rank_codes``): as a factor it counted a group's size twice, and a handful of codes that
+    (``behaviour_groups``) x (1 + ln(1 + its dual agreement)) once codes are probed; the dual
+    agreement alone before. Behaviour counts codes that return the same on the tests' inputs
+    and the single asserts they hold, which right code does even when each generated test file
+    is wrong somewhere; a whole test that passes still adds to it, damped: the dual agreement
+    (codes x tests) as a plain factor counted a group's size twice, and a handful of codes that
     passed one wrong test outranked a larger group of right ones that passed none."""
+    dual = dual_agreement(view)
     groups = behaviour_groups(view)[1] if groups is None else groups
     behaviour = {c: g.weight for g in groups for c in g.codes}
     if not behaviour:
-        return dual_agreement(view)
-    return {c: behaviour.get(c, 0.0) for c in passing_tests(view)}
+        return dual
+    return {c: behaviour.get(c, 0.0) * (1 + math.log1p(w)) for c, w in dual.items()}
 
 
 def derived_votes(view: JobView, groups: list[Behaviour] | None = None) -> dict[str, int]:

@@ -1,5 +1,9 @@
 """Pipeline policy over plain data: no broker, no model."""
 
+import math
+
+import pytest
+
 from supercharger.policy import (
     ASSERT_WEIGHT,
     DEGENERATE,
@@ -658,8 +662,6 @@ def test_in_a_group_codes_most_others_agree_with_on_derived_calls_rank_first() -
     v = _probed({"c1": alike, "c2": alike, "c3": alike, "c4": alike, "c5": ("1", "2", "5")})
     v.derived = {"c1": {"f(0)": "0", "f(9)": "!Skipped"}, "c2": {"f(0)": "0", "f(9)": "9"},
                  "c3": {"f(0)": "1", "f(9)": "9"}, "c4": {"f(0)": "0", "f(9)": "8"}}  # fmt: skip
-    v.tests = ["t1"]
-    v.results = {(c, "t1"): c == "c3" for c in v.codes}  # dual agreement alone would pick c3
     assert derived_votes(v) == {"c1": 3, "c2": 3, "c3": 1, "c4": 3, "c5": 1}
     assert [c for c, _ in rank_codes(v)] == ["c1", "c2", "c4", "c3", "c5"]
     v.copies = {"c2", "c4"}  # copies of a repaired code are no votes
@@ -764,25 +766,24 @@ def test_at_the_budget_s_end_the_top_ranked_code_is_delivered_even_if_it_passed_
     assert fin is not None and fin.code == "c1" and fin.best == ("c1", "t1")
 
 
-def test_a_larger_group_outranks_a_smaller_one_that_passed_a_whole_wrong_test() -> None:
-    # c1 and c2 pass the whole test t1 (three asserts, held by their group); c3..c6 behave
-    # alike and hold one assert: the larger group ranks first, as the asserts c1 and c2 hold
-    # are already in their group's weight (a passing test is not counted twice)
+def test_a_whole_test_that_passes_adds_to_the_behaviour_group_s_weight_damped() -> None:
+    # c1 and c2 pass the whole test t1 (three asserts); c3..c6 behave alike, one assert held
     v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "6"), "c3": ("1", "2", "5"),
                  "c4": ("1", "2", "5"), "c5": ("1", "2", "5"), "c6": ("1", "2", "5")},
                 held={"c1": 3, "c2": 3, "c3": 1, "c4": 1, "c5": 1, "c6": 1})  # fmt: skip
     v.tests = ["t1"]
     v.results = {(c, "t1"): c in ("c1", "c2") for c in v.codes}
     assert behaviour_weights(v)["c3"] > behaviour_weights(v)["c1"]  # 4 x 1.5 > 2 x 2.5
-    assert [c for c, _ in rank_codes(v)][:4] == ["c3", "c4", "c5", "c6"]
-    assert agreement(v)["c3"] == behaviour_weights(v)["c3"]
-    # between groups of equal weight, the one whose codes pass a whole test ranks first
-    v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "6"), "c3": ("1", "2", "5"),
-                 "c4": ("1", "2", "5")})  # fmt: skip
+    assert agreement(v)["c1"] == pytest.approx(5 * (1 + math.log(1 + 2 * 1)))
+    assert [c for c, _ in rank_codes(v)][:2] == ["c1", "c2"]  # 5 x 2.1 > 6 x 1
+    # damped: eight codes that pass no test outrank two that pass one together
+    v = _probed({f"c{i}": ("1", "2", "6") for i in range(1, 9)}
+                | {"w1": ("1", "2", "5"), "w2": ("1", "2", "5")})  # fmt: skip
     v.tests = ["t1"]
-    v.results = {(c, "t1"): c in ("c3", "c4") for c in v.codes}
-    assert behaviour_weights(v)["c1"] == behaviour_weights(v)["c3"]
-    assert [c for c, _ in rank_codes(v)][:2] == ["c3", "c4"]
+    v.results = {(c, "t1"): c in ("w1", "w2") for c in v.codes}
+    assert agreement(v)["w1"] == pytest.approx(2 * (1 + math.log(3)))  # 4.2
+    assert agreement(v)["c1"] == 8
+    assert [c for c, _ in rank_codes(v)][0] == "c1"
 
 
 def test_a_code_the_examples_back_needs_the_top_agreement_only_among_codes_as_backed() -> None:
