@@ -178,19 +178,19 @@ _SPEC_LITERAL = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def spec_values(text: str) -> tuple[object, ...]:
     """The literal values the spec's prose names (``"Saturday"``, ``'-'``, ``13``, ``2.5``),
     in order, once each: inputs the user thought of, often the boundaries where two readings
     part (``between 13 and 19``). Booleans and None are left out (they name results)."""
-    found: list[object] = []
+    found: dict[tuple[type, object], object] = {}  # 13 and 13.0 are two values here
     for match in _SPEC_LITERAL.finditer(text):
         try:
             value = ast.literal_eval(match.group())
         except (SyntaxError, ValueError, MemoryError, RecursionError):
             continue
-        if value not in found or type(value) is not type(found[found.index(value)]):
-            found.append(value)
-    return tuple(found)
+        found.setdefault((type(value), value), value)
+    return tuple(found.values())
 
 
 def _fits(value: object, arg: object) -> bool:
