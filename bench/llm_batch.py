@@ -125,7 +125,11 @@ def draw_rows(backend: Any, prompt: Any) -> list[decode.Row]:
         draft_tokens=backend.options.draft_tokens,
         draft_rows=backend.options.draft_rows,
     )
-    return decode.generate(backend.model, backend.tokenizer, request, bool(backend.shared))
+    shared = bool(backend.shared)
+    # on the thread that loaded the model (a second OpenMP pool would slow every step)
+    return backend.on_model(
+        lambda: decode.generate(backend.model, backend.tokenizer, request, shared)
+    )
 
 
 def candidate(backend: Any, spec: Any, prefill: str, tokens: list[int], ended: bool) -> str:

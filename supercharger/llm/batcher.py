@@ -6,7 +6,10 @@ decode steps while the batch has room (``pick``: the caller served least recentl
 job starves), steps every row of every admitted request together, and hands each request its
 own rows when its last row ends. Anything else that uses the model (a judge's yes/no score)
 runs on the same thread between two steps (``call``), so the model is never used by two
-threads at once.
+threads at once. The backend loads its model there too: torch's CPU threads (GNU OpenMP) form
+one pool per thread that uses them, and once a process holds more of them than cores libgomp
+cuts their spin before sleeping to almost nothing, which made every step ~1.4x slower on 2 cores
+when the model was loaded on one thread and used on another.
 
 Which job a request belongs to comes from ``owned_by`` (a context variable the task sets).
 No torch here: the engine (``continuous.ContinuousBatch``) is made by the backend.

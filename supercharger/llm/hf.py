@@ -87,8 +87,13 @@ class TransformersBackend:
         self.options = options
         self.source = resolve_model(model)
         self.cache_dir = cache_dir
+        # One thread owns the model and batches concurrent callers (batch_rows > 0). It also
+        # loads the model: see ``Batcher`` on why every torch op of the process runs there.
+        self.batcher: Batcher | None = None
+        if options.batch_rows:
+            self.batcher = Batcher(self._continuous_batch, options.batch_rows)
         started = time.perf_counter()
-        self.model, self.tokenizer = _load(self.source, options, cache_dir)
+        self.model, self.tokenizer = self.on_model(lambda: _load(self.source, options, cache_dir))
         self.load_seconds = time.perf_counter() - started
         self.context = options.max_context_tokens or int(
             getattr(self.model.config, "max_position_embeddings", 2048) or 2048
@@ -98,10 +103,6 @@ class TransformersBackend:
         self.no_ids = _single_token_ids(self.tokenizer, NO_WORDS)
         self.own_loop: bool | None = None  # decode.supports(model), asked on first use
         self.shared: bool | None = None  # decode.enable_shared(...), asked on first own-loop use
-        # One thread owns the model and batches concurrent callers (batch_rows > 0).
-        self.batcher: Batcher | None = None
-        if options.batch_rows:
-            self.batcher = Batcher(self._continuous_batch, options.batch_rows)
 
     # -- prompt --------------------------------------------------------------------------
     def render(self, prompt: Prompt) -> str:
@@ -181,18 +182,18 @@ class TransformersBackend:
             draft_rows=self.options.draft_rows,
             cycle_stop=self.options.cycle_stop,
         )
-        self._on_model(lambda: self._choose_loop(max(prompts, key=len)))
+        self.on_model(lambda: self._choose_loop(max(prompts, key=len)))
         shared_rows = 0
         if self.own_loop and self.shared and self.batcher is not None:
             entry = self.batcher.generate(request, len(prompts) * request.n)
             rows, shared_rows = entry.rows, entry.most_rows
         elif self.own_loop:
             shared = bool(self.shared)
-            rows = self._on_model(
+            rows = self.on_model(
                 lambda: decode.generate(self.model, self.tokenizer, request, shared)
             )
         else:
-            rows = self._on_model(
+            rows = self.on_model(
                 lambda: [row for i in range(len(prompts)) for row in self._hf_rows(request, i)]
             )
         done = self._completions(request, rows, time.perf_counter() - started)
@@ -200,7 +201,7 @@ class TransformersBackend:
             c.batch_rows = shared_rows or len(rows)
         return done
 
-    def _on_model(self, fn: Callable[[], Any]) -> Any:
+    def on_model(self, fn: Callable[[], Any]) -> Any:
         """``fn()`` on the batcher's thread (between decode steps) where there is one: the
         model is used by one thread at a time."""
         return fn() if self.batcher is None else self.batcher.call(fn)
@@ -255,7 +256,7 @@ class TransformersBackend:
                 logits = self.model(input_ids=input_ids).logits[0, -1].double()
             return torch.softmax(logits, dim=-1)
 
-        return self._on_model(probs)
+        return self.on_model(probs)
 
     # -- helpers -------------------------------------------------------------------------
     def _completions(

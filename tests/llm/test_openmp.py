@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -42,3 +43,24 @@ def _spin_after_import(**env: str) -> str:
 )
 def test_the_spin_is_shortened_unless_the_user_set_one(env: dict, expected: str) -> None:
     assert _spin_after_import(**env) == expected
+
+
+@pytest.mark.parametrize(("batch_rows", "thread"), [(16, "sc-batcher"), (0, "MainThread")])
+def test_the_model_loads_on_the_thread_that_decodes(
+    monkeypatch: pytest.MonkeyPatch, batch_rows: int, thread: str
+) -> None:
+    """With a batcher, loading runs on its thread like every later step: a second thread's
+    OpenMP pool would make libgomp throttle its spin (bench/llm_batch.py ran ~1.4x slower)."""
+    from supercharger.errors import ModelError
+    from supercharger.llm import get_backend, hf
+
+    seen: list[str] = []
+
+    def load(*_args: object) -> None:
+        seen.append(threading.current_thread().name)
+        raise ModelError("stopped after the thread was seen")
+
+    monkeypatch.setattr(hf, "_load", load)
+    with pytest.raises(ModelError, match="stopped after the thread was seen"):
+        get_backend("transformers", "bundled", {"batch_rows": batch_rows})
+    assert seen == [thread]
