@@ -126,7 +126,7 @@ def draw_rows(backend: Any, prompt: Any) -> list[decode.Row]:
         draft_rows=backend.options.draft_rows,
     )
     shared = bool(backend.shared)
-    # on the thread that loaded the model (a second OpenMP pool would slow every step)
+    # on the model's own thread (TransformersBackend.on_model says why)
     return backend.on_model(
         lambda: decode.generate(backend.model, backend.tokenizer, request, shared)
     )

@@ -61,7 +61,7 @@ def main() -> None:
             prompts=[ids], n=rows, max_new_tokens=STEPS, temperature=0.8, top_p=0.95,
             stop=[], eos_ids=[], seed=1,
         )  # fmt: skip
-        # on the thread that loaded the model (a second OpenMP pool would slow every step)
+        # on the model's own thread (TransformersBackend.on_model says why)
         model, tokenizer, shared = backend.model, backend.tokenizer, bool(backend.shared)
         run = partial(decode.generate, model, tokenizer, request, shared)
         backend.on_model(run)

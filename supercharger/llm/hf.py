@@ -203,7 +203,9 @@ class TransformersBackend:
 
     def on_model(self, fn: Callable[[], Any]) -> Any:
         """``fn()`` on the batcher's thread (between decode steps) where there is one: the
-        model is used by one thread at a time."""
+        model is used by one thread at a time, the one that loaded it. Code that runs the model
+        directly (a bench) goes through here too: torch on a second thread slows every step
+        (see ``Batcher``)."""
         return fn() if self.batcher is None else self.batcher.call(fn)
 
     def _choose_loop(self, probe: list[int]) -> None:
