@@ -317,33 +317,58 @@ def agreement(view: JobView, groups: list[Behaviour] | None = None) -> dict[str,
     return {c: behaviour.get(c, 0.0) * (1 + math.log1p(w)) for c, w in dual.items()}
 
 
+def _taken_calls(view: JobView, codes: tuple[str, ...]) -> list[str]:
+    """The derived calls (``probe.derived_calls``, ``probe.typed_calls``) that all of ``codes``
+    ran and at least half of them returned a value on. An input most of them raise on is
+    likely outside the spec (a type it does not mean): where codes part there, they part on
+    nothing the user asked for."""
+    seen = [view.derived.get(c, {}) for c in codes]
+    ran = [set(k for k, v in s.items() if v != SKIPPED) for s in seen]
+    calls = sorted(set.intersection(*ran)) if ran else []
+    answered = {k: sum(not s[k].startswith(ERROR_PREFIX) for s in seen) for k in calls}
+    return [k for k in calls if 2 * answered[k] >= len(seen)]
+
+
 def derived_votes(view: JobView, groups: list[Behaviour] | None = None) -> dict[str, int]:
     """Per probed code, how many codes of its behaviour group (copies left out) also returned
-    what it did on the derived calls (``probe.derived_calls``) that all of the group ran: codes
-    alike on the tests' few inputs still part on edge inputs and the values the spec names,
-    and there the larger part is likelier right (execution agreement once more)."""
+    what it did on the group's ``_taken_calls``: codes alike on the tests' few inputs still
+    part on edge inputs, the values the spec names and inputs of another type, and there the
+    larger part is likelier right (execution agreement once more)."""
     groups = behaviour_groups(view)[1] if groups is None else groups
     found: dict[str, int] = {}
     for group in groups:
-        seen = {c: view.derived.get(c, {}) for c in group.codes}
-        ran = [set(k for k, v in s.items() if v != SKIPPED) for s in seen.values()]
-        calls = sorted(set.intersection(*ran)) if ran else []
+        calls = _taken_calls(view, group.codes)
         parts: dict[tuple[str, ...], list[str]] = {}
         for code in group.codes:
-            parts.setdefault(tuple(seen[code][k] for k in calls), []).append(code)
+            parts.setdefault(tuple(view.derived[code][k] for k in calls), []).append(code)
         found |= {c: votes(view, part) for part in parts.values() for c in part}
+    return found
+
+
+def derived_errors(view: JobView, groups: list[Behaviour] | None = None) -> dict[str, int]:
+    """Per probed code, on how many of its behaviour group's ``_taken_calls`` it raised: right
+    code takes the inputs most of the codes it agrees with take (``row_sums([[1, 2], [3]])``),
+    while a code that only happened to agree on the tests' inputs of the wrong type fails."""
+    groups = behaviour_groups(view)[1] if groups is None else groups
+    found: dict[str, int] = {}
+    for group in groups:
+        calls = _taken_calls(view, group.codes)
+        found |= {c: sum(view.derived[c][k].startswith(ERROR_PREFIX) for k in calls)
+                  for c in group.codes}  # fmt: skip
     return found
 
 
 def rank_codes(view: JobView) -> list[tuple[str, float]]:
     """The codes that pass more of the spec's own examples first (the user's word outweighs any
     generated test; an example the user got wrong fails every right code alike, so it does not
-    reorder them); then by ``agreement``; within a behaviour group, by ``derived_votes``; then
-    by dual agreement. Ties go to the code the model scored higher, then to the older one.
-    Each with its ``agreement`` weight."""
+    reorder them); then by ``agreement``; within a behaviour group, those that raise on fewer
+    inputs the group takes (``derived_errors``), then by ``derived_votes``; then by dual
+    agreement. Ties go to the code the model scored higher, then to the older one. Each with
+    its ``agreement`` weight."""
     dual = dual_agreement(view)
     groups = behaviour_groups(view)[1]
     weights = agreement(view, groups)
+    errors = derived_errors(view, groups)
     alike = derived_votes(view, groups)
     order = {c: i for i, c in enumerate(view.codes)}
     return sorted(
@@ -351,6 +376,7 @@ def rank_codes(view: JobView) -> list[tuple[str, float]]:
         key=lambda kv: (
             -view.examples_passed.get(kv[0], 0),
             -kv[1],
+            errors.get(kv[0], 0),
             -alike.get(kv[0], 0),
             -dual[kv[0]],
             -view.scores.get(kv[0], 0.5),

@@ -26,6 +26,7 @@ from functools import lru_cache
 MAX_CALLS = 48  # distinct calls in one probe file (the first ones in sorted order)
 MAX_DERIVED = 24  # calls derived from them (``derived_calls``) added to the probe file
 MAX_SPEC_CALLS = 8  # of those, calls with a value the spec's own text names (``spec_values``)
+MAX_TYPED = 16  # calls with a value of a common argument type (``typed_calls``), after those
 # derived calls run until this many seconds after the probe started (the tests' own calls
 # first); those left fingerprint "!Skipped", so they add little to a probe of slow code
 DERIVED_SECONDS = 3.0
@@ -223,6 +224,38 @@ def _spec_calls(
     return list(dict.fromkeys(found))
 
 
+# Values of the common argument types, types interleaved so that each argument's first few
+# differ in type (``typed_calls``)
+TYPED_VALUES: tuple[object, ...] = (
+    [3, 1, 2], "hello world", 7, {"a": 1, "b": 2}, [[1, 2], [3], []], 2.5, ["b", "a", "b"],
+    "", [], 0, "Ab, c", [2.5, -1, 2.5], -3, {"x": "y"}, [["x", "y"], ["z"]], 1,
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def typed_calls(calls: frozenset[str], fn_name: str) -> tuple[str, ...]:
+    """Calls of ``fn_name`` with one of ``TYPED_VALUES`` in one argument's place of one of
+    ``calls`` (the tests' literal calls): the model's tests often pass a type the spec does not
+    mean (``row_sums([1, 2])`` for a list of lists, ``is_weekend(2)`` for a day's name), and
+    codes alike on those inputs, each raising the same error, still part on an input of the
+    type they take. Whether most codes take it is for the policy to see
+    (``policy.derived_votes``). At most ``MAX_TYPED``, round robin over the first three calls'
+    argument places, deterministically; none of ``calls``."""
+    parsed = [p for p in (_parsed(c) for c in sorted(calls)) if p is not None][:3]
+    known = set(calls) | {_call_source(fn_name, args, kw) for args, kw in parsed}
+    places = [
+        [_call_source(fn_name, args[:i] + [v] + args[i + 1 :], kw) for v in TYPED_VALUES]
+        for args, kw in parsed
+        for i in range(len(args))
+    ]
+    chosen: list[str] = []
+    for rank in range(len(TYPED_VALUES)):
+        for found in places:
+            if found[rank] not in known and found[rank] not in chosen:
+                chosen.append(found[rank])
+    return tuple(chosen[:MAX_TYPED])
+
+
 @lru_cache(maxsize=4096)
 def derived_calls(
     calls: frozenset[str], fn_name: str, spec: tuple[object, ...] = ()
@@ -354,12 +387,15 @@ def probe_test(
     spec: tuple[object, ...] = (),
 ) -> tuple[str, str, list[str]]:
     """The probe file for ``checks`` (at most ``MAX_CALLS`` distinct calls, then the calls
-    ``derived_calls`` makes of them and of the values the spec names, ``spec``, unless
-    ``derive`` is false), the nonce that marks its report, and the calls it makes in order."""
+    ``derived_calls`` makes of them and of the values the spec names, ``spec``, and those
+    ``typed_calls`` makes, unless ``derive`` is false), the nonce that marks its report, and
+    the calls it makes in order."""
     chosen = sorted(set(checks))
     calls = sorted({call for call, _ in chosen})[:MAX_CALLS]
     kept = [c for c in chosen if c[0] in set(calls)]
     extra = list(derived_calls(frozenset(calls), name, spec)) if derive else []
+    if derive:
+        extra += [c for c in typed_calls(frozenset(calls), name) if c not in set(extra)]
     nonce = secrets.token_hex(8)
     text = _PROBE.format(module=module, name=name, calls=calls + extra, literal=len(calls),
                          checks=kept, nonce=nonce, seconds=CALL_SECONDS,

@@ -668,6 +668,19 @@ def test_in_a_group_codes_most_others_agree_with_on_derived_calls_rank_first() -
     assert derived_votes(v)["c1"] == 1
 
 
+def test_a_derived_call_most_of_a_group_raises_on_does_not_part_it() -> None:
+    # f('x') is of a type most of the group does not take: c3 answering there says nothing;
+    # on f([1]) half of the group answers, and the two that raise part from c1 and from c2
+    alike = ("1", "2", "6")
+    v = _probed({"c1": alike, "c2": alike, "c3": alike, "c4": alike})
+    v.derived = {"c1": {"f('x')": "!TypeError"}, "c2": {"f('x')": "!TypeError"},
+                 "c3": {"f('x')": "9"}, "c4": {"f('x')": "!TypeError"}}  # fmt: skip
+    assert derived_votes(v) == {"c1": 4, "c2": 4, "c3": 4, "c4": 4}
+    for code, seen in zip(v.codes, ("3", "4", "!TypeError", "!TypeError"), strict=True):
+        v.derived[code]["f([1])"] = seen
+    assert derived_votes(v) == {"c1": 1, "c2": 1, "c3": 2, "c4": 2}
+
+
 def test_a_group_that_answers_otherwise_on_a_derived_call_is_not_constant() -> None:
     # the tests pass only weekdays: right and always-False codes return False on all of them;
     # on the day the spec names, the right ones say True

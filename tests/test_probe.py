@@ -10,12 +10,15 @@ from supercharger.probe import (
     MAX_CALLS,
     MAX_DERIVED,
     MAX_SPEC_CALLS,
+    MAX_TYPED,
+    TYPED_VALUES,
     check_key,
     derived_calls,
     literal_checks,
     probe_test,
     read_probe,
     spec_values,
+    typed_calls,
 )
 from supercharger.sandbox import get_backend
 from supercharger.sandbox.base import Limits, PairSpec
@@ -57,7 +60,7 @@ def test_a_probe_makes_at_most_max_calls_distinct_calls() -> None:
     _text, _nonce, calls = probe_test("f", "f", checks, derive=False)
     assert len(calls) == MAX_CALLS == len(set(calls))
     _text, _nonce, calls = probe_test("f", "f", checks)  # and the calls derived from them
-    assert len(calls) == MAX_CALLS + MAX_DERIVED == len(set(calls))
+    assert len(calls) == MAX_CALLS + MAX_DERIVED + MAX_TYPED == len(set(calls))
 
 
 def test_derived_calls_put_one_edge_value_of_the_same_type_in_one_argument_s_place() -> None:
@@ -98,6 +101,19 @@ def test_values_the_spec_names_come_first_among_the_derived_calls() -> None:
     named = [c for c in many if c in {f"f({i})" for i in range(100, 140)}]
     assert len(named) == MAX_SPEC_CALLS and len(many) <= MAX_DERIVED
     assert "f(1)" not in many and "f(0)" in many
+
+
+def test_typed_calls_put_a_value_of_each_common_type_in_each_argument_s_place() -> None:
+    # one argument: every typed value once, the tests' own call left out
+    got = typed_calls(frozenset({"row_sums([1, 2])", "row_sums([])"}), "row_sums")
+    assert "row_sums([[1, 2], [3], []])" in got and "row_sums('hello world')" in got
+    assert "row_sums([])" not in got and len(got) == len(set(got)) == len(TYPED_VALUES) - 1
+    # several arguments: the places take turns, and the first values are of different types
+    got = typed_calls(frozenset({"pad('ab', 3)"}), "pad")
+    assert len(got) == MAX_TYPED
+    assert {"pad([3, 1, 2], 3)", "pad('ab', [3, 1, 2])", "pad('hello world', 3)",
+            "pad('ab', 'hello world')", "pad(7, 3)", "pad('ab', 7)"} <= set(got)  # fmt: skip
+    assert typed_calls(frozenset({"h(x)", "broken("}), "h") == ()
 
 
 def test_unreadable_output_fingerprints_every_call_as_a_failed_probe() -> None:
@@ -163,3 +179,39 @@ def test_a_code_s_probe_runs_the_values_its_spec_names() -> None:
     assert found is not None
     _pair, (_checks, _union, _nonce, calls) = found
     assert "is_weekend(2)" in calls and "is_weekend('Saturday')" in calls
+
+
+ROW_SUMS = {  # two right readings, and two that return [] on the tests' inputs too
+    "right": "def row_sums(rows):\n    return [sum(r) for r in rows]\n",
+    "loop": "def row_sums(rows):\n    out = []\n    for r in rows:\n        out.append(sum(r))\n"
+    "    return out\n",
+    "firsts": "def row_sums(rows):\n    return [r[0] for r in rows if len(r) == 1 and r[0]]\n",
+    "drops": "def row_sums(rows):\n    return [sum(r[:-1]) for r in rows]\n",
+}
+
+
+@pytest.mark.skipif(BWRAP_UNAVAILABLE is not None, reason=f"bwrap: {BWRAP_UNAVAILABLE}")
+def test_codes_alike_on_the_tests_inputs_part_on_inputs_of_the_type_the_spec_means() -> None:
+    """The model's tests pass flat lists to a function of a list of lists: every code returns
+    [] or raises the same TypeError on their calls. On the typed calls the right readings still
+    agree with each other and part from the wrong ones, which the policy's derived votes see."""
+    from supercharger.policy import JobView, derived_votes
+    from supercharger.spec import parse_spec
+    from supercharger.tasks.steps import probe_pair, probed
+    from tests.test_policy import view
+
+    spec = parse_spec("# The sum of each inner list of rows\ndef row_sums(rows):\n")
+    test = ("from row_sums import row_sums\n\ndef test_r():\n    assert row_sums([]) == []\n"
+            "    assert row_sums([1, 2]) == [3]\n")  # fmt: skip
+    plans = {name: probe_pair(spec, code, {"t0": test}) for name, code in ROW_SUMS.items()}
+    pairs = [plan[0].model_copy(update={"pair_id": name, "code": ROW_SUMS[name]})
+             for name, plan in plans.items() if plan]  # fmt: skip
+    results = get_backend("bwrap", standby=False).run_batch(pairs, Limits(timeout_s=20))
+    seen = {r.pair_id: probed(r, plans[r.pair_id][1])["t0"] for r in results}  # type: ignore[index]
+    assert len({tuple(sorted(s["calls"].items())) for s in seen.values()}) == 1  # all alike
+    v: JobView = view(
+        codes=list(ROW_SUMS),
+        behaviour={c: s["calls"] for c, s in seen.items()},
+        derived={c: s["derived"] for c, s in seen.items()},
+    )
+    assert derived_votes(v) == {"right": 2, "loop": 2, "firsts": 1, "drops": 1}
