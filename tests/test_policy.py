@@ -17,6 +17,7 @@ from supercharger.policy import (
     blind_tests,
     contested,
     decide,
+    derived_errors,
     derived_votes,
     dual_agreement,
     hang_timeout,
@@ -679,6 +680,21 @@ def test_a_derived_call_most_of_a_group_raises_on_does_not_part_it() -> None:
     for code, seen in zip(v.codes, ("3", "4", "!TypeError", "!TypeError"), strict=True):
         v.derived[code]["f([1])"] = seen
     assert derived_votes(v) == {"c1": 1, "c2": 1, "c3": 2, "c4": 2}
+
+
+def test_in_a_group_codes_that_raise_on_inputs_the_group_takes_rank_last() -> None:
+    # c1..c4 alike on the tests' inputs; on the list of lists c3 and c4 raise where c1 and c2
+    # answer (differently), so c3 and c4 rank last though they are the larger part, and the
+    # model's score orders the rest; f('x'), which most of them raise on, counts for nothing
+    alike = ("1", "2", "6")
+    v = _probed({"c1": alike, "c2": alike, "c3": alike, "c4": alike})
+    v.derived = {"c1": {"f([[1]])": "1", "f('x')": "!TypeError"},
+                 "c2": {"f([[1]])": "2", "f('x')": "!TypeError"},
+                 "c3": {"f([[1]])": "!IndexError", "f('x')": "x"},
+                 "c4": {"f([[1]])": "!IndexError", "f('x')": "!TypeError"}}  # fmt: skip
+    v.scores = {"c1": 0.3, "c2": 0.4, "c3": 0.9, "c4": 0.9}
+    assert derived_errors(v) == {"c1": 0, "c2": 0, "c3": 1, "c4": 1}
+    assert [c for c, _ in rank_codes(v)] == ["c2", "c1", "c3", "c4"]
 
 
 def test_a_group_that_answers_otherwise_on_a_derived_call_is_not_constant() -> None:
