@@ -579,16 +579,13 @@ def contested(view: JobView, code: str, tests: Iterable[str]) -> bool:
 
 def contest(view: JobView, code: str, tests: Iterable[str]) -> tuple[str, str] | None:
     """The first other code (copies left out) that passes every one of ``tests`` and returns
-    a different value from ``code`` on a probed call (the tests' literal calls and the calls
-    derived from them that most codes returned a value on: ``_outside``), with that call; an
-    exception on either side is no disagreement (the input may be outside the spec). None
-    when there is none."""
+    a different value from ``code`` on a probed call (the tests' literal calls and the edge
+    inputs derived from them), with that call; an exception on either side is no
+    disagreement (the input may be outside the spec). None when there is none."""
     tests = set(tests)
     if not tests:
         return None
-    outside = _outside(view)
-    derived = {k: v for k, v in view.derived.get(code, {}).items() if k not in outside}
-    mine = view.behaviour.get(code, {}) | derived
+    mine = view.behaviour.get(code, {}) | view.derived.get(code, {})
     for other in view.codes:
         if other == code or other in view.copies:
             continue
@@ -602,20 +599,6 @@ def contest(view: JobView, code: str, tests: Iterable[str]) -> tuple[str, str] |
             if not (said.startswith(ERROR_PREFIX) or seen.startswith(ERROR_PREFIX)):
                 return other, call
     return None
-
-
-def _outside(view: JobView) -> set[str]:
-    """The derived calls that more than half of the codes that ran them raised on: inputs
-    likely outside the spec (a string where it means a list), on which two right readings
-    may still return different values (``len(flags)`` counts a string's letters)."""
-    ran: dict[str, int] = {}
-    raised: dict[str, int] = {}
-    for code in view.codes:
-        for call, seen in view.derived.get(code, {}).items():
-            if seen != SKIPPED:
-                ran[call] = ran.get(call, 0) + 1
-                raised[call] = raised.get(call, 0) + seen.startswith(ERROR_PREFIX)
-    return {call for call, n in ran.items() if 2 * raised[call] > n}
 
 
 def best_pair(view: JobView) -> Pair | None:
