@@ -104,8 +104,10 @@ class JobView:
     behaviour: dict[str, dict[str, str]] = field(default_factory=dict)
     asserts: dict[str, dict[str, bool]] = field(default_factory=dict)
     # per code: what it returned on calls derived from those (edge values no test asserts;
-    # ``probe.derived_calls``), call -> fingerprint
+    # ``probe.derived_calls``), call -> fingerprint; and on calls with values of common types
+    # (``probe.typed_calls``), which only order the codes of a behaviour group
     derived: dict[str, dict[str, str]] = field(default_factory=dict)
+    typed: dict[str, dict[str, str]] = field(default_factory=dict)
     # repairs that returned the code they were made from, or what an earlier repair of it
     # returned: the same code again, which agreement and twins do not count as another vote
     copies: set[str] = field(default_factory=set)
@@ -319,14 +321,14 @@ def agreement(view: JobView, groups: list[Behaviour] | None = None) -> dict[str,
 
 def _taken_calls(view: JobView, codes: tuple[str, ...]) -> list[str]:
     """The derived calls (``probe.derived_calls``, ``probe.typed_calls``) that all of ``codes``
-    ran and at least half of them returned a value on. An input most of them raise on is
-    likely outside the spec (a type it does not mean): where codes part there, they part on
-    nothing the user asked for."""
-    seen = [view.derived.get(c, {}) for c in codes]
+    ran and more than half of them returned a value on. An input half of them or more raise on
+    is likely outside the spec (a type it does not mean): where codes part there, they part on
+    nothing the user asked for (wrong code often takes a string where right code raises)."""
+    seen = [view.derived.get(c, {}) | view.typed.get(c, {}) for c in codes]
     ran = [set(k for k, v in s.items() if v != SKIPPED) for s in seen]
     calls = sorted(set.intersection(*ran)) if ran else []
     answered = {k: sum(not s[k].startswith(ERROR_PREFIX) for s in seen) for k in calls}
-    return [k for k in calls if 2 * answered[k] >= len(seen)]
+    return [k for k in calls if 2 * answered[k] > len(seen)]
 
 
 def derived_votes(view: JobView, groups: list[Behaviour] | None = None) -> dict[str, int]:
@@ -340,7 +342,8 @@ def derived_votes(view: JobView, groups: list[Behaviour] | None = None) -> dict[
         calls = _taken_calls(view, group.codes)
         parts: dict[tuple[str, ...], list[str]] = {}
         for code in group.codes:
-            parts.setdefault(tuple(view.derived[code][k] for k in calls), []).append(code)
+            seen = view.derived.get(code, {}) | view.typed.get(code, {})
+            parts.setdefault(tuple(seen[k] for k in calls), []).append(code)
         found |= {c: votes(view, part) for part in parts.values() for c in part}
     return found
 
@@ -353,8 +356,8 @@ def derived_errors(view: JobView, groups: list[Behaviour] | None = None) -> dict
     found: dict[str, int] = {}
     for group in groups:
         calls = _taken_calls(view, group.codes)
-        found |= {c: sum(view.derived[c][k].startswith(ERROR_PREFIX) for k in calls)
-                  for c in group.codes}  # fmt: skip
+        seen = {c: view.derived.get(c, {}) | view.typed.get(c, {}) for c in group.codes}
+        found |= {c: sum(seen[c][k].startswith(ERROR_PREFIX) for k in calls) for c in group.codes}
     return found
 
 

@@ -225,10 +225,11 @@ def _spec_calls(
 
 
 # Values of the common argument types, types interleaved so that each argument's first few
-# differ in type (``typed_calls``)
+# differ in type (``typed_calls``); no negative number (a spec for non-negative input leaves
+# its codes free to differ below zero, as ``_variants`` does)
 TYPED_VALUES: tuple[object, ...] = (
     [3, 1, 2], "hello world", 7, {"a": 1, "b": 2}, [[1, 2], [3], []], 2.5, ["b", "a", "b"],
-    "", [], 0, "Ab, c", [2.5, -1, 2.5], -3, {"x": "y"}, [["x", "y"], ["z"]], 1,
+    "", [], 0, "Ab, c", [2.5, 0.5, 2.5], 12, {"x": "y"}, [["x", "y"], ["z"]], 1,
 )  # fmt: skip
 
 
@@ -239,8 +240,10 @@ def typed_calls(calls: frozenset[str], fn_name: str) -> tuple[str, ...]:
     mean (``row_sums([1, 2])`` for a list of lists, ``is_weekend(2)`` for a day's name), and
     codes alike on those inputs, each raising the same error, still part on an input of the
     type they take. Whether most codes take it is for the policy to see
-    (``policy.derived_votes``). At most ``MAX_TYPED``, round robin over the first three calls'
-    argument places, deterministically; none of ``calls``."""
+    (``policy.derived_votes``); they only order the codes of a group, and are no contest
+    (``policy.contest``): two right readings may well return different values for a type the
+    spec does not mean. At most ``MAX_TYPED``, round robin over the first three calls' argument
+    places, deterministically; none of ``calls``."""
     parsed = [p for p in (_parsed(c) for c in sorted(calls)) if p is not None][:3]
     known = set(calls) | {_call_source(fn_name, args, kw) for args, kw in parsed}
     places = [

@@ -580,6 +580,9 @@ def test_codes_that_pass_the_same_tests_but_disagree_on_an_edge_input_are_not_ev
     # nor is a value where the other did not run the call
     v.derived["c2"] = {"f(-1)": "0"}
     assert has_evidence(v, ("c1", "t1"))
+    # nor values on inputs of a common type (``probe.typed_calls``): they only order groups
+    v.typed = {"c1": {"f('ab')": "1"}, "c2": {"f('ab')": "2"}}
+    assert has_evidence(v, ("c1", "t1"))
     # the tests' own calls count too, and a code that fails one of the tests is no rival
     v.behaviour = {"c1": {"f(3)": "1"}, "c2": {"f(3)": "2"}}
     assert not has_evidence(v, ("c1", "t1"))
@@ -670,31 +673,34 @@ def test_in_a_group_codes_most_others_agree_with_on_derived_calls_rank_first() -
 
 
 def test_a_derived_call_most_of_a_group_raises_on_does_not_part_it() -> None:
-    # f('x') is of a type most of the group does not take: c3 answering there says nothing;
-    # on f([1]) half of the group answers, and the two that raise part from c1 and from c2
+    # f('x') is of a type most of the group does not take: c3 answering there says nothing,
+    # nor do two of four answering on f([1]); three of four do, and there c2 and c3 agree
     alike = ("1", "2", "6")
     v = _probed({"c1": alike, "c2": alike, "c3": alike, "c4": alike})
     v.derived = {"c1": {"f('x')": "!TypeError"}, "c2": {"f('x')": "!TypeError"},
                  "c3": {"f('x')": "9"}, "c4": {"f('x')": "!TypeError"}}  # fmt: skip
     assert derived_votes(v) == {"c1": 4, "c2": 4, "c3": 4, "c4": 4}
     for code, seen in zip(v.codes, ("3", "4", "!TypeError", "!TypeError"), strict=True):
-        v.derived[code]["f([1])"] = seen
-    assert derived_votes(v) == {"c1": 1, "c2": 1, "c3": 2, "c4": 2}
+        v.typed.setdefault(code, {})["f([1])"] = seen
+    assert derived_votes(v) == {"c1": 4, "c2": 4, "c3": 4, "c4": 4}
+    v.typed["c3"]["f([1])"] = "4"
+    assert derived_votes(v) == {"c1": 1, "c2": 2, "c3": 2, "c4": 1}
+    assert derived_errors(v) == {"c1": 0, "c2": 0, "c3": 0, "c4": 1}
 
 
 def test_in_a_group_codes_that_raise_on_inputs_the_group_takes_rank_last() -> None:
-    # c1..c4 alike on the tests' inputs; on the list of lists c3 and c4 raise where c1 and c2
-    # answer (differently), so c3 and c4 rank last though they are the larger part, and the
-    # model's score orders the rest; f('x'), which most of them raise on, counts for nothing
+    # c1..c5 alike on the tests' inputs; on the list of lists c4 and c5 raise where c1..c3
+    # answer (each differently), so c4 and c5 rank last though they are the larger part, and
+    # the model's score orders the rest; f('x'), which most of them raise on, counts for nothing
     alike = ("1", "2", "6")
-    v = _probed({"c1": alike, "c2": alike, "c3": alike, "c4": alike})
-    v.derived = {"c1": {"f([[1]])": "1", "f('x')": "!TypeError"},
-                 "c2": {"f([[1]])": "2", "f('x')": "!TypeError"},
-                 "c3": {"f([[1]])": "!IndexError", "f('x')": "x"},
-                 "c4": {"f([[1]])": "!IndexError", "f('x')": "!TypeError"}}  # fmt: skip
-    v.scores = {"c1": 0.3, "c2": 0.4, "c3": 0.9, "c4": 0.9}
-    assert derived_errors(v) == {"c1": 0, "c2": 0, "c3": 1, "c4": 1}
-    assert [c for c, _ in rank_codes(v)] == ["c2", "c1", "c3", "c4"]
+    v = _probed({c: alike for c in ("c1", "c2", "c3", "c4", "c5")})
+    answers = ("1", "2", "3", "!IndexError", "!IndexError")
+    v.typed = {c: {"f([[1]])": a, "f('x')": "!TypeError"}
+               for c, a in zip(v.codes, answers, strict=True)}  # fmt: skip
+    v.typed["c4"]["f('x')"] = "x"
+    v.scores = {"c1": 0.3, "c2": 0.4, "c3": 0.35, "c4": 0.9, "c5": 0.9}
+    assert derived_errors(v) == {"c1": 0, "c2": 0, "c3": 0, "c4": 1, "c5": 1}
+    assert [c for c, _ in rank_codes(v)] == ["c2", "c3", "c1", "c4", "c5"]
 
 
 def test_a_group_that_answers_otherwise_on_a_derived_call_is_not_constant() -> None:

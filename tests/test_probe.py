@@ -177,7 +177,8 @@ def test_a_code_s_probe_runs_the_values_its_spec_names() -> None:
     test = "from is_weekend import is_weekend\n\ndef test_w():\n    assert not is_weekend(2)\n"
     found = probe_pair(spec, "def is_weekend(day):\n    return False\n", {"t0": test})
     assert found is not None
-    _pair, (_checks, _union, _nonce, calls) = found
+    _pair, (_checks, _union, _nonce, calls, typed) = found
+    assert "is_weekend([3, 1, 2])" in typed and "is_weekend('Saturday')" not in typed
     assert "is_weekend(2)" in calls and "is_weekend('Saturday')" in calls
 
 
@@ -195,7 +196,7 @@ def test_codes_alike_on_the_tests_inputs_part_on_inputs_of_the_type_the_spec_mea
     """The model's tests pass flat lists to a function of a list of lists: every code returns
     [] or raises the same TypeError on their calls. On the typed calls the right readings still
     agree with each other and part from the wrong ones, which the policy's derived votes see."""
-    from supercharger.policy import JobView, derived_votes
+    from supercharger.policy import JobView, derived_errors, derived_votes
     from supercharger.spec import parse_spec
     from supercharger.tasks.steps import probe_pair, probed
     from tests.test_policy import view
@@ -209,9 +210,16 @@ def test_codes_alike_on_the_tests_inputs_part_on_inputs_of_the_type_the_spec_mea
     results = get_backend("bwrap", standby=False).run_batch(pairs, Limits(timeout_s=20))
     seen = {r.pair_id: probed(r, plans[r.pair_id][1])["t0"] for r in results}  # type: ignore[index]
     assert len({tuple(sorted(s["calls"].items())) for s in seen.values()}) == 1  # all alike
+    typed = "row_sums([[1, 2], [3], []])"
+    assert typed in seen["right"]["typed"] and typed not in seen["right"]["derived"]
+    assert "row_sums([1])" in seen["right"]["derived"]  # an edge value: derived, not typed
     v: JobView = view(
         codes=list(ROW_SUMS),
         behaviour={c: s["calls"] for c, s in seen.items()},
         derived={c: s["derived"] for c, s in seen.items()},
+        typed={c: s["typed"] for c, s in seen.items()},
     )
     assert derived_votes(v) == {"right": 2, "loop": 2, "firsts": 1, "drops": 1}
+    # the wrong two take a string ("hello world") where the right two raise: half of the
+    # group, so no input the group takes, and nobody's error there counts
+    assert derived_errors(v) == {"right": 0, "loop": 0, "firsts": 0, "drops": 0}

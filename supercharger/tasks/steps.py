@@ -14,7 +14,15 @@ from supercharger.llm.base import LLMBackend, Prompt, Sampling
 from supercharger.llm.batcher import owned_by
 from supercharger.mutants import mutants
 from supercharger.policy import Budget, JobView, Kills, hang_timeout, hanging_tests
-from supercharger.probe import check_key, literal_checks, probe_test, read_probe, spec_values
+from supercharger.probe import (
+    check_key,
+    derived_calls,
+    literal_checks,
+    probe_test,
+    read_probe,
+    spec_values,
+    typed_calls,
+)
 from supercharger.records import Candidate, CandidateKind, JobConfig, Pair
 from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend, Status
 from supercharger.sandbox.environments import EMPTY, Environment, EnvironmentStore
@@ -357,23 +365,28 @@ def probe_pair(spec: Spec, code_text: str, tests: dict[str, str]) -> tuple[PairS
     union = frozenset().union(*checks.values())
     named = spec_values(f"{spec.comment}\n{spec.docstring}")
     text, nonce, calls = probe_test(spec.module, spec.name, union, spec=named)
+    literal = frozenset(c for c, _ in union if c in calls)  # those the probe file makes
+    typed = set(typed_calls(literal, spec.name)) - set(derived_calls(literal, spec.name, named))
     pair = PairSpec(pair_id=PROBE_ID, module=spec.module, code=code_text, test=text)
-    return pair, (checks, union, nonce, calls)
+    return pair, (checks, union, nonce, calls, typed)
 
 
 def probed(result: PairResult, plan: Any) -> dict[str, dict[str, Any]]:
     """Per test with literal asserts, what the code returned on its calls (``calls``: call ->
-    fingerprint), which of its asserts held (``asserts``: check key -> bool), and what it
-    returned on the calls derived from the probe's (``derived``, on the first test's record)."""
-    checks, union, nonce, calls = plan
+    fingerprint), which of its asserts held (``asserts``: check key -> bool), and, on the first
+    test's record, what it returned on the calls derived from the probe's (``derived``) and on
+    those with values of common types (``typed``)."""
+    checks, union, nonce, calls, typed = plan
     fingerprints, held = read_probe(result.output, nonce, calls, union)
     literal = {c for c, _ in union}
-    derived = {c: f for c, f in fingerprints.items() if c not in literal}
+    derived = {c: f for c, f in fingerprints.items() if c not in literal and c not in typed}
+    of_types = {c: f for c, f in fingerprints.items() if c in typed and c not in literal}
     first = min(checks, default=None)  # one record carries them
     return {
         t: {
             "calls": {c: fingerprints[c] for c, _ in sorted(own) if c in fingerprints},
             "derived": derived if t == first else {},
+            "typed": of_types if t == first else {},
             "asserts": {
                 check_key(c): held[check_key(c)] for c in sorted(own) if check_key(c) in held
             },  # fmt: skip
@@ -551,6 +564,7 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
         behaviour=merged_probes(pairs, "calls"),
         asserts=merged_probes(pairs, "asserts"),
         derived=merged_probes(pairs, "derived"),
+        typed=merged_probes(pairs, "typed"),
         copies=copies(cands),
         checks={c.id: asserted_calls(c.text, meta["spec"].name) for c in analysed},
         outcomes={c.id: asserted_outcomes(c.text, meta["spec"].name) for c in analysed},
