@@ -1,5 +1,4 @@
 import pytest
-
 from harmonic import harmonic
 
 
