@@ -319,16 +319,19 @@ def agreement(view: JobView, groups: list[Behaviour] | None = None) -> dict[str,
     return {c: behaviour.get(c, 0.0) * (1 + math.log1p(w)) for c, w in dual.items()}
 
 
-def _taken_calls(view: JobView, codes: tuple[str, ...]) -> list[str]:
+def _taken_calls(
+    view: JobView, codes: tuple[str, ...]
+) -> tuple[list[str], dict[str, dict[str, str]]]:
     """The derived calls (``probe.derived_calls``, ``probe.typed_calls``) that all of ``codes``
-    ran and more than half of them returned a value on. An input half of them or more raise on
-    is likely outside the spec (a type it does not mean): where codes part there, they part on
-    nothing the user asked for (wrong code often takes a string where right code raises)."""
-    seen = [view.derived.get(c, {}) | view.typed.get(c, {}) for c in codes]
-    ran = [set(k for k, v in s.items() if v != SKIPPED) for s in seen]
+    ran and more than half of them returned a value on, with what each code returned on its
+    derived calls. An input half of them or more raise on is likely outside the spec (a type
+    it does not mean): where codes part there, they part on nothing the user asked for (wrong
+    code often takes a string where right code raises)."""
+    seen = {c: view.derived.get(c, {}) | view.typed.get(c, {}) for c in codes}
+    ran = [set(k for k, v in s.items() if v != SKIPPED) for s in seen.values()]
     calls = sorted(set.intersection(*ran)) if ran else []
-    answered = {k: sum(not s[k].startswith(ERROR_PREFIX) for s in seen) for k in calls}
-    return [k for k in calls if 2 * answered[k] > len(seen)]
+    answered = {k: sum(not s[k].startswith(ERROR_PREFIX) for s in seen.values()) for k in calls}
+    return [k for k in calls if 2 * answered[k] > len(seen)], seen
 
 
 def derived_votes(view: JobView, groups: list[Behaviour] | None = None) -> dict[str, int]:
@@ -339,11 +342,10 @@ def derived_votes(view: JobView, groups: list[Behaviour] | None = None) -> dict[
     groups = behaviour_groups(view)[1] if groups is None else groups
     found: dict[str, int] = {}
     for group in groups:
-        calls = _taken_calls(view, group.codes)
+        calls, seen = _taken_calls(view, group.codes)
         parts: dict[tuple[str, ...], list[str]] = {}
         for code in group.codes:
-            seen = view.derived.get(code, {}) | view.typed.get(code, {})
-            parts.setdefault(tuple(seen[k] for k in calls), []).append(code)
+            parts.setdefault(tuple(seen[code][k] for k in calls), []).append(code)
         found |= {c: votes(view, part) for part in parts.values() for c in part}
     return found
 
@@ -355,8 +357,7 @@ def derived_errors(view: JobView, groups: list[Behaviour] | None = None) -> dict
     groups = behaviour_groups(view)[1] if groups is None else groups
     found: dict[str, int] = {}
     for group in groups:
-        calls = _taken_calls(view, group.codes)
-        seen = {c: view.derived.get(c, {}) | view.typed.get(c, {}) for c in group.codes}
+        calls, seen = _taken_calls(view, group.codes)
         found |= {c: sum(seen[c][k].startswith(ERROR_PREFIX) for k in calls) for c in group.codes}
     return found
 

@@ -382,6 +382,15 @@ def _run(results, prints):
 """
 
 
+def extra_calls(
+    calls: frozenset[str], name: str, spec: tuple[object, ...] = ()
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The calls a probe of ``calls`` (the tests' literal ones) adds: ``derived_calls``, then
+    the ``typed_calls`` not among them."""
+    derived = derived_calls(calls, name, spec)
+    return derived, tuple(c for c in typed_calls(calls, name) if c not in set(derived))
+
+
 def probe_test(
     module: str,
     name: str,
@@ -396,9 +405,8 @@ def probe_test(
     chosen = sorted(set(checks))
     calls = sorted({call for call, _ in chosen})[:MAX_CALLS]
     kept = [c for c in chosen if c[0] in set(calls)]
-    extra = list(derived_calls(frozenset(calls), name, spec)) if derive else []
-    if derive:
-        extra += [c for c in typed_calls(frozenset(calls), name) if c not in set(extra)]
+    derived, typed = extra_calls(frozenset(calls), name, spec) if derive else ((), ())
+    extra = [*derived, *typed]
     nonce = secrets.token_hex(8)
     text = _PROBE.format(module=module, name=name, calls=calls + extra, literal=len(calls),
                          checks=kept, nonce=nonce, seconds=CALL_SECONDS,

@@ -16,12 +16,11 @@ from supercharger.mutants import mutants
 from supercharger.policy import Budget, JobView, Kills, hang_timeout, hanging_tests
 from supercharger.probe import (
     check_key,
-    derived_calls,
+    extra_calls,
     literal_checks,
     probe_test,
     read_probe,
     spec_values,
-    typed_calls,
 )
 from supercharger.records import Candidate, CandidateKind, JobConfig, Pair
 from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend, Status
@@ -366,7 +365,7 @@ def probe_pair(spec: Spec, code_text: str, tests: dict[str, str]) -> tuple[PairS
     named = spec_values(f"{spec.comment}\n{spec.docstring}")
     text, nonce, calls = probe_test(spec.module, spec.name, union, spec=named)
     literal = frozenset(c for c, _ in union if c in calls)  # those the probe file makes
-    typed = set(typed_calls(literal, spec.name)) - set(derived_calls(literal, spec.name, named))
+    typed = set(extra_calls(literal, spec.name, named)[1])
     pair = PairSpec(pair_id=PROBE_ID, module=spec.module, code=code_text, test=text)
     return pair, (checks, union, nonce, calls, typed)
 
