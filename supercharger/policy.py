@@ -235,10 +235,13 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
     The bundled model's tests are mostly wrong somewhere, so right code fails most of them as
     whole files; their inputs and their right asserts still count. A group's weight is its
     ``votes`` (codes, copies left out) x (1 + ``ASSERT_WEIGHT`` x the asserts it holds). A
-    group that only raises, returns one value for three or more different inputs (and on the
-    derived ones too, ``_varies``), or does what a stand-in does, is degenerate (its weight
-    times ``DEGENERATE``): many wrong codes fail the same way, a right one does not. Nothing
-    until two codes are probed on a common call."""
+    group that only raises (on the tests' inputs and on every derived and typed input:
+    ``_taken_calls`` finds none it takes), returns one value for three or more different
+    inputs (and on the derived ones too, ``_varies``), or does what a stand-in does, is
+    degenerate (its weight times ``DEGENERATE``): many wrong codes fail the same way, a right
+    one does not. A group that raises on the tests' inputs alone is not: the model's tests
+    often pass a type the spec does not mean (a number for a dict), which right code refuses.
+    Nothing until two codes are probed on a common call."""
     probed = [c for c in view.codes if view.behaviour.get(c)]
     if len(probed) < 2:
         return [], []
@@ -260,8 +263,11 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
     groups = []
     for sig, codes in members.items():
         held = max(sum(view.asserts.get(c, {}).get(k, False) for k in keys) for c in codes)
-        constant = len(calls) >= 3 and len(set(sig)) == 1 and not _varies(view, codes, sig)
-        degenerate = constant or sig in stand_ins or all(o.startswith(ERROR_PREFIX) for o in sig)
+        if all(o.startswith(ERROR_PREFIX) for o in sig):  # raises on every input of the tests
+            degenerate = not _taken_calls(view, codes)[0]
+        else:
+            constant = len(calls) >= 3 and len(set(sig)) == 1 and not _varies(view, codes, sig)
+            degenerate = constant or sig in stand_ins
         weight = votes(view, codes) * (1 + ASSERT_WEIGHT * held)
         weight *= DEGENERATE if degenerate else 1.0
         groups.append(Behaviour(tuple(codes), held, degenerate, weight))

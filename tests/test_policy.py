@@ -659,6 +659,21 @@ def test_degenerate_groups_rank_below_any_other() -> None:
     assert behaviour_weights(v)["c1"] == DEGENERATE  # does what a stand-in does
 
 
+def test_a_group_that_raises_on_the_tests_inputs_alone_is_not_degenerate() -> None:
+    # the tests pass a number where the spec means a dict: c1..c3 (right) raise on all of
+    # them, c4 and c5 (wrong) answer; on the typed input of the spec's type c1..c3 answer
+    raising = ("!AttributeError", "!AttributeError", "!AttributeError")
+    v = _probed({"c1": raising, "c2": raising, "c3": raising, "c4": ("2", "4", "6"),
+                 "c5": ("2", "4", "6")})  # fmt: skip
+    assert behaviour_weights(v)["c1"] == 3 * DEGENERATE
+    v.typed = {c: {"f({'a': 1})": "{'a': 2}", "f('x')": "!AttributeError"} for c in v.codes}
+    v.typed["c3"]["f({'a': 1})"] = "!TypeError"  # two of three answer: the group takes it
+    assert behaviour_weights(v)["c1"] == 3.0
+    assert [c for c, _ in rank_codes(v)][:3] == ["c1", "c2", "c3"]
+    v.typed["c2"]["f({'a': 1})"] = "!TypeError"  # one of three: it takes no input
+    assert behaviour_weights(v)["c1"] == 3 * DEGENERATE
+
+
 def test_in_a_group_codes_most_others_agree_with_on_derived_calls_rank_first() -> None:
     # c1..c4 return the same on the tests' inputs; on the edge input f(0) c3 and c4 part from
     # c1 and c2, and c1's answer to f(9) was cut (skipped), so f(9) does not count
