@@ -317,9 +317,18 @@ def _cut(*_args):
     raise TimeoutError("probe call")
 
 
-def _norm(value):
-    if isinstance(value, float) and math.isfinite(value):
-        return round(value, 9)
+def _norm(value, depth=0):
+    # what == cannot tell apart fingerprints alike: 1 and 1.0 (a right factorial returns
+    # either for 1.0), also inside lists, tuples and dict values
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return value
+        value = round(value, 9)
+        return int(value) if value.is_integer() else value
+    if depth < 4 and type(value) in (list, tuple):
+        return type(value)(_norm(v, depth + 1) for v in value)
+    if depth < 4 and type(value) is dict:
+        return {{k: _norm(v, depth + 1) for k, v in value.items()}}
     return value
 
 

@@ -142,6 +142,7 @@ def test_the_sandbox_reports_each_call_s_result_and_each_assert() -> None:
     codes = {
         "square": SQUARE,
         "same": "def f(x):\n    if x < 0:\n        raise ValueError\n    return x ** 2\n",
+        "floats": "def f(x):\n    if x < 0:\n        raise ValueError\n    return float(x * x)\n",
         "none": "def f(x):\n    return None\n",
         "hangs": "def f(x):\n    while True:\n        pass\n",
         "exits": "import os\nos._exit(0)\n",
@@ -158,6 +159,7 @@ def test_the_sandbox_reports_each_call_s_result_and_each_assert() -> None:
     own = {c: prints[c] for c, _ in checks}  # the tests' calls: each a different result
     assert own["f(-1)"] == "!ValueError" and len(set(own.values())) == len(own)
     assert seen["same"][0] == prints  # the same results, the same fingerprints
+    assert seen["floats"][0] == prints  # 4.0 and 4: == cannot tell them apart, nor can they
     none_prints, none_held = seen["none"]
     assert len(set(none_prints.values())) == 1  # one value for every call
     assert {k for k, v in none_held.items() if v} == {check_key(("f(0)", "falsy"))}
