@@ -20,13 +20,14 @@ import ast
 import json
 import re
 import secrets
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
 MAX_CALLS = 48  # distinct calls in one probe file (the first ones in sorted order)
 MAX_DERIVED = 24  # calls derived from them (``derived_calls``) added to the probe file
 MAX_SPEC_CALLS = 8  # of those, calls with a value the spec's own text names (``spec_values``)
-MAX_TYPED = 16  # calls with a value of a common argument type (``typed_calls``), after those
+MAX_TYPED = 32  # calls with a value of a common argument type (``typed_calls``), after those
 # derived calls run until this many seconds after the probe started (the tests' own calls
 # first); those left fingerprint "!Skipped", so they add little to a probe of slow code
 DERIVED_SECONDS = 3.0
@@ -242,21 +243,33 @@ def typed_calls(calls: frozenset[str], fn_name: str) -> tuple[str, ...]:
     type they take. Whether most codes take it is for the policy to see
     (``policy.derived_votes``); they only order the codes of a group, and are no contest
     (``policy.contest``): two right readings may well return different values for a type the
-    spec does not mean. At most ``MAX_TYPED``, round robin over the first three calls' argument
-    places, deterministically; none of ``calls``."""
-    parsed = [p for p in (_parsed(c) for c in sorted(calls)) if p is not None][:3]
+    spec does not mean. At most ``MAX_TYPED``, deterministically; none of ``calls``. The
+    argument places of the tests' usual number of arguments take turns (a wrong test may pass
+    one more), each value going into one place once, with the calls of that number taking
+    turns in giving the other arguments: a value in each of many calls' places spent the
+    calls on the first few values, and two-argument tests never met a list of lists. Up to
+    half of them then again with each other argument at its first edge value (zero, empty:
+    ``_variants``): where codes take a value of one type, they still part on an edge of
+    another argument (a dict scaled by a zero factor)."""
+    parsed = [p for p in (_parsed(c) for c in sorted(calls)) if p is not None]
     known = set(calls) | {_call_source(fn_name, args, kw) for args, kw in parsed}
-    places = [
-        [_call_source(fn_name, args[:i] + [v] + args[i + 1 :], kw) for v in TYPED_VALUES]
-        for args, kw in parsed
-        for i in range(len(args))
-    ]
-    chosen: list[str] = []
-    for rank in range(len(TYPED_VALUES)):
-        for found in places:
-            if found[rank] not in known and found[rank] not in chosen:
-                chosen.append(found[rank])
-    return tuple(chosen[:MAX_TYPED])
+    counts = Counter(len(args) for args, _ in parsed)
+    arity = max(counts, key=lambda n: (counts[n], -n), default=0)
+    usual = [(args, kw) for args, kw in parsed if len(args) == arity]
+    plain: list[str] = []
+    edged: list[str] = []
+    for rank, value in enumerate(TYPED_VALUES):
+        for i in range(arity):
+            args, kw = usual[rank % len(usual)]
+            found = _call_source(fn_name, args[:i] + [value] + args[i + 1 :], kw)
+            if found not in known and found not in plain:
+                plain.append(found)
+            edges = [next(iter(_variants(a, True)), a) for a in args]
+            found = _call_source(fn_name, edges[:i] + [value] + edges[i + 1 :], kw)
+            if arity > 1 and found not in known and found not in plain + edged:
+                edged.append(found)
+    half = MAX_TYPED // 2
+    return tuple(plain[:half] + edged[: MAX_TYPED - min(half, len(plain))])
 
 
 @lru_cache(maxsize=4096)
