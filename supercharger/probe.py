@@ -126,8 +126,9 @@ def _assert_check(test: ast.expr, call_of) -> set[Check]:  # type: ignore[no-unt
 def _variants(value: object, signed: bool) -> list[object]:
     """Edge values of the same type as ``value``: where code that agrees on the tests' inputs
     often splits (zero, one more or less, emptiness, one element, an added zero, a repeat,
-    case, blanks). Negative numbers only where ``signed`` (the tests pass one there): a spec
-    for non-negative input leaves its codes free to differ below zero."""
+    case, blanks, a string twice over). Negative numbers only where ``signed`` (the tests
+    pass one there): a spec for non-negative input leaves its codes free to differ below
+    zero."""
     if isinstance(value, bool):
         return [not value]
     if isinstance(value, (int, float)):
@@ -137,7 +138,7 @@ def _variants(value: object, signed: bool) -> list[object]:
         return [v for v in found if signed or v >= 0]
     if isinstance(value, str):
         return ["", " ", "a", value[:1], value.upper(), value.lower(), " " + value + " ",
-                value + value[-1:]]  # fmt: skip
+                value + value[-1:], value + value]  # fmt: skip
     if isinstance(value, (list, tuple)):
         head, tail = value[:1], value[-1:]
         found = [value[:0], head, value[::-1], value + tail, tail + value]
@@ -280,25 +281,26 @@ def derived_calls(
     edge value of the same type (``_variants``) in one argument's place: inputs no test
     asserts, on which codes that pass the same tests can still disagree. The values the spec
     names (``spec``, from ``spec_values``) come first, up to ``MAX_SPEC_CALLS`` calls
-    (``_spec_calls``). At most ``MAX_DERIVED`` in all, picked evenly over the calls and
-    deterministically; none of ``calls``."""
+    (``_spec_calls``). At most ``MAX_DERIVED`` in all, deterministically; none of ``calls``.
+    Each kind of edge in each argument's place comes once before any comes twice (the tests'
+    calls taking turns in giving it): with many calls, one edge of the first argument in each
+    of them spent every derived call, and the other arguments were never varied."""
     parsed = [p for p in (_parsed(c) for c in sorted(calls)) if p is not None]
     signed = {i for args, _ in parsed for i, a in enumerate(args) if _negative(a)}
     known = set(calls) | {_call_source(fn_name, args, kw) for args, kw in parsed}
     chosen = [c for c in _spec_calls(parsed, fn_name, spec) if c not in known]
     chosen = chosen[:MAX_SPEC_CALLS]
-    per_call = [
-        [
-            _call_source(fn_name, args[:i] + [v] + args[i + 1 :], kw)
-            for i, arg in enumerate(args)
-            for v in _variants(arg, i in signed)
-        ]
-        for args, kw in parsed
-    ]
-    for rank in range(max((len(f) for f in per_call), default=0)):  # round robin
-        for found in per_call:
-            if rank < len(found) and found[rank] not in known and found[rank] not in chosen:
-                chosen.append(found[rank])
+    slots: dict[tuple[int, int], list[str]] = {}  # (edge kind, argument place) -> calls
+    for args, kw in parsed:
+        for i, arg in enumerate(args):
+            for k, v in enumerate(_variants(arg, i in signed)):
+                found = _call_source(fn_name, args[:i] + [v] + args[i + 1 :], kw)
+                slots.setdefault((k, i), []).append(found)
+    for turn in range(max((len(f) for f in slots.values()), default=0)):  # round robin
+        for (k, _i), found in sorted(slots.items()):
+            call = found[(turn + k) % len(found)] if turn < len(found) else None
+            if call is not None and call not in known and call not in chosen:
+                chosen.append(call)
     return tuple(sorted(chosen[:MAX_DERIVED]))
 
 

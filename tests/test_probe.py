@@ -78,6 +78,12 @@ def test_derived_calls_put_one_edge_value_of_the_same_type_in_one_argument_s_pla
     assert derived_calls(frozenset({"h(x)", "h(1 + 2)", "broken("}), "h") == ()
     many = derived_calls(frozenset({f"f({i}, 'x', [1])" for i in range(40)}), "f")
     assert len(many) == MAX_DERIVED == len(set(many))
+    # many calls: every argument's place gets each kind of edge before any gets one twice,
+    # a string twice over among them (where "only one copy" and "every copy" part)
+    many = derived_calls(frozenset({f"s('w{i}', 'p')" for i in range(12)}), "s")
+    assert any(c.endswith(", '')") for c in many) and any(c.endswith(", 'pp')") for c in many)
+    assert any(c.startswith("s('')") or c.startswith("s('', ") for c in many)
+    assert any(c.startswith(f"s('w{i}w{i}', ") for i in range(12) for c in many)
 
 
 def test_the_values_a_spec_names_are_read_from_its_prose() -> None:
