@@ -2,7 +2,10 @@ from matching_records import matching_records
 
 
 def test_matching_records():
-    assert matching_records([{"a": 1}, {"a": 2}, {"a": 1, "b": 0}], "a", 1) == [{"a": 1}, {"a": 1, "b": 0}]
+    assert matching_records([{"a": 1}, {"a": 2}, {"a": 1, "b": 0}], "a", 1) == [
+        {"a": 1},
+        {"a": 1, "b": 0},
+    ]
     assert matching_records([{"c": "x"}], "c", "y") == []
     assert matching_records([{"n": 1}, {"m": 1}], "m", 1) == [{"m": 1}]
 
