@@ -257,18 +257,23 @@ def typed_calls(calls: frozenset[str], fn_name: str) -> tuple[str, ...]:
     counts = Counter(len(args) for args, _ in parsed)
     arity = max(counts, key=lambda n: (counts[n], -n), default=0)
     usual = [(args, kw) for args, kw in parsed if len(args) == arity]
+    edges = [[next(iter(_variants(a, True)), a) for a in args] for args, _ in usual]
     plain: list[str] = []
     edged: list[str] = []
+    seen = set(known)
     for rank, value in enumerate(TYPED_VALUES):
+        args, kw = usual[rank % len(usual)] if usual else ([], [])
         for i in range(arity):
-            args, kw = usual[rank % len(usual)]
             found = _call_source(fn_name, args[:i] + [value] + args[i + 1 :], kw)
-            if found not in known and found not in plain:
+            if found not in seen:
                 plain.append(found)
-            edges = [next(iter(_variants(a, True)), a) for a in args]
-            found = _call_source(fn_name, edges[:i] + [value] + edges[i + 1 :], kw)
-            if arity > 1 and found not in known and found not in plain + edged:
+                seen.add(found)
+        for i in range(arity if arity > 1 else 0):
+            edge = edges[rank % len(usual)]
+            found = _call_source(fn_name, edge[:i] + [value] + edge[i + 1 :], kw)
+            if found not in seen:
                 edged.append(found)
+                seen.add(found)
     half = MAX_TYPED // 2
     return tuple(plain[:half] + edged[: MAX_TYPED - min(half, len(plain))])
 
@@ -298,8 +303,10 @@ def derived_calls(
                 slots.setdefault((k, i), []).append(found)
     for turn in range(max((len(f) for f in slots.values()), default=0)):  # round robin
         for (k, _i), found in sorted(slots.items()):
-            call = found[(turn + k) % len(found)] if turn < len(found) else None
-            if call is not None and call not in known and call not in chosen:
+            if turn >= len(found):
+                continue
+            call = found[(turn + k) % len(found)]
+            if call not in known and call not in chosen:
                 chosen.append(call)
     return tuple(sorted(chosen[:MAX_DERIVED]))
 
