@@ -59,7 +59,9 @@ class Settings(BaseSettings):
     temperature: float = Field(0.7, ge=0.0, description="sampling temperature")
     top_p: float = Field(0.95, gt=0.0, le=1.0, description="nucleus sampling")
     judge_top: int = Field(3, ge=1, description="passing pairs judged per ranking change")
-    score_codes: bool = Field(True, description="the model scores each code (ranking tie-break)")
+    score_codes: bool = Field(
+        False, description="the model scores each code (a ranking tie-break; off: it costs LLM time)"
+    )
     sandbox_backend: str = Field("bwrap", description="sandbox backend: bwrap | docker | process")
     sandbox_options: BackendOptions = Field(
         description="the sandbox backend's options (docs/sandbox.md): JSON, or one "

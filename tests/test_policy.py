@@ -211,10 +211,20 @@ def test_a_failing_code_is_repaired_with_the_test_the_consensus_passes() -> None
     }  # fmt: skip
     v = view(
         codes=["c1", "c2", "c3"], tests=["t2", "t1"], results=results,
-        requested={"code": 4, "test": 4},
+        requested={"code": 8, "test": 4},
     )  # fmt: skip
     acts = decide(v)
     assert acts.improve == [("c1", "t2")] and acts.generate == []
+
+
+def test_a_repair_from_a_generated_test_waits_until_all_new_code_is_asked_for() -> None:
+    results = {("c1", "t1"): False, ("c2", "t1"): True, ("c3", "t1"): True}
+    base = dict(codes=["c1", "c2", "c3"], tests=["t1"], results=results)
+    acts = decide(view(**base, requested={"code": 4, "test": 4}))
+    assert acts.improve == [] and acts.generate == [["code"]]
+    assert repair_target(view(**base), generated=False) is None
+    acts = decide(view(**base, requested={"code": 8, "test": 4}))
+    assert acts.improve == [("c1", "t1")]
 
 
 def test_repairs_keep_pace_with_new_candidates_and_are_not_repeated() -> None:
@@ -425,6 +435,10 @@ def test_the_spec_s_examples_outrank_the_consensus_of_generated_tests() -> None:
 def test_a_code_failing_an_example_is_repaired_from_the_examples() -> None:
     v = _examples_job(improved={"c_ok"}, examples_failed={"c_a", "c_b"})
     assert repair_target(v) == ("c_a", EX)  # not t3, which the consensus fails
+    # the user's word goes before all new code is asked for; a generated test's would wait
+    v = _examples_job(improved={"c_ok"}, examples_failed={"c_a", "c_b"},
+                      requested={"code": 4, "test": 4})  # fmt: skip
+    assert decide(v).improve == [("c_a", EX)]
     assert repair_target(v, skip={"c_a"}) == ("c_b", EX)
 
 

@@ -127,7 +127,8 @@ class TestWithARightCandidate:
     def test_a_judged_passing_pair_stops_the_job_and_is_written(
         self, good_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
     ) -> None:
-        report = _run(good_cluster, redis_server.url, tmp_path, max_candidates=4, batch_size=2)
+        report = _run(good_cluster, redis_server.url, tmp_path, max_candidates=4, batch_size=2,
+                      score_codes=True)  # fmt: skip
         assert report["status"] == "passed", report["reason"]
         prog = report["progress"]
         assert prog.errors == []

@@ -234,7 +234,8 @@ def test_judge_and_score_run_on_their_own_worker_and_a_missing_one_is_said(
     workers.start("sandbox@t", "sandbox", "--concurrency", "2", fake=GENERATOR)
     workers.start("llm@t", "llm", "--gpus", "0", fake=GENERATOR)
     workers.wait_ready(store, "control@t", "sandbox@t", "llm@t")
-    settings = Settings(broker_url=redis_url, max_candidates=4, batch_size=2, threshold=0.5)
+    settings = Settings(broker_url=redis_url, max_candidates=4, batch_size=2, threshold=0.5,
+                        score_codes=True)  # fmt: skip
     job = client.submit(store, SPEC, settings)
     lines: list[str] = []
 
@@ -305,8 +306,8 @@ def test_a_hosted_judge_without_logprobs_judges_from_its_written_answer(
                       SUPERCHARGER_LLM_BACKEND="openai",
                       SUPERCHARGER_LLM_OPTIONS=json.dumps(hosted))  # fmt: skip
         workers.wait_ready(store, "control@t", "sandbox@t", "llm@t", "judge@t")
-        settings = Settings(broker_url=redis_url, max_candidates=4, batch_size=2,
-                            threshold=0.5, stop_rule="judge", budget_seconds=240)  # fmt: skip
+        settings = Settings(broker_url=redis_url, max_candidates=4, batch_size=2, threshold=0.5,
+                            stop_rule="judge", budget_seconds=240, score_codes=True)  # fmt: skip
         job = client.submit(store, SPEC, settings)
         prog = client.follow(store, job, lambda _p: None, deadline_s=300)
     finally:
