@@ -60,7 +60,7 @@ class Settings(BaseSettings):
     top_p: float = Field(0.95, gt=0.0, le=1.0, description="nucleus sampling")
     judge_top: int = Field(3, ge=1, description="passing pairs judged per ranking change")
     score_codes: bool = Field(
-        False, description="the model scores each code (a ranking tie-break; off: it costs LLM time)"
+        False, description="the model scores each code (a ranking tie-break that costs LLM time)"
     )
     sandbox_backend: str = Field("bwrap", description="sandbox backend: bwrap | docker | process")
     sandbox_options: BackendOptions = Field(
