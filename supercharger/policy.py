@@ -7,7 +7,6 @@ The coordinator builds a :class:`JobView` from job state after every event and a
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -485,51 +484,12 @@ def support(view: JobView, code: str) -> set[str]:
     return {t for t in passing_tests(view).get(code, ()) if t not in weak} | backed
 
 
-def checks_of(view: JobView, tests: Iterable[str], held: Iterable[str] = ()) -> int:
-    """The distinct asserted calls of ``tests`` together (a test not analysed counts one), with
-    the calls of ``held`` (``held_checks``)."""
-    seen: set[str] = set(held)
+def checks_of(view: JobView, tests: Iterable[str]) -> int:
+    """The distinct asserted calls of ``tests`` together (a test not analysed counts one)."""
+    seen: set[str] = set()
     for t in tests:
         seen |= view.checks.get(t) or {f"<{t}>"}
     return len(seen)
-
-
-def held_checks(
-    view: JobView, code: str, holders: Mapping[str, int] | None = None
-) -> dict[str, str]:
-    """The single asserts of the generated tests, passing or failing as files, that the probe
-    found ``code`` holds and at least ``MIN_TEST_SUPPORT`` codes hold (copies of a repaired
-    code left out), none of them a stand-in: call -> what it expects (as ``checks`` writes
-    it). The bundled model's test files are mostly wrong somewhere, so right code may pass
-    only a file that asserts one call (``factorial(5) == 120``) while it holds the right
-    asserts of many others (``factorial(0) == 1`` beside a wrong ``factorial(10) == 50``);
-    an assert the model wrote without seeing the code and another code wrote code to agree
-    with counts as a check, as a passing file's assert does. ``holders``: the view's
-    ``assert_holders``, when the caller has them."""
-    holders = holders if holders is not None else assert_holders(view)
-    found: dict[str, str] = {}
-    for key, held in view.asserts.get(code, {}).items():
-        if held and holders.get(key, 0) >= MIN_TEST_SUPPORT:
-            call, _, want = key.partition(" -> ")
-            found[call] = _OUTCOME.get(want, want.partition(":")[2])
-    return found
-
-
-def assert_holders(view: JobView) -> Counter[str]:
-    """Per probed assert (its check key), how many codes hold it (copies of a repaired code
-    left out); an assert that a stand-in holds is left out."""
-    weak = {k for s in view.stubs for k, held in view.asserts.get(s, {}).items() if held}
-    return Counter(
-        key
-        for c in view.codes
-        if c not in view.copies
-        for key, held in view.asserts.get(c, {}).items()
-        if held and key not in weak
-    )
-
-
-# a probe's expectation (``probe.Check``) as ``checks.asserted_outcomes`` writes it
-_OUTCOME = {"truthy": "True", "falsy": "False", "raises": "raises"}
 
 
 def outcomes_of(view: JobView, tests: Iterable[str]) -> frozenset[str] | None:
@@ -555,9 +515,7 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
     ``support`` and:
 
     - the code passes every one of the spec's examples (the user's own word), when it has any;
-    - its support asserts at least ``MIN_CHECKS`` distinct calls of the function, expecting
-      ``MIN_OUTCOMES`` values, with the single asserts of other tests that it and another code
-      hold (``held_checks``);
+    - its support asserts at least ``MIN_CHECKS`` distinct calls of the function;
     - at least ``MIN_TEST_SUPPORT`` codes pass all of its generated support (copies of a
       repaired code left out), unless the examples back the code (right code that the model
       wrote once has no twin to agree with);
@@ -575,11 +533,10 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
     found = behaviour_groups(view)[1]
     groups = {c: g for g in found for c in g.codes}
     weights = agreement(view, found) if groups else {}
-    holders = assert_holders(view)
 
     def backed(code: str) -> bool:
         if code not in cache:
-            cache[code] = _code_has_evidence(view, code, passes, mutation, holders)
+            cache[code] = _code_has_evidence(view, code, passes, mutation)
             if groups:  # the highest among codes that pass as many of the spec's examples
                 group = groups.get(code)
                 level = view.examples_passed.get(code, 0)
@@ -600,21 +557,16 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
 
 
 def _code_has_evidence(
-    view: JobView,
-    code: str,
-    passes: Mapping[str, frozenset[str]],
-    mutation: bool,
-    holders: Mapping[str, int],
+    view: JobView, code: str, passes: Mapping[str, frozenset[str]], mutation: bool
 ) -> bool:
     by_examples = passes_examples(view, code)
     if view.examples and not by_examples:
         return False
     tests = support(view, code)
-    held = held_checks(view, code, holders)
-    if checks_of(view, tests, set(held)) < MIN_CHECKS:
+    if checks_of(view, tests) < MIN_CHECKS:
         return False
     expected = outcomes_of(view, tests)
-    if expected is not None and len(expected | set(held.values())) < MIN_OUTCOMES:
+    if expected is not None and len(expected) < MIN_OUTCOMES:
         return False
     generated = tests - set(view.examples)
     twins = sum(1 for c, other in passes.items() if generated <= other and c not in view.copies)

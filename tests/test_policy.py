@@ -23,7 +23,6 @@ from supercharger.policy import (
     hang_timeout,
     hanging_tests,
     has_evidence,
-    held_checks,
     passing_tests,
     rank_codes,
     rank_pairs,
@@ -559,38 +558,6 @@ def test_one_assert_however_often_repeated_is_not_evidence() -> None:
     # three distinct calls between them are
     v.checks = {"t1": frozenset({"f(3)", "f(4)"}), "t2": frozenset({"f(3)", "f(0)"})}
     assert has_evidence(v, ("c1", "t1"))
-
-
-def test_asserts_that_two_codes_hold_in_failing_tests_count_as_checks() -> None:
-    # c1 and c2 pass t1 and t2, which both assert only f(5) == 120; t3 fails both as a file
-    # (one wrong assert) but they hold its f(0) == 1 and f(1) == 1
-    same = {"t1": frozenset({"f(5)"}), "t2": frozenset({"f(5)"})}
-    v = _agreeing_job(checks=same, judged={("c1", "t1"): 0.99})
-    v.tests.append("t3")
-    v.results |= {("c1", "t3"): False, ("c2", "t3"): False}
-    v.outcomes = {"t1": frozenset({"120"}), "t2": frozenset({"120"})}
-    right = {"f(5) -> eq:120": True, "f(0) -> eq:1": True, "f(1) -> eq:1": True,
-             "f(10) -> eq:50": False}  # fmt: skip
-    v.asserts = {"c1": dict(right), "c2": dict(right)}
-    assert held_checks(v, "c1") == {"f(5)": "120", "f(0)": "1", "f(1)": "1"}
-    assert has_evidence(v, ("c1", "t1")) and decide(v).finish is not None
-    # an assert only c1 holds is no agreement: one held check more is not enough
-    v.asserts["c2"] = {"f(5) -> eq:120": True, "f(0) -> eq:1": True}
-    assert held_checks(v, "c1") == {"f(5)": "120", "f(0)": "1"}
-    assert not has_evidence(v, ("c1", "t1")) and decide(v).finish is None
-    # nor does a copy of a repaired code vote
-    v.asserts["c2"] = dict(right)
-    v.copies = {"c2"}
-    assert held_checks(v, "c1") == {}
-    v.copies = set()
-    # an assert a stand-in holds checks nothing the function returns
-    v.stubs = ["stub.none"]
-    v.asserts["stub.none"] = {"f(1) -> eq:1": True, "f(0) -> eq:1": True}
-    assert held_checks(v, "c1") == {"f(5)": "120"} and not has_evidence(v, ("c1", "t1"))
-    # held asserts that all expect the passing tests' one value are one outcome
-    v.stubs, v.asserts = [], {c: {"f(5) -> eq:120": True, "f(6) -> eq:120": True,
-                                  "f(7) -> eq:120": True} for c in ("c1", "c2")}  # fmt: skip
-    assert not has_evidence(v, ("c1", "t1"))
 
 
 def test_checks_that_all_expect_one_value_are_not_evidence() -> None:
