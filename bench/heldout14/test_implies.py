@@ -9,4 +9,9 @@ def test_implies():
 
 def test_false_premise():
     assert implies(False, False) is True
-    assert [implies(a, b) for a in (False, True) for b in (False, True)] == [True, True, False, True]
+    assert [implies(a, b) for a in (False, True) for b in (False, True)] == [
+        True,
+        True,
+        False,
+        True,
+    ]

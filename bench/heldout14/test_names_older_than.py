@@ -1,6 +1,5 @@
 from names_older_than import names_older_than
 
-
 PEOPLE = [
     {"name": "Ann", "age": 30},
     {"name": "Bo", "age": 12},

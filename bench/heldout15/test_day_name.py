@@ -11,5 +11,11 @@ def test_weekend_and_all():
     assert day_name(6) == "Saturday"
     assert day_name(7) == "Sunday"
     assert [day_name(n) for n in range(1, 8)] == [
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
     ]

@@ -1,6 +1,5 @@
 from in_bounds import in_bounds
 
-
 GRID = [[1, 2, 3], [4, 5]]
 
 
