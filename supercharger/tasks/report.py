@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from supercharger.records import Candidate, CandidateKind, Pair
+from supercharger.tasks.snapshot import view_to_json
 from supercharger.tasks.stepkey import StepKey
 from supercharger.tasks.store import JobStore
 
@@ -193,8 +194,10 @@ def _delivered(meta: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def write_outputs(store: JobStore, job_id: str, out_root: Path) -> dict[str, Any]:
-    """Write the best pair, every candidate (raw and cleaned) and report.json; return the report
-    with the paths it wrote."""
+    """Write the best pair, every candidate (raw and cleaned), view.json and report.json;
+    return the report with the paths it wrote."""
+    from supercharger.tasks.steps import build_view
+
     calls = store.calls(job_id)
     report = build_report(store, job_id, calls)
     cands = store.candidates(job_id)
@@ -224,6 +227,10 @@ def write_outputs(store: JobStore, job_id: str, out_root: Path) -> dict[str, Any
         code_path.write_text(cands[report["delivered"]["code"]].text)
         (folder / f"test_{report['module']}.py").unlink(missing_ok=True)
         paths["code"] = str(code_path)
+    # the policy's last view (what ranked the codes), to read or to replay a ranking on
+    view = build_view(store, job_id, llm_workers=1)
+    (folder / "view.json").write_text(json.dumps(view_to_json(view)) + "\n")
+    paths["view"] = str(folder / "view.json")
     report["paths"] = paths
     (folder / "report.json").write_text(json.dumps(report, indent=2) + "\n")
     paths["report"] = str(folder / "report.json")

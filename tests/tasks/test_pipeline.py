@@ -17,12 +17,13 @@ import pytest
 
 from supercharger.cluster.local import EmbeddedRedis, LocalCluster
 from supercharger.constants import SANDBOX_QUEUE, TASK_MUTATE
-from supercharger.policy import MIN_KILLED
+from supercharger.policy import MIN_KILLED, rank_codes
 from supercharger.settings import Settings
 from supercharger.spec import Spec, parse_spec
 from supercharger.tasks import client
 from supercharger.tasks.client import connect
 from supercharger.tasks.report import write_outputs
+from supercharger.tasks.snapshot import view_from_json
 from supercharger.tasks.store import JobStore
 
 SPEC = parse_spec("# factorial of a non-negative integer\ndef factorial(n):\n", "factorial.spec")
@@ -152,6 +153,10 @@ class TestWithARightCandidate:
         scored = [c["score"] for c in saved["candidates"] if "score" in c]
         assert scored and all(s == pytest.approx(0.8) for s in scored)  # the fake's score
         assert all(c["kind"] == "code" for c in saved["candidates"] if "score" in c)
+        # view.json gives back the view that chose: its ranking puts the delivered code first
+        view = view_from_json(json.loads((folder / "view.json").read_text()))
+        assert rank_codes(view)[0][0] == saved["delivered"]["code"]
+        assert view.results[(saved["best"]["code"], saved["best"]["test"])] is True
         sent = {k.encode(): tid for k, tid in good_cluster.sent(report["job"]).items()}
         # one llm worker: the first task held both
         assert sent["gen:code:0"] == sent["gen:test:0"]
