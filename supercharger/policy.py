@@ -340,15 +340,38 @@ def _taken_calls(
     return [k for k in calls if 2 * answered[k] > len(seen)], seen
 
 
+def _job_takes(view: JobView) -> set[str]:
+    """The derived and typed calls that more than half of the job's probed codes that ran
+    them returned a value on: a small group may all take an input of a type the spec does
+    not mean (constant codes answer anything), while most of the job refuses it."""
+    ran: dict[str, int] = {}
+    answered: dict[str, int] = {}
+    for code in view.codes:
+        for call, seen in (view.derived.get(code, {}) | view.typed.get(code, {})).items():
+            if seen != SKIPPED:
+                ran[call] = ran.get(call, 0) + 1
+                answered[call] = answered.get(call, 0) + (not seen.startswith(ERROR_PREFIX))
+    return {call for call, n in ran.items() if 2 * answered[call] > n}
+
+
+def _group_calls(
+    view: JobView, codes: tuple[str, ...], job: set[str]
+) -> tuple[list[str], dict[str, dict[str, str]]]:
+    """``_taken_calls`` of ``codes`` that the job takes too (``_job_takes``)."""
+    calls, seen = _taken_calls(view, codes)
+    return [k for k in calls if k in job], seen
+
+
 def derived_votes(view: JobView, groups: list[Behaviour] | None = None) -> dict[str, int]:
     """Per probed code, how many codes of its behaviour group (copies left out) also returned
-    what it did on the group's ``_taken_calls``: codes alike on the tests' few inputs still
-    part on edge inputs, the values the spec names and inputs of another type, and there the
-    larger part is likelier right (execution agreement once more)."""
+    what it did on the calls both the group and the job take (``_group_calls``): codes alike on
+    the tests' few inputs still part on edge inputs, the values the spec names and inputs of
+    another type, and there the larger part is likelier right (execution agreement once more)."""
     groups = behaviour_groups(view)[1] if groups is None else groups
+    job = _job_takes(view)
     found: dict[str, int] = {}
     for group in groups:
-        calls, seen = _taken_calls(view, group.codes)
+        calls, seen = _group_calls(view, group.codes, job)
         parts: dict[tuple[str, ...], list[str]] = {}
         for code in group.codes:
             parts.setdefault(tuple(seen[code][k] for k in calls), []).append(code)
@@ -357,14 +380,42 @@ def derived_votes(view: JobView, groups: list[Behaviour] | None = None) -> dict[
 
 
 def derived_errors(view: JobView, groups: list[Behaviour] | None = None) -> dict[str, int]:
-    """Per probed code, on how many of its behaviour group's ``_taken_calls`` it raised: right
-    code takes the inputs most of the codes it agrees with take (``row_sums([[1, 2], [3]])``),
-    while a code that only happened to agree on the tests' inputs of the wrong type fails."""
+    """Per probed code, on how many of the calls both its behaviour group and the job take
+    (``_group_calls``) it raised: right code takes the inputs most codes take
+    (``row_sums([[1, 2], [3]])``), while a code that only happened to agree on the tests'
+    inputs of the wrong type fails. An input most of the job refuses counts for nothing, even
+    where the group answers it: codes that return one string for anything took every dict
+    without the keys the spec names, on which the right one raised ``KeyError``."""
     groups = behaviour_groups(view)[1] if groups is None else groups
+    job = _job_takes(view)
     found: dict[str, int] = {}
     for group in groups:
-        calls, seen = _taken_calls(view, group.codes)
+        calls, seen = _group_calls(view, group.codes, job)
         found |= {c: sum(seen[c][k].startswith(ERROR_PREFIX) for k in calls) for c in group.codes}
+    return found
+
+
+def edge_agreement(view: JobView) -> dict[str, float]:
+    """Per probed code, how much of the job agrees with it off the tests' inputs: summed over
+    the derived and typed calls every probed code ran and more than half returned a value on,
+    the share of the job's codes (copies left out) that returned what it did (an exception
+    scores nothing). Minimum Bayes risk over executions, call by call: a whole-signature vote
+    splits on any one difference, while the right code of a group shares most of its answers
+    on edge inputs with right and nearly right codes elsewhere in the job."""
+    probed = [c for c in view.codes if view.behaviour.get(c)]
+    seen = {c: view.derived.get(c, {}) | view.typed.get(c, {}) for c in probed}
+    ran = [{k for k, v in s.items() if v != SKIPPED} for s in seen.values()]
+    calls = set.intersection(*ran) if ran else set()
+    voters = [c for c in probed if c not in view.copies]
+    found: dict[str, float] = {}
+    for code in probed:
+        total = 0
+        for call in sorted(calls):
+            answered = sum(not seen[c][call].startswith(ERROR_PREFIX) for c in probed)
+            mine = seen[code][call]
+            if 2 * answered > len(probed) and not mine.startswith(ERROR_PREFIX):
+                total += sum(1 for c in voters if c != code and seen[c][call] == mine)
+        found[code] = total / max(1, len(voters))
     return found
 
 
@@ -372,13 +423,14 @@ def rank_codes(view: JobView) -> list[tuple[str, float]]:
     """The codes that pass more of the spec's own examples first (the user's word outweighs any
     generated test; an example the user got wrong fails every right code alike, so it does not
     reorder them); then by ``agreement``; within a behaviour group, those that raise on fewer
-    inputs the group takes (``derived_errors``), then by ``derived_votes``; then by dual
-    agreement. Ties go to the code the model scored higher, then to the older one. Each with
-    its ``agreement`` weight."""
+    inputs the group and the job take (``derived_errors``), then by ``edge_agreement``, then
+    by ``derived_votes``; then by dual agreement. Ties go to the code the model scored higher,
+    then to the older one. Each with its ``agreement`` weight."""
     dual = dual_agreement(view)
     groups = behaviour_groups(view)[1]
     weights = agreement(view, groups)
     errors = derived_errors(view, groups)
+    edges = edge_agreement(view)
     alike = derived_votes(view, groups)
     order = {c: i for i, c in enumerate(view.codes)}
     return sorted(
@@ -387,6 +439,7 @@ def rank_codes(view: JobView) -> list[tuple[str, float]]:
             -view.examples_passed.get(kv[0], 0),
             -kv[1],
             errors.get(kv[0], 0),
+            -round(edges.get(kv[0], 0.0), 9),
             -alike.get(kv[0], 0),
             -dual[kv[0]],
             -view.scores.get(kv[0], 0.5),

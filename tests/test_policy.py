@@ -20,6 +20,7 @@ from supercharger.policy import (
     derived_errors,
     derived_votes,
     dual_agreement,
+    edge_agreement,
     hang_timeout,
     hanging_tests,
     has_evidence,
@@ -730,6 +731,35 @@ def test_in_a_group_codes_that_raise_on_inputs_the_group_takes_rank_last() -> No
     v.scores = {"c1": 0.3, "c2": 0.4, "c3": 0.35, "c4": 0.9, "c5": 0.9}
     assert derived_errors(v) == {"c1": 0, "c2": 0, "c3": 0, "c4": 1, "c5": 1}
     assert [c for c, _ in rank_codes(v)] == ["c2", "c3", "c1", "c4", "c5"]
+
+
+def test_an_input_most_of_the_job_refuses_is_no_fault_of_a_code_that_raises_on_it() -> None:
+    # c1..c3 alike on the tests' one input; c2 and c3 return one string for anything (a dict
+    # without the keys the spec names too), c1 raises KeyError there as the spec allows, and so
+    # do the four codes of other groups: the group takes f({}), the job does not
+    alike = ("Rex the dog", "x", "y")
+    other = {f"w{i}": (f"{i}", "x", "y") for i in range(4)}
+    v = _probed({"c1": alike, "c2": alike, "c3": alike} | other)
+    v.typed = {c: {"f({})": "!KeyError", "f([1])": "!TypeError"} for c in v.codes}
+    v.typed["c2"] = v.typed["c3"] = {"f({})": "Rex the dog", "f([1])": "Rex the dog"}
+    assert derived_errors(v)["c1"] == 0
+    v.typed["w0"]["f({})"] = v.typed["w1"]["f({})"] = "w"  # four of seven answer: the job takes it
+    v.typed["w2"]["f({})"] = "w"
+    assert derived_errors(v)["c1"] == 1
+
+
+def test_in_a_group_the_code_more_of_the_job_agrees_with_on_edge_inputs_ranks_first() -> None:
+    # c1 and c2 alike on the tests' inputs and part on the edge inputs f(0) and f(9), each in a
+    # part of one; there c2 answers as three codes of other groups do, c1 as none
+    v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "6"), "c3": ("1", "3", "6"),
+                 "c4": ("1", "4", "6"), "c5": ("0", "2", "6")})  # fmt: skip
+    v.derived = {c: {"f(0)": "0", "f(9)": "9"} for c in v.codes}
+    v.derived["c1"] = {"f(0)": "5", "f(9)": "7"}
+    assert edge_agreement(v)["c2"] == pytest.approx(2 * 3 / 5)
+    assert edge_agreement(v)["c1"] == 0
+    assert [c for c, _ in rank_codes(v)][:2] == ["c2", "c1"]
+    v.derived["c2"] = {"f(0)": "!ValueError", "f(9)": "!ValueError"}  # an exception scores nothing
+    assert edge_agreement(v)["c2"] == 0
 
 
 def test_a_group_that_answers_otherwise_on_a_derived_call_is_not_constant() -> None:
