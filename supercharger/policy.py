@@ -7,6 +7,7 @@ The coordinator builds a :class:`JobView` from job state after every event and a
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -362,13 +363,15 @@ def _group_calls(
     return [k for k in calls if k in job], seen
 
 
-def derived_votes(view: JobView, groups: list[Behaviour] | None = None) -> dict[str, int]:
+def derived_votes(
+    view: JobView, groups: list[Behaviour] | None = None, job: set[str] | None = None
+) -> dict[str, int]:
     """Per probed code, how many codes of its behaviour group (copies left out) also returned
     what it did on the calls both the group and the job take (``_group_calls``): codes alike on
     the tests' few inputs still part on edge inputs, the values the spec names and inputs of
     another type, and there the larger part is likelier right (execution agreement once more)."""
     groups = behaviour_groups(view)[1] if groups is None else groups
-    job = _job_takes(view)
+    job = _job_takes(view) if job is None else job
     found: dict[str, int] = {}
     for group in groups:
         calls, seen = _group_calls(view, group.codes, job)
@@ -379,7 +382,9 @@ def derived_votes(view: JobView, groups: list[Behaviour] | None = None) -> dict[
     return found
 
 
-def derived_errors(view: JobView, groups: list[Behaviour] | None = None) -> dict[str, int]:
+def derived_errors(
+    view: JobView, groups: list[Behaviour] | None = None, job: set[str] | None = None
+) -> dict[str, int]:
     """Per probed code, on how many of the calls both its behaviour group and the job take
     (``_group_calls``) it raised: right code takes the inputs most codes take
     (``row_sums([[1, 2], [3]])``), while a code that only happened to agree on the tests'
@@ -387,7 +392,7 @@ def derived_errors(view: JobView, groups: list[Behaviour] | None = None) -> dict
     where the group answers it: codes that return one string for anything took every dict
     without the keys the spec names, on which the right one raised ``KeyError``."""
     groups = behaviour_groups(view)[1] if groups is None else groups
-    job = _job_takes(view)
+    job = _job_takes(view) if job is None else job
     found: dict[str, int] = {}
     for group in groups:
         calls, seen = _group_calls(view, group.codes, job)
@@ -407,14 +412,18 @@ def edge_agreement(view: JobView) -> dict[str, float]:
     ran = [{k for k, v in s.items() if v != SKIPPED} for s in seen.values()]
     calls = set.intersection(*ran) if ran else set()
     voters = [c for c in probed if c not in view.copies]
+    counted = []  # per call the job takes: how many voters returned each value
+    for call in calls:
+        answered = sum(not seen[c][call].startswith(ERROR_PREFIX) for c in probed)
+        if 2 * answered > len(probed):
+            counted.append((call, Counter(seen[c][call] for c in voters)))
     found: dict[str, float] = {}
     for code in probed:
         total = 0
-        for call in sorted(calls):
-            answered = sum(not seen[c][call].startswith(ERROR_PREFIX) for c in probed)
+        for call, said in counted:
             mine = seen[code][call]
-            if 2 * answered > len(probed) and not mine.startswith(ERROR_PREFIX):
-                total += sum(1 for c in voters if c != code and seen[c][call] == mine)
+            if not mine.startswith(ERROR_PREFIX):
+                total += said[mine] - (code not in view.copies)  # itself left out
         found[code] = total / max(1, len(voters))
     return found
 
@@ -429,9 +438,10 @@ def rank_codes(view: JobView) -> list[tuple[str, float]]:
     dual = dual_agreement(view)
     groups = behaviour_groups(view)[1]
     weights = agreement(view, groups)
-    errors = derived_errors(view, groups)
+    job = _job_takes(view)
+    errors = derived_errors(view, groups, job)
     edges = edge_agreement(view)
-    alike = derived_votes(view, groups)
+    alike = derived_votes(view, groups, job)
     order = {c: i for i, c in enumerate(view.codes)}
     return sorted(
         weights.items(),
