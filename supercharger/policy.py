@@ -537,14 +537,27 @@ def passes_examples(view: JobView, code: str) -> bool:
 
 
 MIN_TEST_SUPPORT = 2  # codes that must pass a code's generated support for it to end a job
+MIN_TEST_CHECKS = 2
+"""Distinct calls a generated test must assert to speak for a code (``support``). A file
+with one assert is one input's answer, not a reading of the spec: the model writes many, most
+codes pass some, and the few a code passes are picked after the fact, as single asserts of
+failing tests were (docs/eval.md). Measured on specs with hidden tests, every judged pass
+backed only by one-assert files (with the spec's examples or not) was wrong."""
 
 
 def support(view: JobView, code: str) -> set[str]:
-    """The tests that speak for a code: the strong generated tests it passes (``weak_tests``
-    and blind ones left out) and the spec's examples' test when it passes every example."""
+    """The tests that speak for a code: the strong generated tests it passes (``weak_tests``,
+    blind ones and those asserting fewer than ``MIN_TEST_CHECKS`` distinct calls left out)
+    and the spec's examples' test when it passes every example (however few they are)."""
     weak = weak_tests(view)
     backed = set(view.examples) if passes_examples(view, code) else set()
-    return {t for t in passing_tests(view).get(code, ()) if t not in weak} | backed
+    passed = passing_tests(view).get(code, ())
+    return {t for t in passed if t not in weak and _checks(view, t) >= MIN_TEST_CHECKS} | backed
+
+
+def _checks(view: JobView, test: str) -> int:
+    """The distinct calls ``test`` asserts (``checks_of``: a test not analysed counts one)."""
+    return checks_of(view, (test,))
 
 
 def checks_of(view: JobView, tests: Iterable[str]) -> int:

@@ -28,6 +28,7 @@ from supercharger.policy import (
     rank_codes,
     rank_pairs,
     repair_target,
+    support,
     suspect_tests,
     weak_tests,
 )
@@ -511,6 +512,7 @@ def test_the_mutation_step_is_asked_for_once_per_pair_next_in_line_for_the_judge
     later = measured(_agreeing_job(judged=judged))
     later.tests.append("t3")
     later.results |= {("c1", "t3"): True, ("c2", "t3"): True}
+    later.checks["t3"] = frozenset({"f(t3, 1)", "f(t3, 2)"})
     assert decide(later).mutate == [("c1", ["t3"])]
 
 
@@ -561,10 +563,30 @@ def test_one_assert_however_often_repeated_is_not_evidence() -> None:
     assert has_evidence(v, ("c1", "t1"))
 
 
+def test_tests_with_one_assert_each_are_no_evidence_however_many_agree() -> None:
+    # four one-assert files (`f(10) is True`, `f(123) is False`, ...) that c1 and c2 pass:
+    # four distinct calls together, but each file is one input's answer, picked after the fact
+    v = _agreeing_job(judged={("c1", "t1"): 0.99})
+    v.tests = ["t1", "t2", "t3", "t4"]
+    v.results = {(c, t): True for c in ("c1", "c2") for t in v.tests}
+    v.checks = {t: frozenset({f"f({i})"}) for i, t in enumerate(v.tests)}
+    assert support(v, "c1") == set()
+    assert not has_evidence(v, ("c1", "t1")) and decide(v).finish is None
+    # the spec's one example does not make them evidence either
+    v.examples, v.examples_passed = ["spec.examples"], {"c1": 1, "c2": 1}
+    v.results |= {("c1", "spec.examples"): True, ("c2", "spec.examples"): True}
+    v.checks["spec.examples"] = frozenset({"f(0)"})
+    assert support(v, "c1") == {"spec.examples"}
+    assert not has_evidence(v, ("c1", "spec.examples"))
+    v.checks["t1"] = frozenset({"f(0)", "f(10)", "f(101)"})  # a file that checks three inputs
+    assert support(v, "c1") == {"t1", "spec.examples"} and has_evidence(v, ("c1", "t1"))
+
+
 def test_checks_that_all_expect_one_value_are_not_evidence() -> None:
     # three distinct calls, each expecting 3: a function returning 3 passes them all
     v = _agreeing_job(judged={("c1", "t1"): 0.99})
-    v.checks = {"t1": frozenset({"f(5, 0, 3)", "f(4, 1, 3)"}), "t2": frozenset({"f(9, 0, 3)"})}
+    v.checks = {"t1": frozenset({"f(5, 0, 3)", "f(4, 1, 3)"}),
+                "t2": frozenset({"f(9, 0, 3)", "f(8, 0, 3)"})}  # fmt: skip
     v.outcomes = {"t1": frozenset({"3"}), "t2": frozenset({"3"})}
     assert not has_evidence(v, ("c1", "t1")) and decide(v).finish is None
     v.outcomes["t2"] = frozenset({"0"})  # one check of another value: they tell more apart
@@ -833,7 +855,7 @@ def test_copies_of_a_repaired_code_are_not_votes_of_their_own() -> None:
     assert [c for c, _ in rank_codes(v)][:3] == ["c1", "c2", "c3"]
     v.tests = ["t1", "t2", "t3"]  # three checks; c4 and its copies pass them, c1..c3 do not
     v.results = {(c, t): c in copies | {"c4"} for c in v.codes for t in v.tests}
-    v.checks = {t: frozenset({f"f({i})"}) for i, t in enumerate(v.tests)}
+    v.checks = {t: frozenset({f"f({i})", f"f({i}, 0)"}) for i, t in enumerate(v.tests)}
     assert dual_agreement(v)["c4"] == 1 * 3
     v.behaviour = {}  # not probed: the twins rule alone
     assert not has_evidence(v, ("c4", "t1"))  # its copies are no twins

@@ -153,10 +153,13 @@ class TestWithARightCandidate:
         scored = [c["score"] for c in saved["candidates"] if "score" in c]
         assert scored and all(s == pytest.approx(0.8) for s in scored)  # the fake's score
         assert all(c["kind"] == "code" for c in saved["candidates"] if "score" in c)
-        # view.json gives back the view that chose: its ranking puts the delivered code first
+        # view.json gives back the view that chose: the judged pair's score and result, and a
+        # ranking of every valid code
         view = view_from_json(json.loads((folder / "view.json").read_text()))
-        assert rank_codes(view)[0][0] == saved["delivered"]["code"]
-        assert view.results[(saved["best"]["code"], saved["best"]["test"])] is True
+        best = (saved["best"]["code"], saved["best"]["test"])
+        assert view.judged[best] == pytest.approx(saved["score"]) and view.results[best] is True
+        valid = {c["id"] for c in saved["candidates"] if c["kind"] == "code" and c["valid"]}
+        assert {c for c, _ in rank_codes(view)} == valid
         sent = {k.encode(): tid for k, tid in good_cluster.sent(report["job"]).items()}
         # one llm worker: the first task held both
         assert sent["gen:code:0"] == sent["gen:test:0"]
@@ -331,7 +334,8 @@ class TestSharing:
 # checks a single case (it lets most one-change bugs of either code pass). The weak one comes
 # first: by agreement alone the job would end on it.
 RIGHT_LOOP = "r = 1\n    for i in range(2, n + 1):\n        r *= i\n    return r\n```"
-TEST_ZERO = "zero():\n    assert factorial(0) == 1\n```"
+# two calls: enough to speak for a code (policy.MIN_TEST_CHECKS), too few to kill its mutants
+TEST_ZERO = "zero():\n    assert factorial(0) == 1\n    assert factorial(1) == 1\n```"
 mutation_cluster = _cluster_fixture(
     code_replies=[RIGHT, RIGHT_LOOP], test_replies=[TEST_ZERO, TEST_OK]
 )
