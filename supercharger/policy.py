@@ -400,7 +400,7 @@ def derived_errors(
     return found
 
 
-def edge_agreement(view: JobView) -> dict[str, float]:
+def edge_agreement(view: JobView, job: set[str] | None = None) -> dict[str, float]:
     """Per probed code, how much of the job agrees with it off the tests' inputs: summed over
     the derived and typed calls every probed code ran and more than half returned a value on,
     the share of the job's codes (copies left out) that returned what it did (an exception
@@ -410,13 +410,10 @@ def edge_agreement(view: JobView) -> dict[str, float]:
     probed = [c for c in view.codes if view.behaviour.get(c)]
     seen = {c: view.derived.get(c, {}) | view.typed.get(c, {}) for c in probed}
     ran = [{k for k, v in s.items() if v != SKIPPED} for s in seen.values()]
-    calls = set.intersection(*ran) if ran else set()
+    calls = set.intersection(*ran) & (_job_takes(view) if job is None else job) if ran else set()
     voters = [c for c in probed if c not in view.copies]
-    counted = []  # per call the job takes: how many voters returned each value
-    for call in calls:
-        answered = sum(not seen[c][call].startswith(ERROR_PREFIX) for c in probed)
-        if 2 * answered > len(probed):
-            counted.append((call, Counter(seen[c][call] for c in voters)))
+    # per call the job takes: how many voters returned each value
+    counted = [(call, Counter(seen[c][call] for c in voters)) for call in calls]
     found: dict[str, float] = {}
     for code in probed:
         total = 0
@@ -440,7 +437,7 @@ def rank_codes(view: JobView) -> list[tuple[str, float]]:
     weights = agreement(view, groups)
     job = _job_takes(view)
     errors = derived_errors(view, groups, job)
-    edges = edge_agreement(view)
+    edges = edge_agreement(view, job)
     alike = derived_votes(view, groups, job)
     order = {c: i for i, c in enumerate(view.codes)}
     return sorted(
@@ -552,12 +549,9 @@ def support(view: JobView, code: str) -> set[str]:
     weak = weak_tests(view)
     backed = set(view.examples) if passes_examples(view, code) else set()
     passed = passing_tests(view).get(code, ())
-    return {t for t in passed if t not in weak and _checks(view, t) >= MIN_TEST_CHECKS} | backed
-
-
-def _checks(view: JobView, test: str) -> int:
-    """The distinct calls ``test`` asserts (``checks_of``: a test not analysed counts one)."""
-    return checks_of(view, (test,))
+    return {
+        t for t in passed if t not in weak and checks_of(view, (t,)) >= MIN_TEST_CHECKS
+    } | backed
 
 
 def checks_of(view: JobView, tests: Iterable[str]) -> int:
