@@ -49,6 +49,14 @@ end
 if #new > 0 then redis.call('HINCRBYFLOAT', KEYS[2], 'pairs_run', #new) end
 return new
 """
+# KEYS: the job's done marker, its meta hash; ARGV: status, field, value, field, value...
+# Sets the marker and the final record in one atomic step, once: whoever sees the marker
+# (``is_done``) reads the final status and delivery, never the running record.
+_FINISH_ONCE = """
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX') then return 0 end
+redis.call('HSET', KEYS[2], unpack(ARGV, 2))
+return 1
+"""
 FINISHED_TTL = 7 * 24 * 3600
 
 
@@ -260,19 +268,18 @@ class JobStore:
     ) -> bool:
         """Record the end of a job once, with its best pair and the code it delivers (the best
         pair's, or an unverified one); False when another finisher was first."""
-        if not self.r.set(job_key(job_id, "done"), status.value, nx=True):
-            return False
         finish = {"status": status.value, "reason": reason}
-        self.r.hset(
-            job_key(job_id, "meta"),
-            mapping={
-                "status": status.value,
-                "finish": json.dumps(finish),
-                "best": json.dumps(best),
-                "delivered": json.dumps(code or (best[0] if best else None)),
-                "finished": repr(time.time()),
-            },
-        )
+        record = {
+            "status": status.value,
+            "finish": json.dumps(finish),
+            "best": json.dumps(best),
+            "delivered": json.dumps(code or (best[0] if best else None)),
+            "finished": repr(time.time()),
+        }
+        fields = [x for item in record.items() for x in item]
+        keys = [job_key(job_id, "done"), job_key(job_id, "meta")]
+        if not self.r.register_script(_FINISH_ONCE)(keys=keys, args=[status.value, *fields]):
+            return False
         self.emit(job_id, "finished", status=status.value, reason=reason)
         self.forget_active(job_id)
         for part in PARTS:

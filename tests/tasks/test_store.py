@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 
 from supercharger.constants import ADVANCED, job_key
@@ -50,6 +53,29 @@ def test_finish_happens_once_and_is_announced(store: JobStore) -> None:
     assert meta["status"] == "passed" and meta["best"] == ["c0.0", "t0.0"]
     kinds = [k for _, k, _ in store.events(job, block_ms=10)]
     assert kinds == ["created", "finished"]
+
+
+def test_a_job_seen_done_has_its_record_written(store: JobStore) -> None:
+    """Whoever sees a job done (the eval scheduler polls ``is_done``) reads its final status
+    and delivery, never the running record between the two writes of a finish."""
+    jobs = [new_job_id() for _ in range(200)]
+    for job in jobs:
+        store.create(job, SPEC, CONFIG)
+    seen: list[JobStatus] = []
+
+    def watch() -> None:
+        pending, deadline = list(jobs), time.monotonic() + 30
+        while pending and time.monotonic() < deadline:
+            for job in [j for j in pending if store.is_done(j)]:
+                seen.append(store.meta(job)["status"])
+                pending.remove(job)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    for job in jobs:
+        store.finish(job, JobStatus.BUDGET, "budget spent", ("c0.0", "t0.0"))
+    watcher.join()
+    assert len(seen) == len(jobs) and set(seen) == {JobStatus.BUDGET}
 
 
 def test_pairs_and_judgements(store: JobStore) -> None:
