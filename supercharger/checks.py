@@ -133,3 +133,35 @@ def _expected(test: ast.expr, fn_name: str, named: dict[str, str]) -> str | None
             if _is_call(right, fn_name, named):
                 return ast.unparse(left)
     return None
+
+
+@lru_cache(maxsize=4096)
+def call_arguments(call: str) -> dict[int | str, str] | None:
+    """The arguments of one call's source (as ``asserted_calls`` gives it), each as source
+    text, by position (0, 1, ...) or keyword name; None when it is not a single call."""
+    try:
+        node = ast.parse(call, mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    if not isinstance(node, ast.Call) or any(isinstance(a, ast.Starred) for a in node.args):
+        return None
+    args: dict[int | str, str] = {i: ast.unparse(a) for i, a in enumerate(node.args)}
+    for k in node.keywords:
+        if k.arg is None:  # **kwargs: which argument it fills is not known
+            return None
+        args[k.arg] = ast.unparse(k.value)
+    return args
+
+
+def unvaried_arguments(calls: frozenset[str] | set[str]) -> set[int | str]:
+    """The arguments (positions, keyword names) that two or more of ``calls`` pass and that
+    hold the same value in all of them. Checks that never vary an argument do not check what
+    the function does with it: ``seat_label(1, 2) == "1C"``, ``seat_label(2, 2) == "2C"``, ...
+    pass a code that ignores the seat and always writes "C"."""
+    seen: dict[int | str, set[str]] = {}
+    counts: dict[int | str, int] = {}
+    for call in calls:
+        for key, value in (call_arguments(call) or {}).items():
+            seen.setdefault(key, set()).add(value)
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, values in seen.items() if counts[key] >= 2 and len(values) < 2}

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from supercharger.checks import unvaried_arguments
 from supercharger.probe import ERROR_PREFIX, SKIPPED
 from supercharger.records import JobConfig, JobStatus, Pair
 from supercharger.sandbox.base import Status
@@ -556,10 +557,15 @@ def support(view: JobView, code: str) -> set[str]:
 
 def checks_of(view: JobView, tests: Iterable[str]) -> int:
     """The distinct asserted calls of ``tests`` together (a test not analysed counts one)."""
+    return len(asserted(view, tests))
+
+
+def asserted(view: JobView, tests: Iterable[str]) -> set[str]:
+    """The distinct asserted calls of ``tests`` together (``<test>`` for a test not analysed)."""
     seen: set[str] = set()
     for t in tests:
         seen |= view.checks.get(t) or {f"<{t}>"}
-    return len(seen)
+    return seen
 
 
 def outcomes_of(view: JobView, tests: Iterable[str]) -> frozenset[str] | None:
@@ -585,7 +591,9 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
     ``support`` and:
 
     - the code passes every one of the spec's examples (the user's own word), when it has any;
-    - its support asserts at least ``MIN_CHECKS`` distinct calls of the function;
+    - its support asserts at least ``MIN_CHECKS`` distinct calls of the function, expecting
+      at least ``MIN_OUTCOMES`` values, and varies every argument those calls pass twice or
+      more (``checks.unvaried_arguments``: a seat held at 2 in every call checks no seat);
     - at least ``MIN_TEST_SUPPORT`` codes pass all of its generated support (copies of a
       repaired code left out), unless the examples back the code (right code that the model
       wrote once has no twin to agree with);
@@ -637,6 +645,8 @@ def _code_has_evidence(
         return False
     expected = outcomes_of(view, tests)
     if expected is not None and len(expected) < MIN_OUTCOMES:
+        return False
+    if unvaried_arguments(asserted(view, tests)):
         return False
     generated = tests - set(view.examples)
     twins = sum(1 for c, other in passes.items() if generated <= other and c not in view.copies)

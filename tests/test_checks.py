@@ -1,6 +1,11 @@
 """What a generated test checks, read from its syntax."""
 
-from supercharger.checks import asserted_calls, asserted_outcomes
+from supercharger.checks import (
+    asserted_calls,
+    asserted_outcomes,
+    call_arguments,
+    unvaried_arguments,
+)
 
 
 def test_distinct_asserted_calls_count_once_each() -> None:
@@ -47,3 +52,13 @@ def test_an_assert_of_another_form_leaves_the_values_unknown() -> None:
     assert asserted_outcomes("def test_a():\n    assert f(2) > 1\n", "f") is None
     assert asserted_outcomes("def test_x(:\n", "f") is None
     assert asserted_outcomes("def test_a():\n    assert g(2) > 1\n", "f") == frozenset()
+
+
+def test_the_arguments_of_a_call_and_those_its_checks_never_vary() -> None:
+    assert call_arguments("f(1, 'a', k=[2])") == {0: "1", 1: "'a'", "k": "[2]"}
+    assert call_arguments("f(*xs)") is None and call_arguments("f(**kw)") is None
+    assert call_arguments("<t1>") is None and call_arguments("x + 1") is None
+    calls = {"f(1, 2)", "f(2, 2)", "f(3, 2, 7)"}
+    assert unvaried_arguments(calls) == {1}  # position 2 passed once: not held constant
+    assert unvaried_arguments(calls | {"f(4, 0)"}) == set()
+    assert unvaried_arguments({"f(1)"}) == set() and unvaried_arguments(set()) == set()

@@ -585,14 +585,29 @@ def test_tests_with_one_assert_each_are_no_evidence_however_many_agree() -> None
 def test_checks_that_all_expect_one_value_are_not_evidence() -> None:
     # three distinct calls, each expecting 3: a function returning 3 passes them all
     v = _agreeing_job(judged={("c1", "t1"): 0.99})
-    v.checks = {"t1": frozenset({"f(5, 0, 3)", "f(4, 1, 3)"}),
-                "t2": frozenset({"f(9, 0, 3)", "f(8, 0, 3)"})}  # fmt: skip
+    v.checks = {"t1": frozenset({"f(5, 0, 3)", "f(4, 1, 4)"}),
+                "t2": frozenset({"f(9, 0, 3)", "f(3, 0, 5)"})}  # fmt: skip
     v.outcomes = {"t1": frozenset({"3"}), "t2": frozenset({"3"})}
     assert not has_evidence(v, ("c1", "t1")) and decide(v).finish is None
     v.outcomes["t2"] = frozenset({"0"})  # one check of another value: they tell more apart
     assert has_evidence(v, ("c1", "t1"))
     v.outcomes["t2"] = None  # an expectation not read (another form of assert): no gate
     v.outcomes["t1"] = frozenset({"3"})
+    assert has_evidence(v, ("c1", "t1"))
+
+
+def test_checks_that_never_vary_an_argument_are_not_evidence() -> None:
+    # every call holds the seat at 2: a code that ignores it (``f"{row}C"``) passes them all
+    v = _agreeing_job(judged={("c1", "t1"): 0.99})
+    v.checks = {"t1": frozenset({"f(1, 2)", "f(2, 2)"}), "t2": frozenset({"f(3, 2)", "f(4, 2)"})}
+    assert not has_evidence(v, ("c1", "t1")) and decide(v).finish is None
+    v.checks["t2"] = frozenset({"f(3, 0)", "f(4, 2)"})  # one call with another seat
+    assert has_evidence(v, ("c1", "t1"))
+    # a keyword counts as its argument; one passed once, or a call not read, holds nothing back
+    v.checks = {"t1": frozenset({"f(1, seat=2)", "f(2, seat=2)"}),
+                "t2": frozenset({"f(3, seat=2)", "f(4)"})}  # fmt: skip
+    assert not has_evidence(v, ("c1", "t1"))
+    v.checks["t2"] = frozenset({"f(3, seat=5)", "f(4, flag=True)", "f(*xs)"})
     assert has_evidence(v, ("c1", "t1"))
 
 
@@ -855,7 +870,7 @@ def test_copies_of_a_repaired_code_are_not_votes_of_their_own() -> None:
     assert [c for c, _ in rank_codes(v)][:3] == ["c1", "c2", "c3"]
     v.tests = ["t1", "t2", "t3"]  # three checks; c4 and its copies pass them, c1..c3 do not
     v.results = {(c, t): c in copies | {"c4"} for c in v.codes for t in v.tests}
-    v.checks = {t: frozenset({f"f({i})", f"f({i}, 0)"}) for i, t in enumerate(v.tests)}
+    v.checks = {t: frozenset({f"f({i})", f"f({i + 10}, {i})"}) for i, t in enumerate(v.tests)}
     assert dual_agreement(v)["c4"] == 1 * 3
     v.behaviour = {}  # not probed: the twins rule alone
     assert not has_evidence(v, ("c4", "t1"))  # its copies are no twins
@@ -907,7 +922,7 @@ def test_a_code_the_examples_back_needs_the_top_agreement_only_among_codes_as_ba
     # spec's example: it still has evidence, as the examples rank it first
     v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "5"), "c3": ("1", "2", "5")})
     v.tests, v.examples = ["t1", "t2"], ["spec.examples"]
-    v.checks = {t: frozenset({f"f({t}, {i})" for i in range(3)}) for t in v.tests + v.examples}
+    v.checks = {t: frozenset({f"f({t}_{i})" for i in range(3)}) for t in v.tests + v.examples}
     v.results = {(c, t): c != "c1" for c in v.codes for t in v.tests}
     v.results |= {(c, "spec.examples"): c == "c1" for c in v.codes}
     v.examples_passed = {"c1": 1, "c2": 0, "c3": 0}
