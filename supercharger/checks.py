@@ -9,6 +9,7 @@ function that returns that constant whatever it is given."""
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable
 from functools import lru_cache
 
 
@@ -153,15 +154,13 @@ def call_arguments(call: str) -> dict[int | str, str] | None:
     return args
 
 
-def unvaried_arguments(calls: frozenset[str] | set[str]) -> set[int | str]:
+def unvaried_arguments(calls: Iterable[str]) -> set[int | str]:
     """The arguments (positions, keyword names) that two or more of ``calls`` pass and that
     hold the same value in all of them. Checks that never vary an argument do not check what
     the function does with it: ``seat_label(1, 2) == "1C"``, ``seat_label(2, 2) == "2C"``, ...
     pass a code that ignores the seat and always writes "C"."""
-    seen: dict[int | str, set[str]] = {}
-    counts: dict[int | str, int] = {}
+    passed: dict[int | str, list[str]] = {}
     for call in calls:
         for key, value in (call_arguments(call) or {}).items():
-            seen.setdefault(key, set()).add(value)
-            counts[key] = counts.get(key, 0) + 1
-    return {key for key, values in seen.items() if counts[key] >= 2 and len(values) < 2}
+            passed.setdefault(key, []).append(value)
+    return {key for key, values in passed.items() if len(values) >= 2 and len(set(values)) == 1}
