@@ -36,7 +36,9 @@ def parse_range(text: str, size: int = HUMANEVAL_SIZE) -> list[int]:
         if not m:
             raise UserError(f"--problems {text!r}: expected numbers and ranges such as 0-163,200")
         first, last = int(m.group(1)), int(m.group(2) or m.group(1))
-        if first > last or last >= size:
+        if first > last:
+            raise UserError(f"--problems {text!r}: {part.strip()} starts after it ends")
+        if last >= size:
             raise UserError(f"--problems {text!r}: {part.strip()} is outside 0..{size - 1}")
         numbers.extend(n for n in range(first, last + 1) if n not in numbers)
     return numbers

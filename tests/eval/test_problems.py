@@ -21,6 +21,10 @@ def test_parse_range() -> None:
     for bad in ("164", "0-164", "3-1", "-1", "a-b", "", "1,,2", "1.5"):
         with pytest.raises(UserError):
             parse_range(bad)
+    with pytest.raises(UserError, match="3-1 starts after it ends"):
+        parse_range("0,3-1")
+    with pytest.raises(UserError, match="0-164 is outside 0..163"):
+        parse_range("0-164")
 
 
 def test_humaneval_problem_has_spec_and_hidden_check() -> None:
