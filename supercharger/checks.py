@@ -18,9 +18,8 @@ def asserted_calls(test_source: str, fn_name: str) -> frozenset[str]:
     """The distinct calls of ``fn_name`` inside ``assert`` statements (and the argument rows
     of a ``pytest.mark.parametrize`` over a test that asserts a call), each as normalized
     source text; empty when the file does not parse."""
-    try:
-        tree = ast.parse(test_source)
-    except (SyntaxError, ValueError):
+    tree = _parse_run(test_source)
+    if tree is None:
         return frozenset()
     calls: set[str] = set()
     parametrized: set[ast.AST] = set()
@@ -37,6 +36,39 @@ def asserted_calls(test_source: str, fn_name: str) -> frozenset[str]:
                 named[n.id] for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in named
             }
     return frozenset(calls)
+
+
+def _parse_run(test_source: str) -> ast.Module | None:
+    """The file's syntax tree as pytest runs it: a function or class that a later one of the
+    same name replaces, in the module or in a class, is left out (two ``def test_x`` in one
+    file: only the last is collected, and the asserts of the first never run). None when the
+    file does not parse."""
+    try:
+        tree = ast.parse(test_source)
+    except (SyntaxError, ValueError):
+        return None
+    _drop_replaced(tree)
+    return tree
+
+
+def _drop_replaced(scope: ast.Module | ast.ClassDef) -> None:
+    last = {}
+    for i, stmt in enumerate(scope.body):
+        if isinstance(stmt, _DEFINITIONS):
+            last[stmt.name] = i
+        elif isinstance(stmt, ast.Assign):
+            last |= {t.id: i for t in stmt.targets if isinstance(t, ast.Name)}
+    scope.body = [
+        stmt
+        for i, stmt in enumerate(scope.body)
+        if not isinstance(stmt, _DEFINITIONS) or last[stmt.name] == i
+    ] or [ast.Pass()]
+    for stmt in scope.body:
+        if isinstance(stmt, ast.ClassDef):
+            _drop_replaced(stmt)
+
+
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
 def _calls_in(node: ast.AST, fn_name: str) -> set[str]:
@@ -80,9 +112,8 @@ def asserted_outcomes(test_source: str, fn_name: str) -> frozenset[str] | None:
     ``assert f(x)``, ``False`` for ``assert not f(x)``, one per parametrize row, ``raises`` for
     a call under ``pytest.raises``. None when the file does not parse or an assert of a call
     is of another form (the expectation is not known)."""
-    try:
-        tree = ast.parse(test_source)
-    except (SyntaxError, ValueError):
+    tree = _parse_run(test_source)
+    if tree is None:
         return None
     named = _named_calls(tree, fn_name)
     out: set[str] = set()

@@ -31,6 +31,26 @@ def test_parametrized_rows_count_one_each() -> None:
     assert asserted_calls(unused, "f") == frozenset()
 
 
+def test_asserts_that_pytest_never_runs_check_nothing() -> None:
+    # Two functions of one name: pytest collects the last, the first's asserts never run.
+    src = (
+        "def test_v():\n    assert f({}, {'a': 1}) == [1]\n\n"
+        "def test_v():\n    assert f({}, [None]) == []\n"
+    )
+    assert asserted_calls(src, "f") == {"f({}, [None])"}
+    assert asserted_outcomes(src, "f") == {"[]"}
+    in_class = (
+        "class TestF:\n    def test_a(self):\n        assert f(1) == 1\n\n"
+        "    def test_a(self):\n        assert f(2) == 4\n\n"
+        "    def test_b(self):\n        assert f(3) == 9\n"
+    )
+    assert asserted_calls(in_class, "f") == {"f(2)", "f(3)"}
+    rebound = "def test_a():\n    assert f(1) == 1\n\ntest_a = None\n"
+    assert asserted_calls(rebound, "f") == frozenset()
+    kept = src.replace("def test_v():\n    assert f({}, [", "def test_w():\n    assert f({}, [")
+    assert asserted_calls(kept, "f") == {"f({}, {'a': 1})", "f({}, [None])"}
+
+
 def test_a_file_that_does_not_parse_checks_nothing() -> None:
     assert asserted_calls("def test_x(:\n    assert f(1)\n", "f") == frozenset()
     assert asserted_calls("def test_x():\n    assert other(1) == 2\n", "f") == frozenset()
