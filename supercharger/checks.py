@@ -52,7 +52,7 @@ def _parse_run(test_source: str) -> ast.Module | None:
 
 
 def _drop_replaced(scope: ast.Module | ast.ClassDef) -> None:
-    last = {}
+    last: dict[str, int] = {}
     for i, stmt in enumerate(scope.body):
         if isinstance(stmt, _DEFINITIONS):
             last[stmt.name] = i
