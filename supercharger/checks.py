@@ -38,11 +38,16 @@ def asserted_calls(test_source: str, fn_name: str) -> frozenset[str]:
     return frozenset(calls)
 
 
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+@lru_cache(maxsize=64)  # the files of one step, read twice in a row (steps.py)
 def _parse_run(test_source: str) -> ast.Module | None:
     """The file's syntax tree as pytest runs it: a function or class that a later one of the
     same name replaces, in the module or in a class, is left out (two ``def test_x`` in one
     file: only the last is collected, and the asserts of the first never run). None when the
-    file does not parse."""
+    file does not parse. Parsed once for ``asserted_calls`` and ``asserted_outcomes`` alike:
+    the tree is shared, read and never changed by them."""
     try:
         tree = ast.parse(test_source)
     except (SyntaxError, ValueError):
@@ -62,13 +67,10 @@ def _drop_replaced(scope: ast.Module | ast.ClassDef) -> None:
         stmt
         for i, stmt in enumerate(scope.body)
         if not isinstance(stmt, _DEFINITIONS) or last[stmt.name] == i
-    ] or [ast.Pass()]
+    ]
     for stmt in scope.body:
         if isinstance(stmt, ast.ClassDef):
             _drop_replaced(stmt)
-
-
-_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
 def _calls_in(node: ast.AST, fn_name: str) -> set[str]:
