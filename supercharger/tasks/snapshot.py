@@ -17,7 +17,7 @@ from supercharger.records import Pair
 PAIR_SEP = " x "  # pair keys as "code x test" (ids hold no spaces)
 _PAIR_DICTS = ("results", "judged", "mutation")
 _PAIR_SETS = ("pair_inflight", "judge_inflight", "mutate_inflight")
-_SETS = ("examples_failed", "improved", "score_inflight", "copies")
+_SETS = ("examples_failed", "improved", "score_inflight", "copies", "unread")
 
 
 def view_to_json(view: JobView) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import ast
 import time
 from typing import Any
 
-from supercharger.checks import asserted_calls, asserted_outcomes
+from supercharger.checks import asserted_calls, asserted_outcomes, unread_parameters
 from supercharger.clean import Cleaned, clean_code, clean_test
 from supercharger.examples import examples_test
 from supercharger.llm import prompts
@@ -565,6 +565,13 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
         derived=merged_probes(pairs, "derived"),
         typed=merged_probes(pairs, "typed"),
         copies=copies(cands),
+        unread={
+            c.id
+            for c in cands.values()
+            if c.kind is CandidateKind.CODE
+            and c.valid
+            and unread_parameters(c.text, meta["spec"].name)
+        },
         checks={c.id: asserted_calls(c.text, meta["spec"].name) for c in analysed},
         outcomes={c.id: asserted_outcomes(c.text, meta["spec"].name) for c in analysed},
         scoring=cfg.score_codes,
