@@ -75,7 +75,6 @@ class JobConfig(BaseModel):
     batch_size: int
     max_new_tokens: int
     temperature: float
-    first_temperature: float | None = None  # the first code and test batch's; None: temperature
     top_p: float
     judge_top: int
     score_codes: bool = True

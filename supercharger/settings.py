@@ -57,9 +57,6 @@ class Settings(BaseSettings):
     batch_size: int = Field(8, ge=1, le=64, description="candidates per generation call")
     max_new_tokens: int = Field(256, ge=16, description="token limit of one reply")
     temperature: float = Field(0.7, ge=0.0, description="sampling temperature")
-    first_temperature: float = Field(
-        0.2, ge=0.0, description="sampling temperature of a job's first code and test batch"
-    )
     top_p: float = Field(0.95, gt=0.0, le=1.0, description="nucleus sampling")
     judge_top: int = Field(3, ge=1, description="passing pairs judged per ranking change")
     score_codes: bool = Field(

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from supercharger.records import Candidate, CandidateKind, JobConfig, JobStatus
 from supercharger.settings import Settings
-from supercharger.tasks.steps import _sampling
 
 CANDIDATES = st.builds(
     Candidate,
@@ -53,8 +52,8 @@ def test_a_job_config_comes_from_settings_and_round_trips_through_json() -> None
     assert JobConfig.from_json(config.to_json()) == config
     assert list(json.loads(config.to_json())) == [
         "threshold", "threshold_source", "stop_rule", "max_candidates", "budget_seconds",
-        "batch_size", "max_new_tokens", "temperature", "first_temperature", "top_p", "judge_top",
-        "score_codes", "sandbox_timeout", "sandbox_memory_mb", "seed", "requirements",
+        "batch_size", "max_new_tokens", "temperature", "top_p", "judge_top", "score_codes",
+        "sandbox_timeout", "sandbox_memory_mb", "seed", "requirements",
     ]  # fmt: skip
     assert config.requirements == ()
     with_reqs = JobConfig.from_settings(settings, ("sortedcontainers>=2",))
@@ -65,16 +64,3 @@ def test_statuses_are_their_strings() -> None:
     assert [s.value for s in JobStatus] == ["running", "passed", "budget", "exhausted", "cancelled"]
     assert JobStatus("passed") is JobStatus.PASSED and JobStatus.PASSED == "passed"
     assert json.dumps({"status": JobStatus.BUDGET}) == '{"status": "budget"}'
-
-
-def test_the_first_code_and_test_batch_samples_at_the_first_temperature() -> None:
-    config = JobConfig.from_settings(Settings(temperature=0.7, first_temperature=0.2, seed=3))
-    assert config.first_temperature == 0.2
-    code, tests, repair = (_sampling(config, [], 0, stream) for stream in (0, 1, 2))
-    assert (code.temperature, tests.temperature, repair.temperature) == (0.2, 0.2, 0.7)
-    assert {_sampling(config, [], 1, stream).temperature for stream in (0, 1, 2)} == {0.7}
-    assert code.seed != tests.seed  # streams still draw apart
-    # a config stored before the setting existed samples every batch at temperature
-    old = json.loads(config.to_json())
-    del old["first_temperature"]
-    assert _sampling(JobConfig.model_validate(old), [], 0, 0).temperature == 0.7

@@ -163,9 +163,9 @@ def generate(
         else:
             comps = [backend.generate(prompt, sampling) for prompt, sampling in asks]
     cands: list[Candidate] = []
-    for item, (prompt, sampling), comp in zip(items, asks, comps, strict=True):
+    for item, (prompt, _), comp in zip(items, asks, comps, strict=True):
         mine = make_candidates(spec, item.kind, item.slot, _raw_replies(prompt, comp), comp.seconds)
-        _record_generation(store, job_id, mine, comp, item, prompt, sampling.temperature)
+        _record_generation(store, job_id, mine, comp, item, prompt)
         cands += mine
     return cands
 
@@ -180,33 +180,24 @@ def improve(store: JobStore, backend: LLMBackend, job_id: str, key: Improve) -> 
     prompt = prompts.improve_prompt(
         spec.text, spec.name, code_text, test_text, output, cfg.requirements
     )
-    sampling = _sampling(cfg, prompts.CODE_STOP, key.slot, 2)
     with owned_by(job_id):
-        comp = backend.generate(prompt, sampling)
+        comp = backend.generate(prompt, _sampling(cfg, prompts.CODE_STOP, key.slot, 2))
     raws = _raw_replies(prompt, comp)
     cands = make_candidates(
         spec, CandidateKind.CODE, key.slot, raws, comp.seconds, prefix="i", parent=key.code
     )
-    _record_generation(store, job_id, cands, comp, key, prompt, sampling.temperature)
+    _record_generation(store, job_id, cands, comp, key, prompt)
     return cands
 
 
 def _sampling(cfg: JobConfig, stop: list[str], slot: int, stream: int) -> Sampling:
-    """Sampling of one generation step: ``stream`` 0 code, 1 tests, 2 repairs. The first batch
-    of code and of tests (slot 0) samples at ``first_temperature``: the model's likeliest
-    readings, several times over, so that where its likeliest code is right a group of it
-    forms that the ranking sees (docs/eval.md); later batches and repairs at ``temperature``,
-    for readings it holds less likely."""
     seed = cfg.seed
-    temperature = cfg.temperature
-    if slot == 0 and stream < 2 and cfg.first_temperature is not None:
-        temperature = cfg.first_temperature
     return Sampling(
         seed=None if seed is None else seed * 1000 + slot * 3 + stream,
         stop=stop,
         n=cfg.batch_size,
         max_new_tokens=cfg.max_new_tokens,
-        temperature=temperature,
+        temperature=cfg.temperature,
         top_p=cfg.top_p,
     )
 
@@ -233,7 +224,6 @@ def _record_generation(
     comp: Any,
     done_key: StepKey,
     prompt: Prompt,
-    temperature: float,
 ) -> None:
     tokens = (comp.prompt_tokens, comp.completion_tokens)
     replies = [c.id for c in cands]
@@ -242,7 +232,6 @@ def _record_generation(
         tokens,
         comp.seconds,
         replies=replies,
-        temperature=temperature,
         draft_tokens=comp.draft_tokens,
         tokens_saved=comp.tokens_saved,
         batch_rows=comp.batch_rows,

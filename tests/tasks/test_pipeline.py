@@ -149,16 +149,6 @@ class TestWithARightCandidate:
         assert all(c["messages"] and c["seconds"] >= 0 for c in calls)
         gen = [c for c in calls if c["kind"] == "code"]
         assert all(c["replies"] and c["completion_tokens"] > 0 for c in gen)
-        # a job's first code and test batch samples at first_temperature, the rest at temperature
-        defaults = Settings()
-        for call in calls:
-            if call["kind"] in ("code", "test", "improve"):
-                first = call["kind"] != "improve" and call["replies"][0][1:].startswith("0.")
-                want = defaults.first_temperature if first else defaults.temperature
-                assert call["temperature"] == want, call["replies"]
-        assert {c["temperature"] for c in gen if c["replies"][0].startswith("c0.")} == {
-            defaults.first_temperature
-        }
         assert len(saved["calls"]) == len(calls)
         scored = [c["score"] for c in saved["candidates"] if "score" in c]
         assert scored and all(s == pytest.approx(0.8) for s in scored)  # the fake's score
