@@ -206,9 +206,9 @@ def unvaried_arguments(calls: Iterable[str]) -> set[int | str]:
 def unread_parameters(code_source: str, fn_name: str) -> tuple[str, ...]:
     """The named parameters of the module-level ``def fn_name`` (the last one) that its body
     never reads, in order; empty when there is no such function or the code does not parse. A
-    spec's parameters are there to be used: of 318 right codes in stored held-out runs none
-    left one unread, and of 12,491 wrong ones 2,086 did (``return "dark" if col % 2 == 0
-    else "light"`` for a square's colour at ``col, row``)."""
+    spec's parameters are there to be used: of 392 right codes in 17 stored eval runs none left
+    one unread, and of 15,392 wrong ones 2,560 did (``return "dark" if col % 2 == 0 else
+    "light"`` for a square's colour at ``col, row``)."""
     try:
         tree = ast.parse(code_source)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
