@@ -595,9 +595,13 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
     - the code reads every parameter of its function (``JobView.unread``: a code that ignores
       one of the spec's inputs answers a narrower question than the spec asks);
     - the code passes every one of the spec's examples (the user's own word), when it has any;
-    - its support asserts at least ``MIN_CHECKS`` distinct calls of the function, expecting
-      at least ``MIN_OUTCOMES`` values, and varies every argument those calls pass twice or
-      more (``checks.unvaried_arguments``: a seat held at 2 in every call checks no seat);
+    - its generated support asserts at least ``MIN_CHECKS`` distinct calls of the function
+      besides the examples' own, expecting at least ``MIN_OUTCOMES`` values, and varies every
+      argument those calls pass twice or more (``checks.unvaried_arguments``: a seat held at 2
+      in every call checks no seat); or, short of that, the examples alone do so. The examples
+      gate every code already: counted again, one example let a test of two calls end a job
+      (``strip_zeros([0]) == []``, ``strip_zeros([1, 2, 3, 4, 5]) == [1, 2, 3, 4, 5]`` beside
+      an example of zeros at both ends, passed by a code dropping every 0);
     - at least ``MIN_TEST_SUPPORT`` codes pass all of its generated support (copies of a
       repaired code left out), unless the examples back the code (right code that the model
       wrote once has no twin to agree with);
@@ -647,14 +651,10 @@ def _code_has_evidence(
     if view.examples and not by_examples:
         return False
     tests = support(view, code)
-    if checks_of(view, tests) < MIN_CHECKS:
-        return False
-    expected = outcomes_of(view, tests)
-    if expected is not None and len(expected) < MIN_OUTCOMES:
-        return False
-    if unvaried_arguments(asserted(view, tests)):
-        return False
     generated = tests - set(view.examples)
+    given = asserted(view, view.examples) if by_examples else set()
+    if not (_strong(view, generated, given) or _strong(view, tests & set(view.examples))):
+        return False
     twins = sum(1 for c, other in passes.items() if generated <= other and c not in view.copies)
     if not (by_examples or (generated and twins >= MIN_TEST_SUPPORT)):
         return False
@@ -662,6 +662,22 @@ def _code_has_evidence(
     if killed is not None and killed < MIN_KILLED:
         return False
     return not contested(view, code, tests)
+
+
+def _strong(view: JobView, tests: set[str], given: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Whether ``tests`` pin the function down on their own: at least ``MIN_CHECKS`` distinct
+    asserted calls beside the ``given`` ones (the spec's examples, which gate every code
+    already and so add nothing to a generated test's strength), at least ``MIN_OUTCOMES``
+    expected values, and every argument passed twice or more varied."""
+    if not tests:
+        return False
+    calls = asserted(view, tests)
+    if len(calls - given) < MIN_CHECKS:
+        return False
+    expected = outcomes_of(view, tests)
+    if expected is not None and len(expected) < MIN_OUTCOMES:
+        return False
+    return not unvaried_arguments(calls)
 
 
 def contested(view: JobView, code: str, tests: Iterable[str]) -> bool:

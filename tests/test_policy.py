@@ -578,8 +578,10 @@ def test_tests_with_one_assert_each_are_no_evidence_however_many_agree() -> None
     v.checks["spec.examples"] = frozenset({"f(0)"})
     assert support(v, "c1") == {"spec.examples"}
     assert not has_evidence(v, ("c1", "spec.examples"))
-    v.checks["t1"] = frozenset({"f(0)", "f(10)", "f(101)"})  # a file that checks three inputs
-    assert support(v, "c1") == {"t1", "spec.examples"} and has_evidence(v, ("c1", "t1"))
+    v.checks["t1"] = frozenset({"f(0)", "f(10)", "f(101)"})  # three inputs, one the example's
+    assert support(v, "c1") == {"t1", "spec.examples"} and not has_evidence(v, ("c1", "t1"))
+    v.checks["t1"] = frozenset({"f(7)", "f(10)", "f(101)"})  # three inputs of its own
+    assert has_evidence(v, ("c1", "t1"))
 
 
 def test_checks_that_all_expect_one_value_are_not_evidence() -> None:
@@ -660,12 +662,18 @@ def test_codes_that_pass_the_same_tests_but_disagree_on_an_edge_input_are_not_ev
     assert not contested(v, "c1", ["t1", "t2", EX])
 
 
-def test_a_spec_with_one_example_needs_generated_tests_besides() -> None:
+def test_a_spec_with_one_example_needs_generated_tests_strong_on_their_own() -> None:
     v = _examples_job()
     v.checks[EX] = frozenset({"f(1)"})
-    assert has_evidence(v, ("c_ok", EX))  # one example and a test of two more calls: 3 checks
-    v.checks["t3"] = frozenset({"f(5)"})  # one example and a one-call test: 2
+    # one example and a test of two more calls: three calls, but the example gates every code
+    # already, so the test adds two
     assert not has_evidence(v, ("c_ok", EX)) and not has_evidence(v, ("c_ok", "t3"))
+    v.checks["t3"] = frozenset({"f(5)", "f(6)", "f(7)"})
+    assert has_evidence(v, ("c_ok", EX)) and has_evidence(v, ("c_ok", "t3"))
+    v.checks["t3"] = frozenset({"f(1)", "f(6)", "f(7)"})  # one of its three is the example's
+    assert not has_evidence(v, ("c_ok", "t3"))
+    v.checks[EX] = frozenset({"f(1)", "f(2)", "f(3)"})  # three examples stand on their own
+    assert has_evidence(v, ("c_ok", EX))
 
 
 def test_a_failed_mutation_step_does_not_block_the_job() -> None:
