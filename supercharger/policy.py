@@ -818,13 +818,10 @@ def _to_mutate(view: JobView, runs_pending: bool) -> list[tuple[str, list[str]]]
     return todo
 
 
-def repair_target(
-    view: JobView, skip: set[str] | frozenset[str] = frozenset(), generated: bool = True
-) -> Pair | None:
+def repair_target(view: JobView, skip: set[str] | frozenset[str] = frozenset()) -> Pair | None:
     """The best-ranked code not yet repaired that fails a test: with the spec's examples if it
     fails one of them (the user's word), else with the failing test the most other codes pass
-    (the consensus says that test is right, so its output says what is wrong); with
-    ``generated`` False, only a code that fails the examples. Never a copy
+    (the consensus says that test is right, so its output says what is wrong). Never a copy
     (``JobView.copies``): its code was repaired already, and came back unchanged."""
     passes = passing_tests(view)
     agree = {t: sum(1 for s in passes.values() if t in s) for t in view.tests}
@@ -834,8 +831,6 @@ def repair_target(
             continue
         if code in view.examples_failed:
             return code, view.examples[0]
-        if not generated:
-            continue
         failing = [
             t for t in view.tests if view.results.get((code, t)) is False and t not in useless
         ]
@@ -848,11 +843,10 @@ def _next_work(view: JobView) -> tuple[list[list[str]], list[Pair]]:
     """Keep every llm worker busy: one generation task in flight per worker, cycling new code,
     new tests and repairs of failing code, each within the candidate budget.
 
-    A repair from a generated test waits until all new code is asked for: the model's tests
-    are mostly wrong somewhere, and asked to fix a code for one, the bundled model mostly
-    returns it unchanged and seldom makes it right, far less often than a new sample is right
-    (docs/eval.md). A repair from the spec's examples (the user's word) goes as soon as a code
-    fails them.
+    A repair waits until all new code is asked for: asked to fix a code, the bundled model
+    mostly returns it unchanged or wrong in another way. On 17 evaluation runs none of 5,070
+    repaired codes passed its hidden tests, against 392 of 10,686 new samples (docs/eval.md),
+    and that holds for repairs from the spec's examples as for those from generated tests.
 
     No pair can run before a job has both code and tests, so a job's first task holds both
     prompts when one worker is free for it: they share one batch, whose cost is that of its
@@ -864,7 +858,7 @@ def _next_work(view: JobView) -> tuple[list[list[str]], list[Pair]]:
     repairs: list[Pair] = []
     for _ in range(max(0, max(1, view.llm_workers) - view.gen_inflight)):
         skip = {c for c, _ in repairs}
-        target = repair_target(view, skip, generated=requested[CODE] >= b.max_candidates)
+        target = repair_target(view, skip) if requested[CODE] >= b.max_candidates else None
         if target and requested[IMPROVE] < min(requested[CODE], requested[TEST], b.max_candidates):
             repairs.append(target)
             requested[IMPROVE] += b.batch_size
