@@ -479,10 +479,11 @@ MIN_CHECKS = 3
 # ...and expect at least this many distinct values: checks that all expect one value pass a
 # function returning that constant (`clamp(5, 0, 3) == 3`, `clamp(9, 1, 3) == 3`, ...)
 MIN_OUTCOMES = 2
-"""Distinct calls of the function whose result the code's supporting tests assert, together,
-for it to end a job. One assert, or the same assert in several generated tests, is one check:
-measured on specs with hidden tests, codes passing one or two checks that other codes agreed
-on were mostly wrong."""
+"""Distinct calls of the function whose result the code's supporting generated tests assert,
+together and besides the spec's examples' own calls (or that the examples alone assert), for it
+to end a job. One assert, or the same assert in several generated tests, is one check: measured
+on specs with hidden tests, codes passing one or two checks that other codes agreed on were
+mostly wrong."""
 
 
 def kill_fraction(view: JobView, pair: Pair) -> float | None:
