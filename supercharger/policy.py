@@ -652,9 +652,9 @@ def _code_has_evidence(
     if view.examples and not by_examples:
         return False
     tests = support(view, code)
-    generated = tests - set(view.examples)
-    given = asserted(view, view.examples) if by_examples else set()
-    if not (_strong(view, generated, given) or _strong(view, tests & set(view.examples))):
+    examples = set(view.examples)
+    generated = tests - examples
+    if not (_strong(view, generated, asserted(view, examples)) or _strong(view, tests & examples)):
         return False
     twins = sum(1 for c, other in passes.items() if generated <= other and c not in view.copies)
     if not (by_examples or (generated and twins >= MIN_TEST_SUPPORT)):
