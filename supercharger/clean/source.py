@@ -46,6 +46,10 @@ def prepare(raw: str) -> Prepared:
     if looped is not None:
         lines, partial = looped, False
         notes.append("cut a reply that repeats itself")
+    realigned = realign_bodies(lines)
+    if realigned != lines:
+        lines = realigned
+        notes.append("realigned a body's first line with the lines after it")
     return Prepared(split_blocks(lines, partial), tuple(notes))
 
 
@@ -57,6 +61,66 @@ def _normalize(raw: str) -> tuple[str, bool]:
         if at >= 0:
             text, finished = text[:at], True
     return text, finished
+
+
+_DEF_LINE = re.compile(r"([ \t]*)(async[ \t]+)?def[ \t]+\w")
+
+
+def realign_bodies(lines: list[str]) -> list[str]:
+    """Each function whose body's first line sits deeper than the lines after it, moved back.
+
+    A prompt prefilled up to the body's indent is often continued with a token that brings its
+    own space (SmolLM2 writes ``" if"`` after ``"    "``), so the first statement lands one
+    column deeper than the rest of the body and the function does not parse. Only such a
+    function changes: one whose first ``IndentationError`` is the first line that leaves the
+    first statement's depth for a depth between it and the ``def``'s, and which has no
+    ``IndentationError`` once that first line takes the later line's depth.
+    """
+    out = list(lines)
+    for at, line in enumerate(lines):
+        match = _DEF_LINE.match(line)
+        if match and "\t" not in match.group(1):
+            _realign_one(out, at, len(match.group(1)))
+    return out
+
+
+def _realign_one(lines: list[str], at: int, depth: int) -> None:
+    body = [i for i in range(at + 1, len(lines)) if lines[i].strip() and not _is_comment(lines[i])]
+    end = next((i for i in body if _depth(lines[i]) <= depth), len(lines))
+    body = [i for i in body if i < end]
+    if len(body) < 2 or _depth(lines[body[0]]) <= depth:
+        return
+    first, deep = body[0], _depth(lines[body[0]])
+    leaving = next((i for i in body[1:] if _depth(lines[i]) < deep), None)
+    if leaving is None or not depth < _depth(lines[leaving]) < deep:
+        return
+    if _indentation_error(lines[at:end], depth) != leaving - at + 1:
+        return
+    moved = " " * _depth(lines[leaving]) + lines[first].lstrip(" ")
+    trial = [*lines[at:first], moved, *lines[first + 1 : end]]
+    if _indentation_error(trial, depth) is None:
+        lines[first] = moved
+
+
+def _depth(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _is_comment(line: str) -> bool:
+    return line.lstrip().startswith("#")
+
+
+def _indentation_error(lines: list[str], depth: int) -> int | None:
+    """The line number (1-based) of the first IndentationError in ``lines`` shifted left by
+    ``depth``, or None when there is none (other syntax errors do not count)."""
+    text = "\n".join(line[depth:] if line[:depth].strip() == "" else line for line in lines)
+    try:
+        ast.parse(text)
+    except IndentationError as err:
+        return err.lineno or 0
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return None
 
 
 def _lines(text: str) -> tuple[list[str], bool]:

@@ -12,7 +12,8 @@ sum_list): a prefill ending in the body's indent gave 17/40 correct functions, o
 signature 0/40 (the model closes the fence at once); a few-shot test example did not beat the
 zero-shot test prompt (15/40 each) and halved tokens/s, so tests are zero-shot.
 SmolLM2 spells a 4-space indent as ``"\\n   "`` + ``" return"``, so after this 4-space prefill
-bodies often come out 5-space indented (still valid Python when consistent).
+bodies often come out 5-space indented (still valid Python when consistent); where only the
+first line is, the cleaner moves it back (``clean.source.realign_bodies``).
 """
 
 from __future__ import annotations

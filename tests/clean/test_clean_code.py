@@ -210,15 +210,40 @@ def test_copies_left_between_dropped_lines_are_cut_once_and_for_all() -> None:
     assert clean_code(expected, "target") == Cleaned(expected)
 
 
-def test_an_indentation_slip_is_not_cut_like_a_truncated_reply() -> None:
-    # Seen in the corpus (sum_even): the body's 5-space first line, then 4-space lines. Cutting
-    # back to the last statement that parses gave a function that always returns None.
+def test_a_first_body_line_one_column_deeper_is_realigned_not_cut() -> None:
+    # Seen in the corpus (sum_even) and in most refused replies of the bundled model: the body's
+    # 5-space first line (the prefill's 4 spaces, then the model's " total"), then 4-space
+    # lines. Cutting back to the last statement that parses gave a function returning None.
     raw = (
         "```python\ndef sum_even(xs):\n     total = 0\n    for x in xs:\n"
         "        total += x\n    return total\n"
     )
-    assert clean_code(raw, "sum_even") == Refused(
-        "the definition of sum_even() does not parse (syntax error or cut off)"
+    expected = (
+        "def sum_even(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total\n"
+    )
+    note = "realigned a body's first line with the lines after it"
+    assert clean_code(raw, "sum_even") == Cleaned(expected, (note,))
+    branches = (
+        "```python\n# label\ndef label(p):\n     if p < 20:\n        return 'low'\n"
+        "    elif p < 80:\n        return 'ok'\n    return 'full'\n```\n"
+    )
+    cleaned = clean_code(branches, "label")
+    assert isinstance(cleaned, Cleaned)
+    assert "\n    if p < 20:\n        return 'low'\n" in cleaned.text
+
+
+def test_only_a_first_line_that_alone_breaks_the_body_is_realigned() -> None:
+    # consistent 5-space bodies parse as they are; a slip further down is no first-line slip
+    five = "def f(x):\n     y = x\n     return y\n"
+    assert clean_code(five, "f") == Cleaned(five)
+    later = "```python\ndef f(x):\n    y = x\n      z = y\n    return z\n"
+    assert clean_code(later, "f") == Refused(
+        "the definition of f() does not parse (syntax error or cut off)"
+    )
+    # moving the first line would not fix the body: it stays refused
+    twice = "```python\ndef f(x):\n     y = x\n    z = y\n   return z\n"
+    assert clean_code(twice, "f") == Refused(
+        "the definition of f() does not parse (syntax error or cut off)"
     )
 
 
