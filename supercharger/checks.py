@@ -111,12 +111,15 @@ def _parametrized_rows(fn: ast.FunctionDef) -> set[str]:
 
 
 @lru_cache(maxsize=4096)
-def asserted_outcomes(test_source: str, fn_name: str) -> frozenset[str] | None:
+def asserted_outcomes(
+    test_source: str, fn_name: str, besides: frozenset[str] = frozenset()
+) -> frozenset[str] | None:
     """The distinct values that asserts of ``fn_name``'s calls expect, as normalized source
     text: the other side of ``f(x) == E`` (or of ``r == E`` after ``r = f(x)``), ``True`` for
     ``assert f(x)``, ``False`` for ``assert not f(x)``, one per parametrize row, ``raises`` for
     a call under ``pytest.raises``. None when the file does not parse or an assert of a call
-    is of another form (the expectation is not known)."""
+    is of another form (the expectation is not known). An assert whose calls are all among
+    ``besides`` (the spec's examples' calls, which a generated test only repeats) is left out."""
     tree = _parse_run(test_source)
     if tree is None:
         return None
@@ -135,7 +138,10 @@ def asserted_outcomes(test_source: str, fn_name: str) -> frozenset[str] | None:
         if not isinstance(node, ast.Assert):
             continue
         test = node.test
-        if not _calls_in(test, fn_name) and not _uses(test, named):
+        calls = _calls_in(test, fn_name) | {
+            named[n.id] for n in ast.walk(test) if isinstance(n, ast.Name) and n.id in named
+        }
+        if not calls or calls <= besides:
             continue
         value = _expected(test, fn_name, named)
         if value is None:

@@ -97,8 +97,9 @@ class JobView:
     # per test (the examples' test too): the distinct calls of the function whose result it
     # asserts (``supercharger.checks``); a test missing here counts as one check
     checks: dict[str, frozenset[str]] = field(default_factory=dict)
-    # test -> the distinct values its asserts expect (``supercharger.checks``); None or missing:
-    # not known, and the constant gate of ``evidence`` is not applied
+    # test -> the distinct values its asserts expect (``supercharger.checks``), a generated
+    # test's asserts of the spec's examples' calls left out; None or missing: not known, and
+    # the constant gate of ``evidence`` is not applied
     outcomes: dict[str, frozenset[str] | None] = field(default_factory=dict)
     # per code (stand-ins too), from the behaviour probe (``supercharger.probe``): what it
     # returned on each literal call the tests assert (call -> fingerprint), and which of those
@@ -597,7 +598,9 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
       one of the spec's inputs answers a narrower question than the spec asks);
     - the code passes every one of the spec's examples (the user's own word), when it has any;
     - its generated support asserts at least ``MIN_CHECKS`` distinct calls of the function
-      besides the examples' own, expecting at least ``MIN_OUTCOMES`` values, and varies every
+      besides the examples' own, expecting at least ``MIN_OUTCOMES`` values on those calls
+      (``is_doubled("") == True`` beside the example saying so, then only ``False`` cases, is
+      passed by ``return s == ""``), and varies every
       argument those calls pass twice or more (``checks.unvaried_arguments``: a seat held at 2
       in every call checks no seat); or, short of that, the examples alone do so. The examples
       gate every code already: counted again, one example let a test of two calls end a job

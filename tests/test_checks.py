@@ -69,6 +69,22 @@ def test_the_values_asserts_expect() -> None:
     assert asserted_outcomes(raises + "    assert f(2)\n", "f") == {"raises", "True"}
 
 
+def test_asserts_of_the_examples_calls_are_left_out_of_the_values_expected() -> None:
+    # seen on a never-tuned spec: the spec says "True for an empty string"; the test repeats
+    # that and then asserts only False cases, which `return s == ""` passes
+    src = (
+        "def test_doubled():\n    assert is_doubled('') == True\n"
+        "    assert is_doubled('123') == False\n    r = is_doubled('')\n    assert r\n"
+        "    assert is_doubled(2) == False\n"
+    )
+    assert asserted_outcomes(src, "is_doubled") == {"True", "False"}
+    given = frozenset({"is_doubled('')"})
+    assert asserted_outcomes(src, "is_doubled", given) == {"False"}
+    both = "def test_b():\n    assert is_doubled('') == is_doubled('aa')\n"
+    kept = asserted_outcomes(both, "is_doubled", given)  # not only the example's call: kept
+    assert kept == asserted_outcomes(both, "is_doubled") and kept
+
+
 def test_an_assert_of_another_form_leaves_the_values_unknown() -> None:
     assert asserted_outcomes("def test_a():\n    assert f(2) > 1\n", "f") is None
     assert asserted_outcomes("def test_x(:\n", "f") is None

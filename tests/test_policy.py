@@ -4,6 +4,7 @@ import math
 
 import pytest
 
+from supercharger.checks import asserted_outcomes
 from supercharger.policy import (
     ASSERT_WEIGHT,
     DEGENERATE,
@@ -674,6 +675,22 @@ def test_a_spec_with_one_example_needs_generated_tests_strong_on_their_own() -> 
     assert not has_evidence(v, ("c_ok", "t3"))
     v.checks[EX] = frozenset({"f(1)", "f(2)", "f(3)"})  # three examples stand on their own
     assert has_evidence(v, ("c_ok", EX))
+
+
+def test_values_a_generated_test_expects_only_on_the_examples_calls_do_not_count() -> None:
+    v = _examples_job()
+    v.checks[EX] = frozenset({"f(1)"})
+    v.checks["t3"] = frozenset({"f(1)", "f(5)", "f(6)", "f(7)"})
+    v.outcomes = {EX: frozenset({"True"}), "t3": frozenset({"True", "False"})}
+    assert has_evidence(v, ("c_ok", "t3"))
+    # t3's only True is on the example's call: besides it, it expects one value, which a
+    # constant passes (the view holds a generated test's values besides the examples' calls)
+    test = (
+        "def test_t3():\n    assert f(1) == True\n    assert f(5) == False\n"
+        "    assert f(6) == False\n    assert f(7) == False\n"
+    )
+    v.outcomes["t3"] = asserted_outcomes(test, "f", frozenset({"f(1)"}))
+    assert v.outcomes["t3"] == {"False"} and not has_evidence(v, ("c_ok", "t3"))
 
 
 def test_a_failed_mutation_step_does_not_block_the_job() -> None:

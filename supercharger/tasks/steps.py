@@ -536,6 +536,8 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
     examples = _of_kind(cands, CandidateKind.EXAMPLES)
     analysed = [c for c in cands.values()  # what each test and the examples' test assert
              if c.kind in (CandidateKind.TEST, CandidateKind.EXAMPLES) and c.valid]  # fmt: skip
+    # the examples' calls: a generated test's asserts of those only repeat the examples
+    given = frozenset().union(*(asserted_calls(cands[e].text, meta["spec"].name) for e in examples))
     return JobView(
         budget=Budget.of(cfg),
         codes=_of_kind(cands, CandidateKind.CODE, valid=True),
@@ -573,7 +575,12 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
             and unread_parameters(c.text, meta["spec"].name)
         },
         checks={c.id: asserted_calls(c.text, meta["spec"].name) for c in analysed},
-        outcomes={c.id: asserted_outcomes(c.text, meta["spec"].name) for c in analysed},
+        outcomes={
+            c.id: asserted_outcomes(
+                c.text, meta["spec"].name, given if c.id not in examples else frozenset()
+            )
+            for c in analysed
+        },
         scoring=cfg.score_codes,
         llm_workers=llm_workers,
         elapsed=time.time() - meta["created"],
