@@ -34,10 +34,7 @@ def asserted_calls(test_source: str, fn_name: str) -> frozenset[str]:
     named = _named_calls(tree, fn_name)
     for node in ast.walk(tree):
         if isinstance(node, ast.Assert) and node not in parametrized:
-            calls |= _calls_in(node, fn_name)
-            calls |= {
-                named[n.id] for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in named
-            }
+            calls |= _assert_calls(node, fn_name, named)
     return frozenset(calls)
 
 
@@ -138,9 +135,7 @@ def asserted_outcomes(
         if not isinstance(node, ast.Assert):
             continue
         test = node.test
-        calls = _calls_in(test, fn_name) | {
-            named[n.id] for n in ast.walk(test) if isinstance(n, ast.Name) and n.id in named
-        }
+        calls = _assert_calls(test, fn_name, named)
         if not calls or calls <= besides:
             continue
         value = _expected(test, fn_name, named)
@@ -150,8 +145,11 @@ def asserted_outcomes(
     return frozenset(out)
 
 
-def _uses(node: ast.AST, named: dict[str, str]) -> bool:
-    return any(isinstance(n, ast.Name) and n.id in named for n in ast.walk(node))
+def _assert_calls(node: ast.AST, fn_name: str, named: dict[str, str]) -> set[str]:
+    """The calls of ``fn_name`` in ``node``, those it reads through a name (``r = f(x)``) too."""
+    return _calls_in(node, fn_name) | {
+        named[n.id] for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in named
+    }
 
 
 def _is_call(node: ast.AST, fn_name: str, named: dict[str, str]) -> bool:
