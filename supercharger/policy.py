@@ -242,7 +242,8 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
     ``votes`` (codes, copies left out) x (1 + ``ASSERT_WEIGHT`` x the asserts it holds). A
     group that only raises (on the tests' inputs and on every derived and typed input:
     ``_taken_calls`` finds none it takes), returns one value for three or more different
-    inputs (and on the derived ones too, ``_varies``), or does what a stand-in does, is
+    inputs (and on the derived ones too, ``_varies``), raises where most of the job answers
+    and returns one value elsewhere (``_answers_once``), or does what a stand-in does, is
     degenerate (its weight times ``DEGENERATE``): many wrong codes fail the same way, a right
     one does not. A group that raises on the tests' inputs alone is not: the model's tests
     often pass a type the spec does not mean (a number for a dict), which right code refuses.
@@ -262,6 +263,12 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
 
     # not the echo's: right code may return its argument on every input the tests probed
     stand_ins = {signature(s) for s in view.stubs if s != ECHO_ID} - {None}
+    voters = [c for c in probed if c not in view.copies] or probed
+    taken = [  # the tests' calls that most of the job answers with a value
+        i
+        for i, k in enumerate(calls)
+        if 2 * sum(not view.behaviour[c][k].startswith(ERROR_PREFIX) for c in voters) > len(voters)
+    ]
     members: dict[tuple[str, ...], list[str]] = {}
     for code in probed:
         members.setdefault(signature(code), []).append(code)  # type: ignore[arg-type]
@@ -271,21 +278,35 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
         if all(o.startswith(ERROR_PREFIX) for o in sig):  # raises on every input of the tests
             degenerate = not _taken_calls(view, codes)[0]
         else:
-            constant = len(calls) >= 3 and len(set(sig)) == 1 and not _varies(view, codes, sig)
-            degenerate = constant or sig in stand_ins
+            constant = len(calls) >= 3 and len(set(sig)) == 1 and not _varies(view, codes, sig[0])
+            degenerate = constant or sig in stand_ins or _answers_once(view, codes, sig, taken)
         weight = votes(view, codes) * (1 + ASSERT_WEIGHT * held)
         weight *= DEGENERATE if degenerate else 1.0
         groups.append(Behaviour(tuple(codes), held, degenerate, weight))
     return calls, sorted(groups, key=lambda g: -g.weight)
 
 
-def _varies(view: JobView, codes: Iterable[str], sig: tuple[str, ...]) -> bool:
-    """Whether one of ``codes`` returned another value than ``sig``'s on a derived call (an
+def _answers_once(
+    view: JobView, codes: Iterable[str], sig: tuple[str, ...], taken: list[int]
+) -> bool:
+    """Whether, on the tests' calls most of the job answers (``taken``: their places in
+    ``sig``), a group raises on some and returns one value on all the others, and returns no
+    other value on a derived call (``_varies``): code that breaks on every input but the empty
+    one (a loop whose body raises returns ``[]`` or ``0`` for an empty list) holds the tests'
+    assert on that one input, as right code does."""
+    seen = [sig[i] for i in taken]
+    values = {o for o in seen if not o.startswith(ERROR_PREFIX)}
+    raises = len(values) < len(set(seen))
+    return raises and len(values) == 1 and not _varies(view, codes, next(iter(values)))
+
+
+def _varies(view: JobView, codes: Iterable[str], value: str) -> bool:
+    """Whether one of ``codes`` returned another value than ``value`` on a derived call (an
     edge input or one with a value the spec names, ``probe.derived_calls``): code that returns
     one value on every input the tests chose may still read the spec right (every weekday the
     tests pass to ``is_weekend`` is no weekend); a stand-in does not change its answer."""
     return any(
-        seen != sig[0] and not seen.startswith(ERROR_PREFIX)
+        seen != value and not seen.startswith(ERROR_PREFIX)
         for code in codes
         for seen in view.derived.get(code, {}).values()
     )

@@ -126,9 +126,9 @@ def _assert_check(test: ast.expr, call_of) -> set[Check]:  # type: ignore[no-unt
 def _variants(value: object, signed: bool) -> list[object]:
     """Edge values of the same type as ``value``: where code that agrees on the tests' inputs
     often splits (zero, one more or less, emptiness, one element, an added zero, a repeat,
-    case, blanks, a string twice over). Negative numbers only where ``signed`` (the tests
-    pass one there): a spec for non-negative input leaves its codes free to differ below
-    zero."""
+    case, blanks, a string twice over, a dict's first value at its own edge). Negative
+    numbers only where ``signed`` (the tests pass one there): a spec for non-negative input
+    leaves its codes free to differ below zero."""
     if isinstance(value, bool):
         return [not value]
     if isinstance(value, (int, float)):
@@ -146,7 +146,11 @@ def _variants(value: object, signed: bool) -> list[object]:
             found.append(value + type(value)([type(value[0])()]))  # 0, 0.0 or ""
         return found
     if isinstance(value, dict):
-        return [{}, dict(list(value.items())[:1])]
+        found = [{}, dict(list(value.items())[:1])]
+        if value:  # the first value at its own first edge: a key that maps to [], 0 or ""
+            key, first = next(iter(value.items()))
+            found += [{**value, key: edge} for edge in _variants(first, False)[:1]]
+        return found
     return []
 
 
@@ -158,17 +162,25 @@ def _negative(value: object) -> bool:
     return False
 
 
-def _call_source(name: str, args: list[object], keywords: list[str]) -> str:
-    return f"{name}({', '.join([repr(a) for a in args] + keywords)})"
+def _call_source(name: str, args: list[object], keywords: tuple[str, ...] = ()) -> str:
+    """A call of ``name`` with ``args``, the last ``len(keywords)`` of them passed by those
+    names."""
+    cut = len(args) - len(keywords)
+    named = [f"{k}={v!r}" for k, v in zip(keywords, args[cut:], strict=True)]
+    return f"{name}({', '.join([repr(a) for a in args[:cut]] + named)})"
 
 
-def _parsed(source: str) -> tuple[list[object], list[str]] | None:
-    """A literal call's positional arguments (as values) and keywords (as source)."""
+def _parsed(source: str) -> tuple[list[object], tuple[str, ...]] | None:
+    """A literal call's argument values, positional ones first, and the names its keyword
+    arguments (the last of them) are passed by: ``f(d={})`` is varied as ``f({})`` is."""
     try:
         node = ast.parse(source, mode="eval").body
         if not isinstance(node, ast.Call) or len(source) > 200:
             return None
-        return [ast.literal_eval(a) for a in node.args], [ast.unparse(k) for k in node.keywords]
+        if any(k.arg is None for k in node.keywords):  # **mapping
+            return None
+        values = [ast.literal_eval(a) for a in [*node.args, *(k.value for k in node.keywords)]]
+        return values, tuple(str(k.arg) for k in node.keywords)
     except (SyntaxError, ValueError, TypeError, MemoryError, RecursionError):
         return None
 
@@ -207,15 +219,15 @@ def _fits(value: object, arg: object) -> bool:
 
 
 def _spec_calls(
-    parsed: list[tuple[list[object], list[str]]], fn_name: str, values: tuple[object, ...]
+    parsed: list[tuple[list[object], tuple[str, ...]]], fn_name: str, values: tuple[object, ...]
 ) -> list[str]:
     """Calls with a value the spec names in one argument's place: where a test passes a value
     of its type, and as the only argument of a function the tests call with one (their
     arguments may be of a type the spec does not mean: ``is_weekend(2)`` for a day's name)."""
     found: list[str] = []
-    single = bool(parsed) and all(len(args) == 1 and not kw for args, kw in parsed)
+    single = bool(parsed) and all(len(args) == 1 for args, _ in parsed)
     if single:
-        found += [_call_source(fn_name, [v], []) for v in values]
+        found += [_call_source(fn_name, [v]) for v in values]
     for args, kw in parsed:
         for i, arg in enumerate(args):
             found += [
@@ -262,7 +274,7 @@ def typed_calls(calls: frozenset[str], fn_name: str) -> tuple[str, ...]:
     edged: list[str] = []
     seen = set(known)
     for rank, value in enumerate(TYPED_VALUES):
-        args, kw = usual[rank % len(usual)] if usual else ([], [])
+        args, kw = usual[rank % len(usual)] if usual else ([], ())
         for i in range(arity):
             found = _call_source(fn_name, args[:i] + [value] + args[i + 1 :], kw)
             if found not in seen:
@@ -373,6 +385,11 @@ def _holds(kind, value, want):
         return not value
     head, _, literal = want.partition(":")
     expected = eval(literal)
+    if type(value) is bool and type(expected) in (int, float):
+        # False == 0 and True == 1: a comparison returned where the test expects a number
+        # (a weekday, a count) holds by accident, and wrong code that returns one mostly
+        # held every "== 0" of the tests
+        return False
     if head == "approx":
         return bool(value == pytest.approx(expected))
     return bool(value == expected)

@@ -761,6 +761,29 @@ def test_a_group_that_raises_on_the_tests_inputs_alone_is_not_degenerate() -> No
     assert behaviour_weights(v)["c1"] == 3 * DEGENERATE
 
 
+def test_a_group_raising_where_the_job_answers_and_else_returning_one_value_is_degenerate() -> None:
+    # c1 and c2 break on every input but the empty one (a loop whose body raises returns 0
+    # for f(1)): they raise on f(2) and f(3), which most of the job answers
+    broken = ("0", "!TypeError", "!TypeError")
+    v = _probed({"c1": broken, "c2": broken, "c3": ("0", "3", "5"), "c4": ("0", "3", "6"),
+                 "c5": ("0", "4", "5")})  # fmt: skip
+    assert behaviour_weights(v)["c1"] == 2 * DEGENERATE
+    assert [c for c, _ in rank_codes(v)][-2:] == ["c1", "c2"]
+    v.derived = {"c1": {"f(4)": "7"}}  # another value off the tests' inputs: not broken
+    assert behaviour_weights(v)["c1"] == 2.0
+
+
+def test_an_error_where_most_of_the_job_raises_does_not_make_a_group_degenerate() -> None:
+    # f(2) is refused by three codes of five: c1 and c2 raising there is no fault, and on the
+    # other calls they return two values
+    alike = ("0", "!TypeError", "0")
+    v = _probed({"c1": alike, "c2": alike, "c3": ("1", "!TypeError", "2"),
+                 "c4": ("0", "3", "6"), "c5": ("1", "3", "7")})  # fmt: skip
+    assert behaviour_weights(v)["c1"] == 2.0
+    v.behaviour["c3"]["f(2)"] = "4"  # now three of five answer f(2), and c1, c2 return only 0
+    assert behaviour_weights(v)["c1"] == 2 * DEGENERATE
+
+
 def test_in_a_group_codes_most_others_agree_with_on_derived_calls_rank_first() -> None:
     # c1..c4 return the same on the tests' inputs; on the edge input f(0) c3 and c4 part from
     # c1 and c2, and c1's answer to f(9) was cut (skipped), so f(9) does not count

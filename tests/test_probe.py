@@ -74,7 +74,11 @@ def test_derived_calls_put_one_edge_value_of_the_same_type_in_one_argument_s_pla
     lists = derived_calls(frozenset({"h([3, 1, 2], key=1)"}), "h")
     assert set(lists) == {"h([], key=1)", "h([3], key=1)", "h([2, 1, 3], key=1)",
                           "h([3, 1, 2, 2], key=1)", "h([2, 3, 1, 2], key=1)",
-                          "h([3, 1, 2, 0], key=1)"}  # fmt: skip
+                          "h([3, 1, 2, 0], key=1)", "h([3, 1, 2], key=0)",
+                          "h([3, 1, 2], key=2)"}  # fmt: skip
+    # a keyword argument is varied as a positional one is, and a dict's first value too
+    named = derived_calls(frozenset({"k(d={'a': [1, 2], 'b': [3]})"}), "k")
+    assert set(named) == {"k(d={})", "k(d={'a': [1, 2]})", "k(d={'a': [], 'b': [3]})"}
     assert derived_calls(frozenset({"h(x)", "h(1 + 2)", "broken("}), "h") == ()
     many = derived_calls(frozenset({f"f({i}, 'x', [1])" for i in range(40)}), "f")
     assert len(many) == MAX_DERIVED == len(set(many))
@@ -188,6 +192,28 @@ def test_the_sandbox_reports_each_call_s_result_and_each_assert() -> None:
     derived = set(calls_of(runs["square"])) - {c for c, _ in checks}
     assert derived and prints["f(-2)"] == "!ValueError" and prints["f(6)"] != prints["f(5)"]
     assert set(seen["exits"][0].values()) == {FAILED_PROBE}
+
+
+@pytest.mark.skipif(BWRAP_UNAVAILABLE is not None, reason=f"bwrap: {BWRAP_UNAVAILABLE}")
+def test_a_bool_does_not_hold_an_assert_that_expects_a_number() -> None:
+    test = (
+        "from f import f\n\ndef test_f():\n    assert f(2) == 0\n    assert f(3) == 1\n"
+        "    assert f(3) == True\n    assert not f(2)\n    assert f(5) == 1.0\n"
+    )
+    checks = literal_checks(test, "f")
+    codes = {  # the same answers, one as a bool and one as a number
+        "bool": "def f(x):\n    return x % 2 == 1\n",
+        "int": "def f(x):\n    return x % 2\n",
+    }
+    runs = {name: probe_test("f", "f", checks) for name in codes}
+    pairs = [PairSpec(pair_id=n, module="f", code=c, test=runs[n][0]) for n, c in codes.items()]
+    results = get_backend("bwrap", standby=False).run_batch(pairs, Limits(timeout_s=20))
+    held = {r.pair_id: read_probe(r.output, *runs[r.pair_id][1:], checks)[1] for r in results}
+    assert all(held["int"].values()) and len(held["int"]) == 5  # 1 == True still holds
+    assert {k for k, v in held["bool"].items() if v} == {
+        check_key(("f(3)", "eq:True")),
+        check_key(("f(2)", "falsy")),
+    }
 
 
 def test_a_code_s_probe_runs_the_values_its_spec_names() -> None:
