@@ -264,11 +264,8 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
     # not the echo's: right code may return its argument on every input the tests probed
     stand_ins = {signature(s) for s in view.stubs if s != ECHO_ID} - {None}
     voters = [c for c in probed if c not in view.copies] or probed
-    taken = [  # the tests' calls that most of the job answers with a value
-        i
-        for i, k in enumerate(calls)
-        if 2 * sum(not view.behaviour[c][k].startswith(ERROR_PREFIX) for c in voters) > len(voters)
-    ]
+    answered = _most_answer(view.behaviour[c] for c in voters)
+    taken = [i for i, k in enumerate(calls) if k in answered]  # most of the job answers them
     members: dict[tuple[str, ...], list[str]] = {}
     for code in probed:
         members.setdefault(signature(code), []).append(code)  # type: ignore[arg-type]
@@ -366,18 +363,24 @@ def _taken_calls(
     return [k for k in calls if 2 * answered[k] > len(seen)], seen
 
 
-def _job_takes(view: JobView) -> set[str]:
-    """The derived and typed calls that more than half of the job's probed codes that ran
-    them returned a value on: a small group may all take an input of a type the spec does
-    not mean (constant codes answer anything), while most of the job refuses it."""
+def _most_answer(seen: Iterable[Mapping[str, str]]) -> set[str]:
+    """The calls that more than half of the codes that ran them (``seen``: each code's
+    fingerprints; a skipped call is not run) returned a value on."""
     ran: dict[str, int] = {}
     answered: dict[str, int] = {}
-    for code in view.codes:
-        for call, seen in (view.derived.get(code, {}) | view.typed.get(code, {})).items():
-            if seen != SKIPPED:
+    for fingerprints in seen:
+        for call, said in fingerprints.items():
+            if said != SKIPPED:
                 ran[call] = ran.get(call, 0) + 1
-                answered[call] = answered.get(call, 0) + (not seen.startswith(ERROR_PREFIX))
+                answered[call] = answered.get(call, 0) + (not said.startswith(ERROR_PREFIX))
     return {call for call, n in ran.items() if 2 * answered[call] > n}
+
+
+def _job_takes(view: JobView) -> set[str]:
+    """The derived and typed calls that more than half of the job's probed codes that ran
+    them returned a value on (``_most_answer``): a small group may all take an input of a type
+    the spec does not mean (constant codes answer anything), while most of the job refuses it."""
+    return _most_answer(view.derived.get(c, {}) | view.typed.get(c, {}) for c in view.codes)
 
 
 def _group_calls(
