@@ -247,8 +247,12 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
     degenerate (its weight times ``DEGENERATE``): many wrong codes fail the same way, a right
     one does not. A group that raises on the tests' inputs alone is not: the model's tests
     often pass a type the spec does not mean (a number for a dict), which right code refuses.
-    Nothing until two codes are probed on a common call."""
+    Nothing until two codes are probed on a common call. Where no test calls the function
+    with literal arguments, the groups are those of the signature calls (``_signature_groups``).
+    """
     probed = [c for c in view.codes if view.behaviour.get(c)]
+    if not probed:
+        return _signature_groups(view)
     if len(probed) < 2:
         return [], []
     calls = sorted(set.intersection(*(set(view.behaviour[c]) for c in probed)))
@@ -280,6 +284,43 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
         weight = votes(view, codes) * (1 + ASSERT_WEIGHT * held)
         weight *= DEGENERATE if degenerate else 1.0
         groups.append(Behaviour(tuple(codes), held, degenerate, weight))
+    return calls, sorted(groups, key=lambda g: -g.weight)
+
+
+def _signature_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
+    """Behaviour groups of a job whose tests call the function with no literal arguments
+    (``f(bottles, cans)``, names the test never bound): codes that returned the same on each of
+    the typed calls (``probe.signature_calls``) that every probed code ran and most of the job
+    returned a value on (``_most_answer``: an input most codes refuse is of a kind the spec
+    does not mean). The largest such group is what most samples read the spec as; one that
+    raises on each, returns one value throughout or does what a stand-in does is degenerate.
+    No asserts to hold."""
+    probed = [c for c in view.codes if view.typed.get(c)]
+    if len(probed) < 2:
+        return [], []
+    ran = set.intersection(*({k for k, v in view.typed[c].items() if v != SKIPPED} for c in probed))
+    voters = [c for c in probed if c not in view.copies] or probed
+    calls = sorted(ran & _most_answer(view.typed[c] for c in voters))
+    if not calls:
+        return [], []
+
+    def signature(code: str) -> tuple[str, ...] | None:
+        seen = view.typed.get(code, {})
+        return tuple(seen[k] for k in calls) if all(k in seen for k in calls) else None
+
+    stand_ins = {signature(s) for s in view.stubs if s != ECHO_ID} - {None}
+    members: dict[tuple[str, ...], list[str]] = {}
+    for code in probed:
+        members.setdefault(signature(code), []).append(code)  # type: ignore[arg-type]
+    groups = []
+    for sig, codes in members.items():
+        degenerate = (
+            all(o.startswith(ERROR_PREFIX) for o in sig)
+            or (len(calls) >= 3 and len(set(sig)) == 1)
+            or sig in stand_ins
+        )
+        weight = votes(view, codes) * (DEGENERATE if degenerate else 1.0)
+        groups.append(Behaviour(tuple(codes), 0, degenerate, weight))
     return calls, sorted(groups, key=lambda g: -g.weight)
 
 

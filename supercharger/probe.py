@@ -17,6 +17,7 @@ Nothing here runs generated code: ``probe_test`` writes the file, the sandbox ru
 from __future__ import annotations
 
 import ast
+import itertools
 import json
 import re
 import secrets
@@ -290,6 +291,50 @@ def typed_calls(calls: frozenset[str], fn_name: str) -> tuple[str, ...]:
     return tuple(plain[:half] + edged[: MAX_TYPED - min(half, len(plain))])
 
 
+# Argument values of each common kind, for a function that no test calls with literal
+# arguments (``signature_calls``): numbers, strings, flat lists, nested lists, dicts
+KINDS: tuple[tuple[object, ...], ...] = (
+    (7, 0, 12, 1, 3, 2.5),
+    ("hello world", "", "Ab, c", "b"),
+    ([3, 1, 2], [], [2.5, 0.5, 2.5], ["b", "a", "b"]),
+    ([[1, 2], [3], []], [["x", "y"], ["z"]], [[]]),
+    ({"a": 1, "b": 2}, {}, {"x": "y"}),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1024)
+def signature_calls(fn_name: str, arity: int, spec: tuple[object, ...] = ()) -> tuple[str, ...]:
+    """Calls of ``fn_name`` with ``arity`` arguments, for a job whose tests call it with no
+    literal arguments (the model often writes ``f(bottles, cans)`` with names it never bound):
+    then codes have no input of the tests to agree on, and the top-ranked code was the oldest.
+    First the arguments all of one kind (``KINDS``, the values the spec names first among
+    those of their kind), each value once in each place, the kinds taking turns; then one
+    place of another kind than the rest. Whether most codes take an input is for the policy
+    to see (``policy.behaviour_groups``). At most ``MAX_TYPED``, deterministically."""
+    if arity <= 0:
+        return (f"{fn_name}()",)
+    named = [v for v in spec if isinstance(v, (int, float, str)) and not isinstance(v, bool)]
+    kinds = [
+        tuple({repr(v): v for v in [*(v for v in named if _fits(v, kind[0])), *kind]}.values())
+        for kind in KINDS
+    ]
+    alike = [
+        [_call_source(fn_name, [values[(j + i) % len(values)] for i in range(arity)])
+         for j in range(len(values))]
+        for values in kinds
+    ]  # fmt: skip
+    mixed = [
+        _call_source(fn_name, [one[0] if i == place else rest[i % len(rest)]
+                               for i in range(arity)])
+        for place in range(arity)
+        for one in kinds
+        for rest in kinds
+        if one is not rest
+    ]  # fmt: skip
+    turns = [c for row in itertools.zip_longest(*alike) for c in row if c is not None]
+    return tuple(dict.fromkeys(turns + mixed))[:MAX_TYPED]
+
+
 @lru_cache(maxsize=4096)
 def derived_calls(
     calls: frozenset[str], fn_name: str, spec: tuple[object, ...] = ()
@@ -431,10 +476,13 @@ def _run(results, prints):
 
 
 def extra_calls(
-    calls: frozenset[str], name: str, spec: tuple[object, ...] = ()
+    calls: frozenset[str], name: str, spec: tuple[object, ...] = (), arity: int | None = None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The calls a probe of ``calls`` (the tests' literal ones) adds: ``derived_calls``, then
-    the ``typed_calls`` not among them."""
+    the ``typed_calls`` not among them; with no such call and the function's ``arity`` known,
+    the ``signature_calls`` as typed ones."""
+    if not calls and arity is not None:
+        return (), signature_calls(name, arity, spec)
     derived = derived_calls(calls, name, spec)
     return derived, tuple(c for c in typed_calls(calls, name) if c not in set(derived))
 
@@ -445,15 +493,17 @@ def probe_test(
     checks: Iterable[Check],
     derive: bool = True,
     spec: tuple[object, ...] = (),
+    arity: int | None = None,
 ) -> tuple[str, str, list[str]]:
     """The probe file for ``checks`` (at most ``MAX_CALLS`` distinct calls, then the calls
     ``derived_calls`` makes of them and of the values the spec names, ``spec``, and those
-    ``typed_calls`` makes, unless ``derive`` is false), the nonce that marks its report, and
-    the calls it makes in order."""
+    ``typed_calls`` makes, unless ``derive`` is false; with no checks, the ``signature_calls``
+    of a function of ``arity`` arguments), the nonce that marks its report, and the calls it
+    makes in order."""
     chosen = sorted(set(checks))
     calls = sorted({call for call, _ in chosen})[:MAX_CALLS]
     kept = [c for c in chosen if c[0] in set(calls)]
-    derived, typed = extra_calls(frozenset(calls), name, spec) if derive else ((), ())
+    derived, typed = extra_calls(frozenset(calls), name, spec, arity) if derive else ((), ())
     extra = [*derived, *typed]
     nonce = secrets.token_hex(8)
     text = _PROBE.format(module=module, name=name, calls=calls + extra, literal=len(calls),

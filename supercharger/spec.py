@@ -217,6 +217,13 @@ def sole_parameter(spec: Spec) -> str | None:
     return positional[0].arg
 
 
+def required_arity(spec: Spec) -> int:
+    """How many positional arguments a call of the function must pass: its positional
+    parameters without a default."""
+    args = _target(spec).args
+    return len(args.posonlyargs) + len(args.args) - len(args.defaults)
+
+
 def annotation_of(spec: Spec) -> str:
     """The annotation of the function's first parameter as written ("" when it has none)."""
     args = _target(spec).args

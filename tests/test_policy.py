@@ -988,3 +988,20 @@ def test_a_code_the_examples_back_needs_the_top_agreement_only_among_codes_as_ba
     assert [c for c, _ in rank_codes(v)][0] == "c1"
     assert has_evidence(v, ("c1", "spec.examples"))
     assert not has_evidence(v, ("c2", "t1"))  # fails the example
+
+
+def test_with_no_literal_call_in_any_test_codes_group_on_the_signature_calls() -> None:
+    # no test calls f with literal arguments, so the probe ran the signature calls (typed);
+    # f({}) is refused by most codes and parts nobody; c4 and c5 return one value throughout
+    calls = ("f(7, 0)", "f(0, 12)", "f('a', 'b')", "f({}, {})")
+    said = {"c1": ("7", "12", "!TypeError", "!TypeError"), "c2": ("1", "2", "3", "!KeyError"),
+            "c3": ("1", "2", "3", "!TypeError"), "c4": ("0", "0", "0", "0"),
+            "c5": ("0", "0", "0", "!TypeError"), "c6": ("1", "2", "3", "4")}  # fmt: skip
+    v = view(codes=list(said), typed={c: dict(zip(calls, s, strict=True)) for c, s in said.items()})
+    weights = behaviour_weights(v)
+    assert weights["c2"] == weights["c3"] == weights["c6"] == 3.0 and weights["c1"] == 1.0
+    assert weights["c4"] == weights["c5"] == 2 * DEGENERATE
+    assert [c for c, _ in rank_codes(v)][:3] == ["c2", "c3", "c6"]
+    # once a test calls f with literal arguments, its calls decide the groups
+    v.behaviour = {c: {"f(1, 1)": "2" if c in ("c1", "c4") else "1"} for c in said}
+    assert behaviour_weights(v)["c1"] == 2.0

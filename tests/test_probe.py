@@ -17,6 +17,7 @@ from supercharger.probe import (
     literal_checks,
     probe_test,
     read_probe,
+    signature_calls,
     spec_values,
     typed_calls,
 )
@@ -112,6 +113,21 @@ def test_values_the_spec_names_come_first_among_the_derived_calls() -> None:
     named = [c for c in many if c in {f"f({i})" for i in range(100, 140)}]
     assert len(named) == MAX_SPEC_CALLS and len(many) <= MAX_DERIVED
     assert "f(1)" not in many and "f(0)" in many
+
+
+def test_signature_calls_put_each_value_of_a_kind_in_each_place_the_spec_s_values_first() -> None:
+    got = signature_calls("deposit", 2, (25, 10, "cents", True))
+    assert got[0] == "deposit(25, 10)"  # the numbers the spec names open the numbers' turn
+    assert "deposit('cents', 'hello world')" in got  # ...its strings the strings'
+    numbers = [c for c in got if c.startswith("deposit(") and "'" not in c and "[" not in c
+               and "{" not in c]  # fmt: skip
+    firsts = {c.split("(")[1].split(",")[0] for c in numbers}
+    seconds = {c.split(", ")[1].rstrip(")") for c in numbers}
+    assert firsts == seconds == {"25", "10", "7", "0", "12", "1", "3", "2.5"}
+    assert "deposit(True, True)" not in got and len(got) == len(set(got)) == MAX_TYPED
+    assert "deposit(25, 'hello world')" in got  # then one place of another kind
+    assert signature_calls("now", 0) == ("now()",)
+    assert signature_calls("one", 1)[:3] == ("one(7)", "one('hello world')", "one([3, 1, 2])")
 
 
 def test_typed_calls_put_a_value_of_each_common_type_in_each_argument_s_place() -> None:
@@ -227,6 +243,46 @@ def test_a_code_s_probe_runs_the_values_its_spec_names() -> None:
     _pair, (_checks, _union, _nonce, calls, typed) = found
     assert "is_weekend([3, 1, 2])" in typed and "is_weekend('Saturday')" not in typed
     assert "is_weekend(2)" in calls and "is_weekend('Saturday')" in calls
+
+
+DEPOSIT = {  # three right readings (one in floats), two wrong ones, listed first
+    "wrong": "def deposit(bottles, cans):\n    return 25 * (cans - 1) * 25 + bottles\n",
+    "plus": "def deposit(bottles, cans):\n    return bottles * 25 + cans * 10 + 25\n",
+    "right": "def deposit(bottles, cans):\n    return bottles * 25 + cans * 10\n",
+    "total": "def deposit(bottles, cans):\n    total = (bottles * 25) + cans * 10\n"
+    "    return total\n",
+    "floats": "def deposit(bottles, cans):\n    return bottles * 25.0 + cans * 10.0\n",
+}
+
+
+@pytest.mark.skipif(BWRAP_UNAVAILABLE is not None, reason=f"bwrap: {BWRAP_UNAVAILABLE}")
+def test_codes_whose_tests_call_with_no_literal_argument_are_grouped_on_signature_calls() -> None:
+    """The model's tests call ``deposit(bottles, cans)`` with names they never bound: no
+    input of theirs to agree on, and the oldest code came first. The probe runs the signature
+    calls instead; the right readings agree on the numbers and outnumber each wrong one."""
+    from supercharger.policy import JobView, behaviour_groups, rank_codes
+    from supercharger.spec import parse_spec
+    from supercharger.tasks.steps import probe_pair, probed
+    from tests.test_policy import view
+
+    spec = parse_spec(
+        "# The deposit in cents: bottles worth 25 cents each, cans worth 10\n"
+        "def deposit(bottles, cans):\n"
+    )
+    test = ("from deposit import deposit\n\ndef test_d():\n"
+            "    assert deposit(bottles, cans) == 35\n")  # fmt: skip
+    plans = {name: probe_pair(spec, code, {"t0": test}) for name, code in DEPOSIT.items()}
+    assert all(plan is not None and not plan[1][1] for plan in plans.values())  # no literal call
+    pairs = [plan[0].model_copy(update={"pair_id": name, "code": DEPOSIT[name]})
+             for name, plan in plans.items() if plan]  # fmt: skip
+    results = get_backend("bwrap", standby=False).run_batch(pairs, Limits(timeout_s=20))
+    seen = {r.pair_id: probed(r, plans[r.pair_id][1])["t0"] for r in results}  # type: ignore[index]
+    assert all(not s["calls"] and not s["asserts"] for s in seen.values())
+    assert seen["right"]["typed"]["deposit(25, 10)"] == seen["floats"]["typed"]["deposit(25, 10)"]
+    v: JobView = view(codes=list(DEPOSIT), typed={c: s["typed"] for c, s in seen.items()})
+    groups = behaviour_groups(v)[1]
+    assert set(groups[0].codes) == {"right", "total", "floats"} and not groups[0].degenerate
+    assert rank_codes(v)[0][0] in {"right", "total", "floats"}
 
 
 ROW_SUMS = {  # two right readings, and two that return [] on the tests' inputs too

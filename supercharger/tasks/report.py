@@ -106,6 +106,7 @@ def _behaviour(
         behaviour=merged_probes(pairs, "calls"),
         asserts=merged_probes(pairs, "asserts"),
         derived=merged_probes(pairs, "derived"),
+        typed=merged_probes(pairs, "typed"),
         copies=copies(cands),
     )
     calls, groups = behaviour_groups(view)

@@ -25,7 +25,14 @@ from supercharger.probe import (
 from supercharger.records import Candidate, CandidateKind, JobConfig, Pair
 from supercharger.sandbox.base import Limits, PairResult, PairSpec, SandboxBackend, Status
 from supercharger.sandbox.environments import EMPTY, Environment, EnvironmentStore
-from supercharger.spec import EXAMPLES_ID, STUB_PREFIX, Spec, stand_ins, stub_code
+from supercharger.spec import (
+    EXAMPLES_ID,
+    STUB_PREFIX,
+    Spec,
+    required_arity,
+    stand_ins,
+    stub_code,
+)
 from supercharger.tasks.stepkey import (
     Gen,
     Improve,
@@ -356,16 +363,20 @@ def run_pairs(
 def probe_pair(spec: Spec, code_text: str, tests: dict[str, str]) -> tuple[PairSpec, Any] | None:
     """The behaviour probe of a code over the literal calls that ``tests`` (id -> text)
     assert (``supercharger.probe``), run beside the code's pairs; with what ``probed`` needs
-    to read it. None when no test has such an assert."""
+    to read it. When no test has such an assert, the probe runs the ``signature_calls`` of
+    the function instead, recorded as typed calls on the first test's record; None without
+    tests."""
     checks = {t: literal_checks(text, spec.name) for t, text in tests.items()}
     checks = {t: c for t, c in checks.items() if c}
-    if not checks:
+    if not tests:
         return None
+    checks = checks or {min(tests): frozenset()}  # one record carries the signature calls
     union = frozenset().union(*checks.values())
     named = spec_values(f"{spec.comment}\n{spec.docstring}")
-    text, nonce, calls = probe_test(spec.module, spec.name, union, spec=named)
+    arity = required_arity(spec)
+    text, nonce, calls = probe_test(spec.module, spec.name, union, spec=named, arity=arity)
     literal = frozenset(c for c, _ in union if c in calls)  # those the probe file makes
-    typed = set(extra_calls(literal, spec.name, named)[1])
+    typed = set(extra_calls(literal, spec.name, named, arity)[1])
     pair = PairSpec(pair_id=PROBE_ID, module=spec.module, code=code_text, test=text)
     return pair, (checks, union, nonce, calls, typed)
 

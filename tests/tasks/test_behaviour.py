@@ -69,3 +69,30 @@ def test_a_step_records_each_test_s_calls_and_asserts_and_the_report_groups_code
         assert second["codes"] == ["c0.2"] and second["asserts_held"] == 1  # f(3) == 4
     finally:  # not a whole job: later tests' control workers must not sweep it
         store.forget_active(job)
+
+
+def test_with_tests_of_no_literal_call_a_step_records_the_signature_calls_and_groups_on_them(
+    store: JobStore,
+) -> None:
+    job = new_job_id()
+    store.create(job, SPEC, JobConfig.from_settings(Settings(sandbox_memory_mb=512)))
+    codes = {"c0.0": "def f(x):\n    return x + 1\n", "c0.1": "def f(x):\n    return x * 2\n",
+             "c0.2": "def f(x):\n    return 2 * x\n"}  # fmt: skip
+    test = "from f import f\n\ndef test_y():\n    assert f(y) == 2\n"  # y: a name never bound
+    texts = [
+        *((CandidateKind.CODE, c, t) for c, t in codes.items()),
+        (CandidateKind.TEST, "t", test),
+    ]
+    store.put_candidates(job, [Candidate(id=i, kind=kind, seq=n, text=text)
+                               for n, (kind, i, text) in enumerate(texts)])  # fmt: skip
+    backend = get_backend("bwrap", standby=False)
+    try:
+        for code in codes:
+            steps.run_pairs(store, backend, job, code, ["t"])
+        record = store.pairs(job)[("c0.1", "t")]
+        assert not record["calls"] and record["typed"]["f(7)"] != record["typed"]["f(0)"]
+        behaviour = build_report(store, job)["behaviour"]
+        assert behaviour["calls"] >= 3
+        assert [g["codes"] for g in behaviour["groups"]] == [["c0.1", "c0.2"], ["c0.0"]]
+    finally:
+        store.forget_active(job)
