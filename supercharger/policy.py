@@ -248,11 +248,12 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
     one does not. A group that raises on the tests' inputs alone is not: the model's tests
     often pass a type the spec does not mean (a number for a dict), which right code refuses.
     Nothing until two codes are probed on a common call. Where no test calls the function
-    with literal arguments, the groups are those of the signature calls (``_signature_groups``).
-    """
+    with literal arguments, or most of the job raises on every call the tests make (a wrong
+    number of arguments, a number for a list), the tests' inputs tell nothing, and the groups
+    are those of the derived and typed calls the job takes (``_untested_groups``)."""
     probed = [c for c in view.codes if view.behaviour.get(c)]
     if not probed:
-        return _signature_groups(view)
+        return _untested_groups(view)
     if len(probed) < 2:
         return [], []
     calls = sorted(set.intersection(*(set(view.behaviour[c]) for c in probed)))
@@ -270,6 +271,8 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
     voters = [c for c in probed if c not in view.copies] or probed
     answered = _most_answer(view.behaviour[c] for c in voters)
     taken = [i for i, k in enumerate(calls) if k in answered]  # most of the job answers them
+    if not taken and (untested := _untested_groups(view))[1]:
+        return untested
     members: dict[tuple[str, ...], list[str]] = {}
     for code in probed:
         members.setdefault(signature(code), []).append(code)  # type: ignore[arg-type]
@@ -287,26 +290,27 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
     return calls, sorted(groups, key=lambda g: -g.weight)
 
 
-def _signature_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
-    """Behaviour groups of a job whose tests call the function with no literal arguments
-    (``f(bottles, cans)``, names the test never bound): codes that returned the same on each of
-    the typed calls (``probe.signature_calls``) that every probed code ran and most of the job
+def _untested_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
+    """Behaviour groups of a job whose tests' calls tell nothing (none with literal arguments:
+    ``f(bottles, cans)``, names the test never bound, and the probe ran the function's
+    ``probe.signature_calls``; or calls most of the job raises on): codes that returned the
+    same on each of the derived and typed calls that every probed code ran and most of the job
     returned a value on (``_most_answer``: an input most codes refuse is of a kind the spec
     does not mean). The largest such group is what most samples read the spec as; one that
     raises on each, returns one value throughout or does what a stand-in does is degenerate.
     No asserts to hold."""
-    probed = [c for c in view.codes if view.typed.get(c)]
+    seen = {c: view.derived.get(c, {}) | view.typed.get(c, {}) for c in view.codes + view.stubs}
+    probed = [c for c in view.codes if seen[c]]
     if len(probed) < 2:
         return [], []
-    ran = set.intersection(*({k for k, v in view.typed[c].items() if v != SKIPPED} for c in probed))
+    ran = set.intersection(*({k for k, v in seen[c].items() if v != SKIPPED} for c in probed))
     voters = [c for c in probed if c not in view.copies] or probed
-    calls = sorted(ran & _most_answer(view.typed[c] for c in voters))
+    calls = sorted(ran & _most_answer(seen[c] for c in voters))
     if not calls:
         return [], []
 
     def signature(code: str) -> tuple[str, ...] | None:
-        seen = view.typed.get(code, {})
-        return tuple(seen[k] for k in calls) if all(k in seen for k in calls) else None
+        return tuple(seen[code][k] for k in calls) if all(k in seen[code] for k in calls) else None
 
     stand_ins = {signature(s) for s in view.stubs if s != ECHO_ID} - {None}
     members: dict[tuple[str, ...], list[str]] = {}

@@ -754,6 +754,8 @@ def test_a_group_that_raises_on_the_tests_inputs_alone_is_not_degenerate() -> No
                  "c5": ("2", "4", "6")})  # fmt: skip
     assert behaviour_weights(v)["c1"] == 3 * DEGENERATE
     v.typed = {c: {"f({'a': 1})": "{'a': 2}", "f('x')": "!AttributeError"} for c in v.codes}
+    for wrong in ("c4", "c5"):  # they double a number, and a dict makes them raise
+        v.typed[wrong]["f({'a': 1})"] = "!TypeError"
     v.typed["c3"]["f({'a': 1})"] = "!TypeError"  # two of three answer: the group takes it
     assert behaviour_weights(v)["c1"] == 3.0
     assert [c for c, _ in rank_codes(v)][:3] == ["c1", "c2", "c3"]
@@ -1005,3 +1007,21 @@ def test_with_no_literal_call_in_any_test_codes_group_on_the_signature_calls() -
     # once a test calls f with literal arguments, its calls decide the groups
     v.behaviour = {c: {"f(1, 1)": "2" if c in ("c1", "c4") else "1"} for c in said}
     assert behaviour_weights(v)["c1"] == 2.0
+
+
+def test_where_most_of_the_job_raises_on_each_call_of_the_tests_codes_group_on_the_others() -> None:
+    # the tests call f with the wrong number of arguments: c1..c4 raise on each, c5 answers;
+    # on the typed calls most of the job answers, c1 and c2 agree and c3, c4 part from them
+    raising = ("!TypeError", "!TypeError", "!TypeError")
+    v = _probed({"c1": raising, "c2": raising, "c3": raising, "c4": raising,
+                 "c5": ("1", "2", "3")})  # fmt: skip
+    calls = ("f([1], [1, 2])", "f([], [3])", "f('x', {})")
+    said = {"c1": ("1", "0", "!TypeError"), "c2": ("1", "0", "!TypeError"),
+            "c3": ("3", "1", "!TypeError"), "c4": ("2", "0", "0"),
+            "c5": ("1", "0", "1")}  # fmt: skip
+    v.typed = {c: dict(zip(calls, s, strict=True)) for c, s in said.items()}
+    weights = behaviour_weights(v)
+    assert weights["c1"] == weights["c2"] == weights["c5"] == 3.0 and weights["c3"] == 1.0
+    assert [c for c, _ in rank_codes(v)][-2:] in (["c3", "c4"], ["c4", "c3"])
+    v.behaviour["c2"] = v.behaviour["c3"] = {k: "7" for k in v.behaviour["c1"]}  # 3 of 5 answer
+    assert behaviour_weights(v)["c1"] == 2.0  # the tests' calls decide again
