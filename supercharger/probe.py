@@ -479,12 +479,13 @@ def extra_calls(
     calls: frozenset[str], name: str, spec: tuple[object, ...] = (), arity: int | None = None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The calls a probe of ``calls`` (the tests' literal ones) adds: ``derived_calls``, then
-    the ``typed_calls`` not among them; with no such call and the function's ``arity`` known,
-    the ``signature_calls`` as typed ones."""
-    if not calls and arity is not None:
-        return (), signature_calls(name, arity, spec)
+    as typed ones the ``typed_calls`` and, where the function's ``arity`` is known, its
+    ``signature_calls``, those not among the derived ones. The signature calls are the same
+    for every code of a job, whichever tests it ran with: inputs all codes share even where
+    the tests' calls tell nothing."""
     derived = derived_calls(calls, name, spec)
-    return derived, tuple(c for c in typed_calls(calls, name) if c not in set(derived))
+    typed = typed_calls(calls, name) + (() if arity is None else signature_calls(name, arity, spec))
+    return derived, tuple(dict.fromkeys(c for c in typed if c not in set(derived)))
 
 
 def probe_test(
