@@ -14,6 +14,7 @@ from supercharger.probe import (
     TYPED_VALUES,
     check_key,
     derived_calls,
+    extra_calls,
     literal_checks,
     probe_test,
     read_probe,
@@ -128,6 +129,12 @@ def test_signature_calls_put_each_value_of_a_kind_in_each_place_the_spec_s_value
     assert "deposit(25, 'hello world')" in got  # then one place of another kind
     assert signature_calls("now", 0) == ("now()",)
     assert signature_calls("one", 1)[:3] == ("one(7)", "one('hello world')", "one([3, 1, 2])")
+    # a probe runs them after the typed calls of the tests' own, whichever tests it has
+    derived, typed = extra_calls(frozenset({"pad('ab', 3)"}), "pad", (), 2)
+    own = [c for c in typed_calls(frozenset({"pad('ab', 3)"}), "pad") if c not in derived]
+    assert list(typed[: len(own)]) == own and "pad('hello world', '')" in typed[len(own) :]
+    assert not set(typed) & set(derived)
+    assert extra_calls(frozenset(), "pad", (), 2) == ((), signature_calls("pad", 2))
 
 
 def test_typed_calls_put_a_value_of_each_common_type_in_each_argument_s_place() -> None:
