@@ -291,8 +291,8 @@ def typed_calls(calls: frozenset[str], fn_name: str) -> tuple[str, ...]:
     return tuple(plain[:half] + edged[: MAX_TYPED - min(half, len(plain))])
 
 
-# Argument values of each common kind, for a function that no test calls with literal
-# arguments (``signature_calls``): numbers, strings, flat lists, nested lists, dicts
+# Argument values of each common kind for the calls every probe makes (``signature_calls``):
+# numbers, strings, flat lists, nested lists, dicts
 KINDS: tuple[tuple[object, ...], ...] = (
     (7, 0, 12, 1, 3, 2.5),
     ("hello world", "", "Ab, c", "b"),
@@ -304,9 +304,11 @@ KINDS: tuple[tuple[object, ...], ...] = (
 
 @lru_cache(maxsize=1024)
 def signature_calls(fn_name: str, arity: int, spec: tuple[object, ...] = ()) -> tuple[str, ...]:
-    """Calls of ``fn_name`` with ``arity`` arguments, for a job whose tests call it with no
-    literal arguments (the model often writes ``f(bottles, cans)`` with names it never bound):
-    then codes have no input of the tests to agree on, and the top-ranked code was the oldest.
+    """Calls of ``fn_name`` with ``arity`` arguments that every probe makes, whatever its
+    tests: inputs every code of a job shares, whichever tests it ran with. Where the tests
+    call the function with no literal arguments (the model often writes ``f(bottles, cans)``
+    with names it never bound) or most codes raise on all their calls, these are the only
+    inputs to agree on; before them, the top-ranked code of such a job was the oldest one.
     First the arguments all of one kind (``KINDS``, the values the spec names first among
     those of their kind), each value once in each place, the kinds taking turns; then one
     place of another kind than the rest. Whether most codes take an input is for the policy
@@ -498,9 +500,9 @@ def probe_test(
 ) -> tuple[str, str, list[str]]:
     """The probe file for ``checks`` (at most ``MAX_CALLS`` distinct calls, then the calls
     ``derived_calls`` makes of them and of the values the spec names, ``spec``, and those
-    ``typed_calls`` makes, unless ``derive`` is false; with no checks, the ``signature_calls``
-    of a function of ``arity`` arguments), the nonce that marks its report, and the calls it
-    makes in order."""
+    ``typed_calls`` makes and, with ``arity`` given, the ``signature_calls`` of a function of
+    that many arguments, unless ``derive`` is false), the nonce that marks its report, and the
+    calls it makes in order."""
     chosen = sorted(set(checks))
     calls = sorted({call for call, _ in chosen})[:MAX_CALLS]
     kept = [c for c in chosen if c[0] in set(calls)]

@@ -362,10 +362,9 @@ def run_pairs(
 
 def probe_pair(spec: Spec, code_text: str, tests: dict[str, str]) -> tuple[PairSpec, Any] | None:
     """The behaviour probe of a code over the literal calls that ``tests`` (id -> text)
-    assert (``supercharger.probe``), run beside the code's pairs; with what ``probed`` needs
-    to read it. When no test has such an assert, the probe runs the ``signature_calls`` of
-    the function instead, recorded as typed calls on the first test's record; None without
-    tests."""
+    assert (``supercharger.probe``) and the function's ``signature_calls``, run beside the
+    code's pairs; with what ``probed`` needs to read it. When no test has such an assert, the
+    first test's record carries the signature calls alone. None without tests."""
     checks = {t: literal_checks(text, spec.name) for t, text in tests.items()}
     checks = {t: c for t, c in checks.items() if c}
     if not tests:
