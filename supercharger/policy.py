@@ -266,16 +266,12 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
         seen = view.behaviour.get(code, {})
         return tuple(seen[k] for k in calls) if all(k in seen for k in calls) else None
 
-    # not the echo's: right code may return its argument on every input the tests probed
-    stand_ins = {signature(s) for s in view.stubs if s != ECHO_ID} - {None}
     voters = [c for c in probed if c not in view.copies] or probed
     answered = _most_answer(view.behaviour[c] for c in voters)
     taken = [i for i, k in enumerate(calls) if k in answered]  # most of the job answers them
     if not taken and (untested := _untested_groups(view))[1]:
         return untested
-    members: dict[tuple[str, ...], list[str]] = {}
-    for code in probed:
-        members.setdefault(signature(code), []).append(code)  # type: ignore[arg-type]
+    members, stand_ins = _alike(view, probed, signature)
     groups = []
     for sig, codes in members.items():
         held = max(sum(view.asserts.get(c, {}).get(k, False) for k in keys) for c in codes)
@@ -312,10 +308,7 @@ def _untested_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
     def signature(code: str) -> tuple[str, ...] | None:
         return tuple(seen[code][k] for k in calls) if all(k in seen[code] for k in calls) else None
 
-    stand_ins = {signature(s) for s in view.stubs if s != ECHO_ID} - {None}
-    members: dict[tuple[str, ...], list[str]] = {}
-    for code in probed:
-        members.setdefault(signature(code), []).append(code)  # type: ignore[arg-type]
+    members, stand_ins = _alike(view, probed, signature)
     groups = []
     for sig, codes in members.items():
         degenerate = (
@@ -326,6 +319,19 @@ def _untested_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
         weight = votes(view, codes) * (DEGENERATE if degenerate else 1.0)
         groups.append(Behaviour(tuple(codes), 0, degenerate, weight))
     return calls, sorted(groups, key=lambda g: -g.weight)
+
+
+def _alike(
+    view: JobView, codes: list[str], signature: Callable[[str], tuple[str, ...] | None]
+) -> tuple[dict[tuple[str, ...], list[str]], set[tuple[str, ...]]]:
+    """``codes`` by their ``signature`` (what each returned on the calls compared), and the
+    signatures of the stand-ins but the echo's (right code may return its argument on every
+    input probed)."""
+    members: dict[tuple[str, ...], list[str]] = {}
+    for code in codes:
+        members.setdefault(signature(code), []).append(code)  # type: ignore[arg-type]
+    stand_ins = {signature(s) for s in view.stubs if s != ECHO_ID} - {None}
+    return members, stand_ins  # type: ignore[return-value]
 
 
 def _answers_once(
