@@ -696,18 +696,13 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
     judge_only = view.budget.stop_rule == "judge"
     cache: dict[str, bool] = {}
     found = behaviour_groups(view)[1]
-    groups = {c: g for g in found for c in g.codes}
-    weights = agreement(view, found) if groups else {}
+    weights = agreement(view, found) if found else {}
 
     def backed(code: str) -> bool:
         if code not in cache:
-            cache[code] = _code_has_evidence(view, code, passes, mutation)
-            if groups:  # the highest among codes that pass as many of the spec's examples
-                group = groups.get(code)
-                level = view.examples_passed.get(code, 0)
-                rivals = [w for c, w in weights.items() if view.examples_passed.get(c, 0) >= level]
-                top = group is not None and not group.degenerate
-                cache[code] = cache[code] and top and weights.get(code, 0.0) >= max(rivals)
+            cache[code] = _code_has_evidence(view, code, passes, mutation) and _top_ranked(
+                view, code, found, weights
+            )
         return cache[code]
 
     def check(pair: Pair) -> bool:
@@ -721,26 +716,77 @@ def evidence(view: JobView, mutation: bool = True) -> Callable[[Pair], bool]:
     return check
 
 
+def _top_ranked(
+    view: JobView,
+    code: str,
+    found: list[Behaviour],
+    weights: Mapping[str, float] | None = None,
+) -> bool:
+    """Whether ``code`` has the highest ``agreement`` of the codes that pass as many of the
+    spec's examples or more, in a behaviour group that is not degenerate (True before any
+    groups: nothing to rank it against)."""
+    if not found:
+        return True
+    group = next((g for g in found if code in g.codes), None)
+    weights = agreement(view, found) if weights is None else weights
+    level = view.examples_passed.get(code, 0)
+    rivals = [w for c, w in weights.items() if view.examples_passed.get(c, 0) >= level]
+    top = group is not None and not group.degenerate
+    return top and weights.get(code, 0.0) >= max(rivals)
+
+
 def _code_has_evidence(
     view: JobView, code: str, passes: Mapping[str, frozenset[str]], mutation: bool
 ) -> bool:
-    if code in view.unread:
-        return False
+    return all(met() for _name, met in _gates(view, code, passes, mutation))
+
+
+def _gates(
+    view: JobView, code: str, passes: Mapping[str, frozenset[str]], mutation: bool
+) -> list[tuple[str, Callable[[], bool]]]:
+    """The conditions of ``evidence`` on the code alone, named, in the order it tests them
+    (each a thunk: the later ones cost more)."""
     by_examples = passes_examples(view, code)
-    if view.examples and not by_examples:
-        return False
     tests = support(view, code)
     examples = set(view.examples)
     generated = tests - examples
-    if not (_strong(view, generated, asserted(view, examples)) or _strong(view, tests & examples)):
-        return False
-    twins = sum(1 for c, other in passes.items() if generated <= other and c not in view.copies)
-    if not (by_examples or (generated and twins >= MIN_TEST_SUPPORT)):
-        return False
-    killed = code_kill_fraction(view, code, generated) if mutation and generated else None
-    if killed is not None and killed < MIN_KILLED:
-        return False
-    return not contested(view, code, tests)
+
+    def strong() -> bool:
+        given = asserted(view, examples)
+        return _strong(view, generated, given) or _strong(view, tests & examples)
+
+    def agreed() -> bool:
+        twins = sum(1 for c, o in passes.items() if generated <= o and c not in view.copies)
+        return by_examples or bool(generated and twins >= MIN_TEST_SUPPORT)
+
+    def killed() -> bool:
+        share = code_kill_fraction(view, code, generated) if mutation and generated else None
+        return share is None or share >= MIN_KILLED
+
+    return [
+        ("reads_every_parameter", lambda: code not in view.unread),
+        ("passes_examples", lambda: by_examples or not view.examples),
+        ("tests_strong", strong),
+        ("codes_agree", agreed),
+        ("kills_mutants", killed),
+        ("uncontested", lambda: not contested(view, code, tests)),
+    ]
+
+
+def evidence_checks(view: JobView, code: str) -> dict[str, bool]:
+    """Each condition of the stop rule's evidence (``evidence``) for ``code``, met or not: the
+    code's own ones (``_gates``), then ``top_ranked`` (the highest ``agreement`` among the
+    codes that pass as many of the spec's examples, in a group that is not degenerate) and
+    ``judged`` (one of its pairs judged at or above the threshold, and there is one). What
+    report.json shows for the delivered code: why a job did or did not end on a judged pass."""
+    passes = passing_tests(view)
+    found = {name: met() for name, met in _gates(view, code, passes, mutation=True)}
+    found["top_ranked"] = _top_ranked(view, code, behaviour_groups(view)[1])
+    threshold = view.budget.threshold
+    found["judged"] = threshold is not None and any(
+        s >= threshold for (c, _t), s in view.judged.items() if c == code
+    )
+    return found
 
 
 def _strong(view: JobView, tests: set[str], given: set[str] | frozenset[str] = frozenset()) -> bool:

@@ -22,6 +22,7 @@ from supercharger.policy import (
     derived_votes,
     dual_agreement,
     edge_agreement,
+    evidence_checks,
     hang_timeout,
     hanging_tests,
     has_evidence,
@@ -622,6 +623,38 @@ def test_a_code_that_never_reads_a_parameter_is_not_evidence() -> None:
     v.unread = {"c1"}
     assert not has_evidence(v, ("c1", "t1")) and decide(v).finish is None
     assert rank_codes(v)[0][0] == "c1"  # it still ranks as it did: a gate, not a vote
+
+
+def test_evidence_checks_name_each_condition_a_code_meets_or_misses() -> None:
+    # what report.json shows for the delivered code: the stop rule's conditions, one by one
+    v = _agreeing_job()
+    checks = evidence_checks(v, "c1")
+    assert list(checks) == ["reads_every_parameter", "passes_examples", "tests_strong",
+                            "codes_agree", "kills_mutants", "uncontested", "top_ranked",
+                            "judged"]  # fmt: skip
+    assert all(met for name, met in checks.items() if name != "judged")
+    assert checks["judged"] is False and has_evidence(v, ("c1", "t1"))
+    v.judged = {("c1", "t1"): 0.4}  # below the threshold
+    assert evidence_checks(v, "c1")["judged"] is False
+    v.judged = {("c1", "t1"): 0.5}
+    assert all(evidence_checks(v, "c1").values()) and decide(v).finish is not None
+    v.unread = {"c1"}
+    assert [n for n, met in evidence_checks(v, "c1").items() if not met] == [
+        "reads_every_parameter"
+    ]
+    # a lone code with one test: too few checks, and no other code agrees
+    lone = view(codes=["c1"], tests=["t1"], results={("c1", "t1"): True})
+    missed = [n for n, met in evidence_checks(lone, "c1").items() if not met]
+    assert missed == ["tests_strong", "codes_agree", "judged"]
+    # a rival that passes the same tests and answers f(0) otherwise contests it
+    v = _agreeing_job()
+    v.derived = {"c1": {"f(0)": "0"}, "c2": {"f(0)": "1"}}
+    assert evidence_checks(v, "c1")["uncontested"] is False
+    # each condition agrees with the rule itself
+    for code in ("c1", "c2"):
+        checks = evidence_checks(v, code)
+        backed = all(met for name, met in checks.items() if name != "judged")
+        assert backed == any(has_evidence(v, (code, t)) for t in ("t1", "t2"))
 
 
 def test_codes_that_pass_the_same_tests_but_disagree_on_an_edge_input_are_not_evidence() -> None:

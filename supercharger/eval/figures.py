@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -46,6 +47,9 @@ class ProblemRecord:
     mutation_score: float | None = None
     line_coverage: float | None = None
     branch_coverage: float | None = None
+    # the stop rule's conditions the delivered code missed (report.json ``evidence``): why the
+    # job did not end on a judged pass; None when not known
+    missing: list[str] | None = None
 
     @property
     def judged_pass(self) -> bool:
@@ -83,7 +87,16 @@ def figures(records: list[ProblemRecord]) -> dict[str, Any]:
         "delivered_tests_mutation_score": _mean([r.mutation_score for r in records]),
         "delivered_tests_line_coverage": _mean([r.line_coverage for r in records]),
         "delivered_tests_branch_coverage": _mean([r.branch_coverage for r in records]),
+        "evidence_missing": evidence_missing(records),
     }
+
+
+def evidence_missing(records: list[ProblemRecord]) -> dict[str, int]:
+    """Per condition of the stop rule (report.json ``evidence``), how many jobs that did not
+    end on a judged pass delivered a code that missed it, most first: what held the judged
+    passes back."""
+    counts = Counter(name for r in records if not r.judged_pass and r.missing for name in r.missing)
+    return dict(counts.most_common())
 
 
 def _mean(values: list[float | None]) -> float | None:

@@ -79,4 +79,5 @@ def grade_job(
         line_coverage=quality.get("line_coverage"),
         branch_coverage=quality.get("branch_coverage"),
         note=RANKED_NOTE if source == "ranked" else "",
+        missing=(report.get("evidence") or {}).get("missing"),
     )

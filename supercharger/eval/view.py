@@ -64,3 +64,6 @@ def show(console: Console, doc: dict[str, Any]) -> None:
     console.print(table(doc))
     for key in FIGURES:
         console.print(f"{key:>26}: {_num(doc[key], '{:.4g}')}", highlight=False)
+    if missing := doc.get("evidence_missing"):  # why the other jobs did not end on a judged pass
+        said = ", ".join(f"{name} {n}" for name, n in missing.items())
+        console.print(f"{'evidence_missing':>26}: {said}", highlight=False)

@@ -194,6 +194,22 @@ def _delivered(meta: dict[str, Any]) -> dict[str, Any] | None:
     return {"code": code, "test": best[1] if best else None, "verified": bool(best)}
 
 
+def _evidence(view: Any, delivered: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The stop rule's conditions for the delivered code (``policy.evidence_checks``), met or
+    not, and the names of those it missed: why the job did or did not end on a judged pass.
+    None when nothing was delivered."""
+    from supercharger.policy import evidence_checks
+
+    if not delivered or delivered["code"] not in view.codes:
+        return None
+    checks = evidence_checks(view, delivered["code"])
+    return {
+        "code": delivered["code"],
+        "checks": checks,
+        "missing": [name for name, met in checks.items() if not met],
+    }
+
+
 def write_outputs(store: JobStore, job_id: str, out_root: Path) -> dict[str, Any]:
     """Write the best pair, every candidate (raw and cleaned), view.json and report.json;
     return the report with the paths it wrote."""
@@ -232,6 +248,7 @@ def write_outputs(store: JobStore, job_id: str, out_root: Path) -> dict[str, Any
     view = build_view(store, job_id, llm_workers=1)
     (folder / "view.json").write_text(json.dumps(view_to_json(view)) + "\n")
     paths["view"] = str(folder / "view.json")
+    report["evidence"] = _evidence(view, report["delivered"])
     report["paths"] = paths
     (folder / "report.json").write_text(json.dumps(report, indent=2) + "\n")
     paths["report"] = str(folder / "report.json")

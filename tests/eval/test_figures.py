@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Console
+
 from supercharger.eval.figures import (
     JudgedPair,
     ProblemRecord,
@@ -9,6 +11,7 @@ from supercharger.eval.figures import (
     eval_document,
     figures,
 )
+from supercharger.eval.view import show
 
 
 def rec(
@@ -64,6 +67,24 @@ def test_headline_figures() -> None:
     assert f["delivered_tests_mutation_score"] == 0.6
     assert f["delivered_tests_line_coverage"] == 0.75
     assert f["delivered_tests_branch_coverage"] == 0.5
+
+
+def test_evidence_missing_counts_what_held_back_the_jobs_without_a_judged_pass() -> None:
+    records = [
+        rec("a", "passed", True, True, True, missing=[]),
+        rec("b", "passed", False, False, True, missing=["judged"]),  # a judged pass: not counted
+        rec("c", "budget", True, False, True, missing=["tests_strong", "codes_agree"]),
+        rec("d", "budget", False, False, False, missing=["tests_strong"]),
+        rec("e", "budget", False, False, False),  # not known (nothing delivered)
+    ]
+    f = figures(records)
+    assert f["evidence_missing"] == {"tests_strong": 2, "codes_agree": 1}
+    assert list(f["evidence_missing"]) == ["tests_strong", "codes_agree"]  # most first
+    assert figures([])["evidence_missing"] == {}
+    # the terminal says it under the figures
+    console = Console(record=True, width=200)
+    show(console, eval_document(records, {}))
+    assert "evidence_missing: tests_strong 2, codes_agree 1" in console.export_text()
 
 
 def test_ratios_over_nothing_are_none() -> None:

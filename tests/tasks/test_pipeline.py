@@ -219,6 +219,9 @@ class TestWithWrongTestsAndTheSpecsExamples:
         assert report["status"] == "passed", report["reason"]
         code, test = report["best"]["code"], report["best"]["test"]
         assert test == "spec.examples" and report["examples"]["best_passed"] == 3
+        # the stop rule's conditions for the delivered code: each met, the judge's too
+        assert report["evidence"]["code"] == code and report["evidence"]["missing"] == []
+        assert report["evidence"]["checks"]["judged"] is True
         assert "n * factorial(n - 1)" in (tmp_path / "factorial/factorial.py").read_text()
         assert (
             "assert (factorial(3)) == (6)" in (tmp_path / "factorial/test_factorial.py").read_text()
@@ -246,6 +249,9 @@ class TestWithOnlyWrongCode:
         # no pair passed: the top-ranked code is still delivered, marked unverified
         assert report["delivered"]["verified"] is False and report["delivered"]["test"] is None
         assert report["delivered"]["code"] in {c["id"] for c in codes}
+        # and why the job could not end on it: no test speaks for it, no judge said yes
+        assert report["evidence"]["code"] == report["delivered"]["code"]
+        assert {"tests_strong", "judged"} <= set(report["evidence"]["missing"])
 
     def test_the_cli_exits_1_and_keeps_what_it_has_when_nothing_passes(
         self, wrong_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
