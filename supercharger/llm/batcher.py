@@ -92,8 +92,14 @@ def pick(
 class Batcher:
     """Runs ``make_engine()``'s batch on its own thread; ``generate`` and ``call`` block."""
 
-    def __init__(self, make_engine: Callable[[], Engine], max_rows: int) -> None:
+    def __init__(
+        self,
+        make_engine: Callable[[], Engine],
+        max_rows: int,
+        between: Callable[[], None] | None = None,
+    ) -> None:
         self.make_engine, self.max_rows = make_engine, max_rows
+        self.between = between  # run before each step (the backend's thread governor)
         self.engine: Engine | None = None
         self.waiting: list[Ask] = []
         self.calls: list[Ask] = []
@@ -137,6 +143,8 @@ class Batcher:
             calls, joining = self._next()
             for ask in calls:
                 self._run(ask, ask.payload)
+            if self.between is not None:
+                self.between()
             for ask in joining:
                 self._admit(ask)
             self._step()

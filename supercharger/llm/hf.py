@@ -21,6 +21,7 @@ from supercharger.errors import ModelError
 from supercharger.llm.base import Completion, Prompt, Sampling, Verdict
 from supercharger.llm.batcher import Batcher
 from supercharger.llm.bundled import bundled_gguf
+from supercharger.llm.cores import Governor
 from supercharger.llm.options import TransformersOptions
 from supercharger.llm.text import NO_WORDS, YES_WORDS, cut_at_stop, keep_head_and_tail, plain_chat
 
@@ -68,6 +69,14 @@ def resolve_model(model: str) -> ModelSource:
     return ModelSource(location=model)
 
 
+def _governor() -> Governor:
+    """A ``Governor`` of torch's threads over the cores this process may use (made on the
+    thread that runs the model: the thread count it sets is that thread's)."""
+    import torch
+
+    return Governor(os.sched_getaffinity(0), torch.set_num_threads)
+
+
 def usable_cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -90,10 +99,14 @@ class TransformersBackend:
         # One thread owns the model and batches concurrent callers (batch_rows > 0). It also
         # loads the model: see ``Batcher`` on why every torch op of the process runs there.
         self.batcher: Batcher | None = None
+        self.governor: Governor | None = None  # the model's CPU threads, once loaded on a CPU
         if options.batch_rows:
-            self.batcher = Batcher(self._continuous_batch, options.batch_rows)
+            self.batcher = Batcher(self._continuous_batch, options.batch_rows, self._between)
         started = time.perf_counter()
         self.model, self.tokenizer = self.on_model(lambda: _load(self.source, options, cache_dir))
+        cpu = self.model.device.type == "cpu"
+        if self.batcher is not None and cpu and options.threads is None and options.follow_load:
+            self.governor = self.on_model(_governor)
         self.load_seconds = time.perf_counter() - started
         self.context = options.max_context_tokens or int(
             getattr(self.model.config, "max_position_embeddings", 2048) or 2048
@@ -207,6 +220,11 @@ class TransformersBackend:
         directly (a bench) goes through here too: torch on a second thread slows every step
         (see ``Batcher``)."""
         return fn() if self.batcher is None else self.batcher.call(fn)
+
+    def _between(self) -> None:
+        """Between two decode steps, on the batcher's thread."""
+        if self.governor is not None:
+            self.governor.tick()
 
     def _choose_loop(self, probe: list[int]) -> None:
         """On first use: the own loop or model.generate, and shared-prompt attention."""

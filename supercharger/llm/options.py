@@ -38,7 +38,14 @@ class TransformersOptions(BaseModel):
     max_context_tokens: int | None = Field(
         None, ge=32, description="context window; unset = the model's max_position_embeddings"
     )
-    threads: int | None = Field(None, ge=1, description="torch CPU threads; unset = usable cores")
+    threads: int | None = Field(
+        None, ge=1, description="torch CPU threads; unset = usable cores (see follow_load)"
+    )
+    follow_load: bool = Field(
+        True,
+        description="with threads unset, on a CPU: between decode steps, one thread fewer for "
+        "each core other processes kept busy over the last second (llm/cores.py)",
+    )
     decoder: Literal["auto", "own", "generate"] = Field(
         "auto",
         description="batched decoding: the backend's own loop (finished rows leave the batch) or "
