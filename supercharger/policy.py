@@ -10,6 +10,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from supercharger.checks import unvaried_arguments
 from supercharger.probe import ERROR_PREFIX, SKIPPED
@@ -746,30 +747,34 @@ def _gates(
 ) -> list[tuple[str, Callable[[], bool]]]:
     """The conditions of ``evidence`` on the code alone, named, in the order it tests them
     (each a thunk: the later ones cost more)."""
-    by_examples = passes_examples(view, code)
-    tests = support(view, code)
     examples = set(view.examples)
-    generated = tests - examples
+
+    @cache
+    def tests() -> set[str]:  # found once, and only when a condition gets that far
+        return support(view, code)
 
     def strong() -> bool:
         given = asserted(view, examples)
-        return _strong(view, generated, given) or _strong(view, tests & examples)
+        generated = tests() - examples
+        return _strong(view, generated, given) or _strong(view, tests() & examples)
 
     def agreed() -> bool:
+        generated = tests() - examples
         twins = sum(1 for c, o in passes.items() if generated <= o and c not in view.copies)
-        return by_examples or bool(generated and twins >= MIN_TEST_SUPPORT)
+        return passes_examples(view, code) or bool(generated and twins >= MIN_TEST_SUPPORT)
 
     def killed() -> bool:
+        generated = tests() - examples
         share = code_kill_fraction(view, code, generated) if mutation and generated else None
         return share is None or share >= MIN_KILLED
 
     return [
         ("reads_every_parameter", lambda: code not in view.unread),
-        ("passes_examples", lambda: by_examples or not view.examples),
+        ("passes_examples", lambda: not view.examples or passes_examples(view, code)),
         ("tests_strong", strong),
         ("codes_agree", agreed),
         ("kills_mutants", killed),
-        ("uncontested", lambda: not contested(view, code, tests)),
+        ("uncontested", lambda: not contested(view, code, tests())),
     ]
 
 
