@@ -12,9 +12,12 @@ one thread fewer for each: a thread that has a core to itself does not hold the 
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable, Iterable
+
+log = logging.getLogger(__name__)
 
 WINDOW_S = 1.0  # how often the threads are reconsidered, over the time since the last look
 
@@ -63,6 +66,8 @@ class Governor:
             others = max(0.0, (busy - busy_before) - (own - own_before)) / (now - when)
             want = max(1, self.most - int(others + 0.5))
             if want != self.threads:
+                log.info("model threads %d -> %d (others kept %.1f cores busy)",
+                         self.threads, want, others)  # fmt: skip
                 self.set_threads(want)
                 self.threads = want
                 self.changes += 1
