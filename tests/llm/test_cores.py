@@ -7,6 +7,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -100,18 +101,18 @@ def test_the_bundled_model_s_steps_give_up_a_thread_while_a_process_spins_beside
         pytest.skip("one core: no thread to give up")
     counting = Sampling(n=1, max_new_tokens=40, temperature=0.0)
 
-    def decode_until(threads: int) -> None:
+    def decode_until(done: Callable[[int], bool]) -> None:
         deadline = time.monotonic() + 240
-        while governor.threads != threads:
+        while not done(governor.threads):
             assert time.monotonic() < deadline, governor.threads
             bundled.generate(COUNT, counting)
-        assert bundled.on_model(torch.get_num_threads) == threads  # the decoding thread's
+        assert bundled.on_model(torch.get_num_threads) == governor.threads  # the decoding thread's
 
     spinner = multiprocessing.Process(target=_spin, args=(600,), daemon=True)
     spinner.start()
     try:
-        decode_until(governor.most - 1)
+        decode_until(lambda threads: threads < governor.most)
     finally:
         spinner.kill()
         spinner.join()
-    decode_until(governor.most)  # the core is free again
+    decode_until(lambda threads: threads == governor.most)  # the core is free again
