@@ -51,16 +51,25 @@ class Governor:
         self.cpus = sorted(cpus)
         self.most = self.threads = max(1, len(self.cpus))
         self.set_threads, self.clock = set_threads, clock
-        self.sample = sample or (lambda: cpu_seconds(self.cpus))
+        self.sample: Callable[[], tuple[float, float]] | None = sample or (
+            lambda: cpu_seconds(self.cpus)
+        )
         self.last: tuple[float, float, float] | None = None  # (when, busy, own)
         self.changes = 0  # how often the thread count changed (for tests and benches)
 
     def tick(self) -> None:
-        """Between two steps: look again once a window has passed since the last look."""
+        """Between two steps: look again once a window has passed since the last look. It
+        never raises (it runs on the batcher's thread): where the load cannot be read, the
+        thread count stays as it is."""
         now = self.clock()
-        if self.last is not None and now - self.last[0] < WINDOW_S:
+        if self.sample is None or (self.last is not None and now - self.last[0] < WINDOW_S):
             return
-        busy, own = self.sample()
+        try:
+            busy, own = self.sample()
+        except (OSError, ValueError):  # no /proc (not Linux) or an odd line: stop looking
+            log.info("model threads stay at %d: cannot read the machine's load", self.threads)
+            self.sample = None
+            return
         if self.last is not None:
             when, busy_before, own_before = self.last
             others = max(0.0, (busy - busy_before) - (own - own_before)) / (now - when)

@@ -74,7 +74,8 @@ def _governor() -> Governor:
     thread that runs the model: the thread count it sets is that thread's)."""
     import torch
 
-    return Governor(os.sched_getaffinity(0), torch.set_num_threads)
+    cpus = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(usable_cores())
+    return Governor(cpus, torch.set_num_threads)
 
 
 def usable_cores() -> int:

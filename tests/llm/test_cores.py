@@ -69,6 +69,19 @@ def test_threads_never_drop_below_one_and_a_little_load_takes_none() -> None:
     assert set_to == [1] and governor.threads == 1
 
 
+def test_where_the_load_cannot_be_read_the_threads_stay_and_nothing_raises() -> None:
+    machine, set_to = Machine(), []
+
+    def no_proc() -> tuple[float, float]:
+        raise FileNotFoundError("/proc/stat")
+
+    governor = Governor(range(2), set_to.append, clock=lambda: machine.now, sample=no_proc)
+    for _ in range(3):
+        governor.tick()  # on the batcher's thread: an exception there would stop every call
+        machine.run(WINDOW_S, others=1.0, own=1.0)
+    assert set_to == [] and governor.threads == 2 and governor.sample is None
+
+
 def _spin(seconds: float) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
