@@ -45,6 +45,35 @@ def check_key(check: Check) -> str:
     return f"{call} -> {want}"
 
 
+def split_check_key(key: str) -> Check | None:
+    """The (call, expectation) that ``check_key`` joined; None when ``key`` is not one. The
+    call and a literal may hold " -> " themselves: the split taken is the first whose two
+    sides parse as a call and an expectation."""
+    start = 0
+    while (at := key.find(" -> ", start)) >= 0:
+        call, want = key[:at], key[at + 4 :]
+        start = at + 1
+        head, sep, literal = want.partition(":")
+        if sep and not (head in ("eq", "approx") and _literal_source(literal)):
+            continue
+        if not sep and want not in ("truthy", "falsy", "raises"):
+            continue
+        try:
+            node = ast.parse(call, mode="eval").body
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            continue
+        if isinstance(node, ast.Call):
+            return call, want
+    return None
+
+
+def _literal_source(text: str) -> bool:
+    try:
+        return _literal(ast.parse(text, mode="eval").body)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
+
+
 def _literal(node: ast.AST) -> bool:
     try:
         ast.literal_eval(node)

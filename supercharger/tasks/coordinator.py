@@ -233,7 +233,20 @@ def _apply(store: JobStore, job_id: str, acts: Actions, out: dict[str, int]) -> 
         if store.finish(job_id, fin.status, fin.reason, fin.best, fin.code):
             _revoke_outstanding(store, job_id)
         return
+    if acts.assemble:
+        _assemble(store, job_id, acts.assemble)
     _send(store, job_id, _groups(acts, _slots(store, job_id)), out)
+
+
+def _assemble(store: JobStore, job_id: str, tests: list[tuple[str, tuple[str, ...]]]) -> None:
+    """Add the agreed tests the policy asked for to the job, then advance it again at once:
+    their pairs are the next advance's work."""
+    cands = steps.agreed_candidates(store.meta(job_id)["spec"], tests)
+    store.put_candidates(job_id, cands)
+    ids = [c.id for c in cands]
+    store.emit(job_id, "candidates", kind=CandidateKind.TEST.value, ids=ids, valid=ids)
+    log.info("job %s: agreed tests %s assembled", job_id, ", ".join(ids))
+    start_job(job_id, urgent=True)
 
 
 def _slots(store: JobStore, job_id: str) -> dict[str, int]:

@@ -6,6 +6,7 @@ import ast
 import time
 from typing import Any
 
+from supercharger.agreed import AGREED_PREFIX, agreed_test
 from supercharger.checks import asserted_calls, asserted_outcomes, unread_parameters
 from supercharger.clean import Cleaned, clean_code, clean_test
 from supercharger.examples import examples_test
@@ -87,6 +88,20 @@ def fixed_candidates(spec: Spec) -> list[Candidate]:
         Candidate(id=cid, kind=kinds[cid], seq=i - len(texts), raw=text, text=text)
         for i, (cid, text) in enumerate(texts.items())
     ]
+
+
+AGREED_SEQ = 10**9  # an agreed test's ``seq`` base: after every generated test
+
+
+def agreed_candidates(spec: Spec, tests: list[tuple[str, tuple[str, ...]]]) -> list[Candidate]:
+    """The agreed tests the policy asks for (``policy.agreed_checks``), each as a test
+    candidate: its id and the check keys it asserts, written by ``agreed.agreed_test``."""
+    out = []
+    for tid, keys in tests:
+        text = agreed_test(spec, keys)
+        seq = AGREED_SEQ + int(tid.removeprefix(AGREED_PREFIX))
+        out.append(Candidate(id=tid, kind=CandidateKind.TEST, seq=seq, raw=text, text=text))
+    return out
 
 
 def make_candidates(
@@ -583,6 +598,11 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
             if c.kind is CandidateKind.CODE
             and c.valid
             and unread_parameters(c.text, meta["spec"].name)
+        },
+        assembled={
+            c.id: frozenset(map(check_key, literal_checks(c.text, meta["spec"].name)))
+            for c in analysed
+            if c.kind is CandidateKind.TEST and c.seq >= AGREED_SEQ
         },
         checks={c.id: asserted_calls(c.text, meta["spec"].name) for c in analysed},
         outcomes={

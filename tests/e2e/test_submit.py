@@ -43,8 +43,8 @@ def _submit(cwd: Path, *args: str, timeout: float = 1200) -> subprocess.Complete
 def test_factorial_reaches_a_judged_pass_and_the_code_passes_unseen_tests(tmp_path: Path) -> None:
     before = _worker_pids()
     # Sampling is random and the bundled model is tiny: bench/e2e_success.py measures how often
-    # one run passes. Here a second run may follow a first that ran out of budget (exit 1).
-    for _attempt in range(2):
+    # one run passes. Here a run that ran out of budget (exit 1) may be followed by another, twice.
+    for _attempt in range(3):
         proc = _submit(tmp_path, str(SPEC), "--json")
         summary = json.loads(proc.stdout.strip().splitlines()[-1])
         assert proc.returncode == (0 if summary["status"] == "passed" else 1), proc.stderr[-3000:]

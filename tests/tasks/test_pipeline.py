@@ -391,3 +391,34 @@ def _wait_events(store: JobStore, job: str, kind: str, timeout: float = 30.0) ->
     deadline = time.monotonic() + timeout
     while not any(k == kind for _e, k, _d in store.events(job, block_ms=200)):
         assert time.monotonic() < deadline, f"no {kind!r} event in {timeout} s"
+
+
+# four one-call tests: none speaks for a code alone (policy.MIN_TEST_CHECKS), together they do
+ONE_CALL_TESTS = [
+    f"{name}():\n    assert factorial({n}) == {value}\n```"
+    for name, n, value in (("five", 5, 120), ("zero", 0, 1), ("three", 3, 6), ("four", 4, 24))
+]
+agreed_cluster = _cluster_fixture(code_replies=[RIGHT, RIGHT_LOOP], test_replies=ONE_CALL_TESTS)
+
+
+class TestAgreed:
+    def test_one_call_tests_that_agree_end_the_job_as_one_agreed_test(
+        self, agreed_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
+    ) -> None:
+        report = _run(agreed_cluster, redis_server.url, tmp_path, max_candidates=4,
+                      batch_size=2)  # fmt: skip
+        assert report["status"] == "passed", report["reason"]
+        cands = agreed_cluster.candidates(report["job"])
+        agreed = [c for c in cands.values() if c.id.startswith("a")]
+        assert [c.id for c in agreed] == [report["best"]["test"]] == ["a0"]
+        written = (tmp_path / "factorial/test_factorial.py").read_text()
+        assert written == agreed[0].text
+        for line in ("factorial(5) == 120", "factorial(0) == 1", "factorial(3) == 6",
+                     "factorial(4) == 24"):  # fmt: skip
+            assert line in written
+        # it ran against every code and stand-in, killed the mutants and was judged
+        codes = {c.id for c in cands.values() if c.kind.value in ("code", "stub")}
+        assert {m["code"] for m in report["matrix"] if m["test"] == "a0"} == codes
+        assert report["evidence"]["missing"] == []
+        tests = [c for c in cands.values() if c.kind.value == "test"]
+        assert report["progress"].tests == len(tests) == 5  # the four the model wrote, and a0
