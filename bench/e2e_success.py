@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from supercharger.agreed import AGREED_PREFIX
 from supercharger.eval.hidden import run_hidden
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +33,7 @@ def one_run() -> dict:
         )  # fmt: skip
         total = time.monotonic() - t0
         summary = json.loads(proc.stdout.strip().splitlines()[-1])
-        hidden = None
+        hidden = agreed = None
         if summary["status"] != "passed":  # keep failures to look at
             keep = Path(tempfile.mkdtemp(prefix="e2e-fail-"))
             shutil.copytree(Path(tmp) / "sources", keep / "sources")
@@ -44,6 +45,8 @@ def one_run() -> dict:
                 "factorial",
             )
             hidden = res.status.value == "passed"
+            report = json.loads((Path(tmp) / "sources/factorial/report.json").read_text())
+            agreed = report["best"]["test"].startswith(AGREED_PREFIX)
         return {
             "rc": proc.returncode,
             "status": summary["status"],
@@ -51,6 +54,7 @@ def one_run() -> dict:
             "llm_s": summary["timings"]["llm_seconds"],
             "command_s": round(total, 1),
             "hidden_passed": hidden,
+            "agreed_test": agreed,  # the judged pair's test is an agreed one (agreed.py)
         }
 
 
@@ -67,6 +71,7 @@ def main() -> None:
                 "runs": RUNS,
                 "judged_pass": len(passed),
                 "hidden_tests_passed": sum(1 for r in passed if r["hidden_passed"]),
+                "on_agreed_tests": sum(1 for r in passed if r["agreed_test"]),
                 "median_command_s": statistics.median(r["command_s"] for r in runs),
                 "median_job_wall_s": statistics.median(r["job_wall_s"] for r in runs),
                 "median_llm_share": statistics.median(

@@ -50,6 +50,8 @@ class ProblemRecord:
     # the stop rule's conditions the delivered code missed (report.json ``evidence``): why the
     # job did not end on a judged pass; None when not known
     missing: list[str] | None = None
+    # the judged pair's test is an agreed test (``supercharger.agreed``), not one the model wrote
+    on_agreed: bool = False
 
     @property
     def judged_pass(self) -> bool:
@@ -88,6 +90,10 @@ def figures(records: list[ProblemRecord]) -> dict[str, Any]:
         "delivered_tests_line_coverage": _mean([r.line_coverage for r in records]),
         "delivered_tests_branch_coverage": _mean([r.branch_coverage for r in records]),
         "evidence_missing": evidence_missing(records),
+        "judged_on_agreed": sum(r.on_agreed for r in judged),
+        "agreed_precision": _ratio(
+            sum(r.delivered_passed for r in judged if r.on_agreed), sum(r.on_agreed for r in judged)
+        ),  # fmt: skip
     }
 
 

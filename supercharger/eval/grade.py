@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from supercharger.agreed import AGREED_PREFIX
 from supercharger.eval.figures import RAW_SAMPLES, JudgedPair, ProblemRecord
 from supercharger.eval.problems import Problem
 from supercharger.records import Candidate, CandidateKind
@@ -80,4 +81,6 @@ def grade_job(
         branch_coverage=quality.get("branch_coverage"),
         note=RANKED_NOTE if source == "ranked" else "",
         missing=(report.get("evidence") or {}).get("missing"),
+        on_agreed=report["status"] == "passed"
+        and str((report.get("best") or {}).get("test", "")).startswith(AGREED_PREFIX),
     )

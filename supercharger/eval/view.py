@@ -67,3 +67,8 @@ def show(console: Console, doc: dict[str, Any]) -> None:
     if missing := doc.get("evidence_missing"):  # why the other jobs did not end on a judged pass
         said = ", ".join(f"{name} {n}" for name, n in missing.items())
         console.print(f"{'evidence_missing':>26}: {said}", highlight=False)
+    if agreed := doc.get("judged_on_agreed"):  # judged passes whose test the job assembled
+        precision = _num(doc.get("agreed_precision"), "{:.4g}")
+        console.print(
+            f"{'judged_on_agreed':>26}: {agreed} (precision {precision})", highlight=False
+        )

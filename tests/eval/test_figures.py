@@ -87,6 +87,23 @@ def test_evidence_missing_counts_what_held_back_the_jobs_without_a_judged_pass()
     assert "evidence_missing: tests_strong 2, codes_agree 1" in console.export_text()
 
 
+def test_judged_passes_on_agreed_tests_are_counted_with_their_precision() -> None:
+    records = [
+        rec("a", "passed", True, True, True, on_agreed=True),
+        rec("b", "passed", False, False, True, on_agreed=True),
+        rec("c", "passed", True, True, True),
+        rec("d", "budget", True, False, True),
+    ]
+    f = figures(records)
+    assert f["judged_on_agreed"] == 2 and f["agreed_precision"] == 0.5
+    assert f["judge_precision"] == round(2 / 3, 4)
+    none = figures(records[2:])
+    assert none["judged_on_agreed"] == 0 and none["agreed_precision"] is None
+    console = Console(record=True, width=200)
+    show(console, eval_document(records, {}))
+    assert "judged_on_agreed: 2 (precision 0.5)" in console.export_text()
+
+
 def test_ratios_over_nothing_are_none() -> None:
     f = figures([rec("d", "budget", False, False, False)])
     assert f["delivered_pass_at_1"] == 0.0
