@@ -47,6 +47,9 @@ stop() {
     for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null
   fi
+  # every mount the engine left under $BASE (overlays, netns files), deepest first
+  awk -v base="$BASE/" 'index($2, base) == 1 { print $2 }' /proc/mounts | sort -r |
+    while read -r mnt; do umount "$mnt" 2>/dev/null || umount -l "$mnt" 2>/dev/null; done
   umount -R "$BASE" 2>/dev/null
   ip netns del "$NS" 2>/dev/null
   rm -rf "$BASE"

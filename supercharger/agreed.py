@@ -3,8 +3,9 @@
 The bundled model's test files are mostly wrong somewhere, so a right code passes few of them
 whole, and a file it passes mostly asserts one or two calls: too little to end a job on
 (``policy.evidence``). Its single asserts are more often right. The policy picks, for the
-top-ranked code, the asserts it holds on the calls where it holds every assert the tests make
-(``policy.agreed_checks``); this module writes them as a pytest file, one test per assert. The
+top-ranked code, the asserts it holds on the calls that two or more tests assert, where it
+holds every assert the tests make (``policy.agreed_checks``); this module writes them as a
+pytest file, one test per assert. The
 file then runs against every code like any generated test, and is measured, judged and
 written the same way: it speaks for a code only where the stop rule's other conditions hold
 too (other codes pass it, it kills the code's mutants, no code passing it reads the spec

@@ -955,29 +955,30 @@ def _to_mutate(view: JobView, runs_pending: bool) -> list[tuple[str, list[str]]]
 
 
 MAX_AGREED = 4  # agreed tests a job may assemble (``_to_assemble``)
+AGREED_WRITERS = 2  # tests that must assert a call for ``agreed_checks`` to keep it
 
 
 def agreed_checks(view: JobView, code: str) -> tuple[str, ...]:
     """The asserts of the job's tests (check keys, ``probe.check_key``) that ``code`` holds,
-    on the calls where it holds every assert a test makes: the tests' unanimous word on each
-    such call, as far as the probe saw. Left out: asserts a stand-in holds (they tell no code
-    from ``return None`` or the echo), expected exceptions, and the calls the spec's examples
-    assert (their test checks those already). A call where one test expects another value is
-    left out whole: the tests do not agree on it.
-
-    On the final views of 359 looked-at evaluation jobs, the top-ranked code's agreed asserts
-    met the stop rule's conditions on their own (strong, two codes agreeing, uncontested, the
-    judge and mutants aside) for 8 right codes and 2 wrong ones, where its generated tests
-    did so for 7 right codes and 1 wrong one; 12 right and 3 wrong together (docs/eval.md)."""
+    on the calls that ``AGREED_WRITERS`` tests or more assert and where it holds every assert
+    a test makes: the tests' unanimous word on each such call, as far as the probe saw. Left
+    out: asserts a stand-in holds (they tell no code from ``return None`` or the echo),
+    expected exceptions, and the calls the spec's examples assert (their test checks those
+    already). A call where one test expects another value is left out whole: the tests do not
+    agree on it. A call one test alone asserts is one writer's guess: with those kept, a
+    held-out job ended on a wrong code's agreed test of three such guesses
+    (``count_visible([2]) == 0``; docs/eval.md)."""
     held = view.asserts.get(code, {})
     stand_in = {k for s in view.stubs for k, ok in view.asserts.get(s, {}).items() if ok}
     given = asserted(view, view.examples) if view.examples else set()
+    writers = Counter(call for t in view.tests for call in view.checks.get(t) or ())
     by_call: dict[str, list[tuple[str, bool]]] = {}
     for key, ok in held.items():
         check = split_check_key(key)
         if check is None or key in stand_in or check[1] == "raises" or check[0] in given:
             continue
-        by_call.setdefault(check[0], []).append((key, ok))
+        if writers[check[0]] >= AGREED_WRITERS:
+            by_call.setdefault(check[0], []).append((key, ok))
     agreed = (k for keys in by_call.values() if all(ok for _k, ok in keys) for k, _ok in keys)
     return tuple(sorted(agreed))
 

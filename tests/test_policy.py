@@ -1061,19 +1061,26 @@ def test_where_most_of_the_job_raises_on_each_call_of_the_tests_codes_group_on_t
     assert behaviour_weights(v)["c1"] == 2.0  # the tests' calls decide again
 
 
-def _split_job(**kw) -> JobView:
-    """Two codes that agree on f(1), f(2), f(3), each asserted by a different one-call test,
-    which no file asserts enough of on its own; c3 reads f(3) otherwise, and a test says so."""
+def _split_job(contradicted: bool = True, **kw) -> JobView:
+    """Codes that agree on f(1), f(2), f(3), each asserted by a different one-call test that
+    they pass (no file asserts enough on its own) and again by a test they all fail (wrong
+    elsewhere): two tests write each call. c3 reads f(3) otherwise; with ``contradicted``, a
+    test says so too (t4)."""
     keys = {"f(1) -> eq:1", "f(2) -> eq:2", "f(3) -> eq:6"}
+    passing = {"c1": {"t1", "t2", "t3"}, "c2": {"t1", "t2", "t3"}, "c3": {"t1", "t2", "t4"}}
+    tests = ["t1", "t2", "t3", "t4", "t5", "t6", "t7"]
+    if not contradicted:
+        tests.remove("t4")
     return view(
-        codes=["c1", "c2", "c3"], tests=["t1", "t2", "t3", "t4"], stubs=["stub.none"],
-        results={(c, t): t != "t4" if c != "c3" else t in ("t1", "t2", "t4")
-                 for c in ("c1", "c2", "c3") for t in ("t1", "t2", "t3", "t4")}
-        | {("stub.none", t): False for t in ("t1", "t2", "t3", "t4")},
-        checks={"t1": frozenset({"f(1)"}), "t2": frozenset({"f(2)"}),
-                "t3": frozenset({"f(3)"}), "t4": frozenset({"f(3)"})},
+        codes=["c1", "c2", "c3"], tests=tests, stubs=["stub.none"],
+        results={(c, t): t in passing[c] for c in passing for t in tests}
+        | {("stub.none", t): False for t in tests},
+        checks={"t1": frozenset({"f(1)"}), "t2": frozenset({"f(2)"}), "t3": frozenset({"f(3)"}),
+                "t4": frozenset({"f(3)"}), "t5": frozenset({"f(1)"}),
+                "t6": frozenset({"f(2)"}), "t7": frozenset({"f(3)"})},
         asserts={c: {k: c != "c3" or k != "f(3) -> eq:6" for k in keys}
-                 | {"f(3) -> eq:9": c == "c3", "f(0) -> raises": True}
+                 | ({"f(3) -> eq:9": c == "c3"} if contradicted else {})
+                 | {"f(0) -> raises": True}
                  for c in ("c1", "c2", "c3")}
         | {"stub.none": {"f(0) -> raises": True}},
         behaviour={c: {"f(1)": "1", "f(2)": "2", "f(3)": "9" if c == "c3" else "6"}
@@ -1095,15 +1102,14 @@ def test_agreed_checks_keep_the_calls_every_test_agrees_on_with_the_code() -> No
     v = _split_job(examples=["spec.examples"])
     v.checks["spec.examples"] = frozenset({"f(2)"})
     assert agreed_checks(v, "c1") == ("f(1) -> eq:1",)
+    # a call only one test asserts is one writer's word, not an agreement
+    v = _split_job()
+    v.tests.remove("t5")
+    assert agreed_checks(v, "c1") == ("f(2) -> eq:2",)
 
 
 def test_the_top_code_without_evidence_gets_an_agreed_test_once() -> None:
-    v = _split_job()
-    v.tests, v.asserts = (
-        ["t1", "t2", "t3"],
-        {c: {k: ok for k, ok in a.items() if k != "f(3) -> eq:9"} for c, a in v.asserts.items()},
-    )
-    v.results = {p: ok for p, ok in v.results.items() if p[1] != "t4"}
+    v = _split_job(contradicted=False)
     assert not any(has_evidence(v, p) for p in v.results)
     assert rank_codes(v)[0][0] == "c1"
     acts = decide(v)
@@ -1114,11 +1120,11 @@ def test_the_top_code_without_evidence_gets_an_agreed_test_once() -> None:
     v.tests.append("a0")
     assert decide(v).assemble == []
     # nor while pairs run, under the judge's own stop rule, or with the judge off
-    v = _split_job()
-    v.pair_inflight = {("c1", "t4")}
+    v = _split_job(contradicted=False)
+    v.pair_inflight = {("c1", "t5")}
     assert decide(v).assemble == []
     for budget in (Budget(8, 100, 0.5, 4, 2, stop_rule="judge"), Budget(8, 100, None, 4)):
-        v = _split_job()
+        v = _split_job(contradicted=False)
         v.budget = budget
         assert decide(v).assemble == []
 
@@ -1126,11 +1132,8 @@ def test_the_top_code_without_evidence_gets_an_agreed_test_once() -> None:
 def test_no_agreed_test_from_too_few_calls_or_a_code_no_other_agrees_with() -> None:
     v = _split_job()  # c1 keeps two agreed calls only: too few to be strong
     assert agreed_checks(v, "c1") and decide(v).assemble == []
-    v = _split_job()
-    v.tests = ["t1", "t2", "t3"]
-    v.results = {p: ok for p, ok in v.results.items() if p[1] != "t4"}
-    for c in ("c1", "c2", "c3"):
-        v.asserts[c].pop("f(3) -> eq:9")
+    v = _split_job(contradicted=False)
     v.asserts["c2"]["f(2) -> eq:2"] = False  # only c1 holds all three
     v.behaviour["c2"]["f(2)"] = "5"
-    assert rank_codes(v)[0][0] == "c1" and decide(v).assemble == []
+    assert rank_codes(v)[0][0] == "c1" and len(agreed_checks(v, "c1")) == 3
+    assert decide(v).assemble == []

@@ -393,7 +393,8 @@ def _wait_events(store: JobStore, job: str, kind: str, timeout: float = 30.0) ->
         assert time.monotonic() < deadline, f"no {kind!r} event in {timeout} s"
 
 
-# four one-call tests: none speaks for a code alone (policy.MIN_TEST_CHECKS), together they do
+# four one-call tests, each written twice (policy.AGREED_WRITERS): none speaks for a code alone
+# (policy.MIN_TEST_CHECKS), together they do
 ONE_CALL_TESTS = [
     f"{name}():\n    assert factorial({n}) == {value}\n```"
     for name, n, value in (("five", 5, 120), ("zero", 0, 1), ("three", 3, 6), ("four", 4, 24))
@@ -405,8 +406,8 @@ class TestAgreed:
     def test_one_call_tests_that_agree_end_the_job_as_one_agreed_test(
         self, agreed_cluster: JobStore, redis_server: EmbeddedRedis, tmp_path: Path
     ) -> None:
-        report = _run(agreed_cluster, redis_server.url, tmp_path, max_candidates=4,
-                      batch_size=2)  # fmt: skip
+        report = _run(agreed_cluster, redis_server.url, tmp_path, max_candidates=8,
+                      batch_size=4)  # fmt: skip
         assert report["status"] == "passed", report["reason"]
         cands = agreed_cluster.candidates(report["job"])
         agreed = [c for c in cands.values() if c.id.startswith("a")]
@@ -421,4 +422,4 @@ class TestAgreed:
         assert {m["code"] for m in report["matrix"] if m["test"] == "a0"} == codes
         assert report["evidence"]["missing"] == []
         tests = [c for c in cands.values() if c.kind.value == "test"]
-        assert report["progress"].tests == len(tests) == 5  # the four the model wrote, and a0
+        assert report["progress"].tests == len(tests) == 9  # the eight the model wrote, and a0
