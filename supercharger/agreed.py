@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from supercharger.examples import pytest_file
 from supercharger.probe import split_check_key
 from supercharger.spec import Spec
 
@@ -27,10 +28,6 @@ def agreed_test(spec: Spec, keys: Iterable[str]) -> str:
     ``==``, ``approx:`` as ``== pytest.approx(...)``, ``truthy`` and ``falsy`` as ``assert``
     and ``assert not``; an expected exception or a key that does not parse is left out. What
     ``probe.literal_checks`` reads back from it is ``keys``, less those left out."""
-    future = [i for i in spec.imports if i.startswith("from __future__")]
-    others = [i for i in spec.imports if i not in future]
-    head = [*future, "import pytest", *others, f"from {spec.module} import *  # noqa: F403",
-            f"from {spec.module} import {spec.name}"]  # fmt: skip
     tests = []
     for key in sorted(keys):
         check = split_check_key(key)
@@ -47,4 +44,4 @@ def agreed_test(spec: Spec, keys: Iterable[str]) -> str:
         else:
             continue
         tests.append(f"def test_agreed_{len(tests) + 1}():\n    {line}\n")
-    return "\n".join(head) + "\n\n\n" + "\n\n".join(tests)
+    return pytest_file(spec, tests)

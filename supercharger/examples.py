@@ -275,10 +275,6 @@ def examples_test(spec: Spec) -> str:
     examples = spec_examples(spec)
     if not examples:
         return ""
-    future = [i for i in spec.imports if i.startswith("from __future__")]
-    others = [i for i in spec.imports if i not in future]
-    head = [*future, "import pytest", *others, f"from {spec.module} import *  # noqa: F403",
-            f"from {spec.module} import {spec.name}"]  # fmt: skip
     tests: list[str] = []
     setup: list[str] = []
     for ex in examples:
@@ -295,4 +291,15 @@ def examples_test(spec: Spec) -> str:
             continue
         lines = "".join(f"    {line}\n" for line in setup + check)
         tests.append(f"def test_example_{len(tests) + 1}():\n{lines}")
+    return pytest_file(spec, tests)
+
+
+def pytest_file(spec: Spec, tests: list[str]) -> str:
+    """A pytest file of ``tests`` (function sources) for the spec's module: the spec's imports
+    (``from __future__`` first), pytest, and the function from the module the code is written
+    to."""
+    future = [i for i in spec.imports if i.startswith("from __future__")]
+    others = [i for i in spec.imports if i not in future]
+    head = [*future, "import pytest", *others, f"from {spec.module} import *  # noqa: F403",
+            f"from {spec.module} import {spec.name}"]  # fmt: skip
     return "\n".join(head) + "\n\n\n" + "\n\n".join(tests)
