@@ -1012,8 +1012,8 @@ def _to_assemble(view: JobView, runs_pending: bool) -> list[tuple[str, tuple[str
         return []
     if not _top_ranked(view, code, behaviour_groups(view)[1]):
         return []
-    check = evidence(view, mutation=False)
-    if any(check(p) for p in rank_pairs(view) if p[0] == code):
+    check = evidence(view, mutation=False)  # on the code's passing pairs (no second ranking)
+    if any(check((code, t)) for t in view.examples + view.tests if view.results.get((code, t))):
         return []
     keys = agreed_checks(view, code)
     if not _agreed_strong(keys) or frozenset(keys) in view.assembled.values():

@@ -602,7 +602,7 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
         assembled={
             c.id: frozenset(map(check_key, literal_checks(c.text, meta["spec"].name)))
             for c in analysed
-            if c.kind is CandidateKind.TEST and c.seq >= AGREED_SEQ
+            if c.kind is CandidateKind.TEST and c.id.startswith(AGREED_PREFIX)
         },
         checks={c.id: asserted_calls(c.text, meta["spec"].name) for c in analysed},
         outcomes={
