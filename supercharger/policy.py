@@ -99,6 +99,9 @@ class JobView:
     # per test (the examples' test too): the distinct calls of the function whose result it
     # asserts (``supercharger.checks``); a test missing here counts as one check
     checks: dict[str, frozenset[str]] = field(default_factory=dict)
+    # per test: the check keys (``probe.check_key``) of its literal asserts, which the probe
+    # reads; a test missing here speaks for no call in ``agreed_checks``
+    keys: dict[str, frozenset[str]] = field(default_factory=dict)
     # test -> the distinct values its asserts expect (``supercharger.checks``), a generated
     # test's asserts of the spec's examples' calls left out; None or missing: not known, and
     # the constant gate of ``evidence`` is not applied
@@ -955,31 +958,47 @@ def _to_mutate(view: JobView, runs_pending: bool) -> list[tuple[str, list[str]]]
 
 
 MAX_AGREED = 4  # agreed tests a job may assemble (``_to_assemble``)
-AGREED_WRITERS = 2  # tests that must assert a call for ``agreed_checks`` to keep it
+AGREED_WRITERS = 2  # tests holding a call's value for ``agreed_checks`` to keep the call
 
 
 def agreed_checks(view: JobView, code: str) -> tuple[str, ...]:
     """The asserts of the job's tests (check keys, ``probe.check_key``) that ``code`` holds,
-    on the calls that ``AGREED_WRITERS`` tests or more assert and where it holds every assert
-    a test makes: the tests' unanimous word on each such call, as far as the probe saw. Left
-    out: asserts a stand-in holds (they tell no code from ``return None`` or the echo),
-    expected exceptions, and the calls the spec's examples assert (their test checks those
-    already). A call where one test expects another value is left out whole: the tests do not
-    agree on it. A call one test alone asserts is one writer's guess: with those kept, a
-    held-out job ended on a wrong code's agreed test of three such guesses
-    (``count_visible([2]) == 0``; docs/eval.md)."""
+    on the calls where the tests that agree with it outnumber those that do not, and are
+    ``AGREED_WRITERS`` or more: the tests' majority word on each such call, as far as the probe
+    saw. A test votes on a call with its asserts of it: for the code when the code holds them
+    all, else against. Tests that assert exactly the same keys vote once (copies of one
+    guess), and the agreed tests do not vote. Left out: asserts a stand-in holds (they tell no
+    code from ``return None`` or the echo), expected exceptions, and the calls the spec's
+    examples assert (their test checks those already). A call one test alone asserts is one
+    writer's guess: with those kept, a held-out job ended on a wrong code's agreed test of
+    three such guesses (``count_visible([2]) == 0``; docs/eval.md). One dissenting test among
+    several is outvoted: in a factorial job, one test's ``factorial(2) == 1`` kept a right
+    code's agreed test from being strong when every test had to agree."""
     held = view.asserts.get(code, {})
     stand_in = {k for s in view.stubs for k, ok in view.asserts.get(s, {}).items() if ok}
     given = asserted(view, view.examples) if view.examples else set()
-    writers = Counter(call for t in view.tests for call in view.checks.get(t) or ())
-    by_call: dict[str, list[tuple[str, bool]]] = {}
-    for key, ok in held.items():
-        check = split_check_key(key)
-        if check is None or key in stand_in or check[1] == "raises" or check[0] in given:
-            continue
-        if writers[check[0]] >= AGREED_WRITERS:
-            by_call.setdefault(check[0], []).append((key, ok))
-    agreed = (k for keys in by_call.values() if all(ok for _k, ok in keys) for k, _ok in keys)
+    votes: dict[str, list[int]] = {}  # call -> [tests for the code's value, tests against]
+    kept: dict[str, set[str]] = {}  # call -> the keys of it the code holds
+    voters = {view.keys[t] for t in view.tests if t in view.keys and t not in view.assembled}
+    for keys in voters:
+        mine: dict[str, bool] = {}  # call -> whether the code holds all of this test's keys
+        for key in keys:
+            check = split_check_key(key)
+            if check is None or key not in held or key in stand_in:
+                continue
+            if check[1] == "raises" or check[0] in given:
+                continue
+            mine[check[0]] = mine.get(check[0], True) and held[key]
+            if held[key]:
+                kept.setdefault(check[0], set()).add(key)
+        for call, ok in mine.items():
+            votes.setdefault(call, [0, 0])[0 if ok else 1] += 1
+    agreed = (
+        key
+        for call, (yes, no) in votes.items()
+        if yes >= AGREED_WRITERS and yes > no
+        for key in kept.get(call, ())
+    )
     return tuple(sorted(agreed))
 
 

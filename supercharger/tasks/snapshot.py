@@ -33,7 +33,7 @@ def view_to_json(view: JobView) -> dict[str, Any]:
             value = sorted(_key(p) for p in value)
         elif f.name in _SETS:
             value = sorted(value)
-        elif f.name in ("checks", "outcomes", "assembled"):
+        elif f.name in ("checks", "keys", "outcomes", "assembled"):
             value = {t: None if v is None else sorted(v) for t, v in value.items()}
         out[f.name] = value
     return out
@@ -57,7 +57,7 @@ def view_from_json(data: dict[str, Any]) -> JobView:
     for name in _SETS:
         if name in args:
             args[name] = set(args[name])
-    for name in ("checks", "outcomes", "assembled"):
+    for name in ("checks", "keys", "outcomes", "assembled"):
         if name in args:
             args[name] = {t: None if v is None else frozenset(v) for t, v in args[name].items()}
     return JobView(**args)

@@ -563,6 +563,8 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
              if c.kind in (CandidateKind.TEST, CandidateKind.EXAMPLES) and c.valid]  # fmt: skip
     # the examples' calls: a generated test's asserts of those only repeat the examples
     given = frozenset().union(*(asserted_calls(cands[e].text, meta["spec"].name) for e in examples))
+    keys = {c.id: frozenset(map(check_key, literal_checks(c.text, meta["spec"].name)))
+            for c in analysed}  # fmt: skip
     return JobView(
         budget=Budget.of(cfg),
         codes=_of_kind(cands, CandidateKind.CODE, valid=True),
@@ -600,10 +602,11 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
             and unread_parameters(c.text, meta["spec"].name)
         },
         assembled={
-            c.id: frozenset(map(check_key, literal_checks(c.text, meta["spec"].name)))
+            c.id: keys[c.id]
             for c in analysed
             if c.kind is CandidateKind.TEST and c.id.startswith(AGREED_PREFIX)
         },
+        keys={c.id: keys[c.id] for c in analysed if c.kind is CandidateKind.TEST},
         checks={c.id: asserted_calls(c.text, meta["spec"].name) for c in analysed},
         outcomes={
             c.id: asserted_outcomes(

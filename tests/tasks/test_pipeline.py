@@ -393,11 +393,12 @@ def _wait_events(store: JobStore, job: str, kind: str, timeout: float = 30.0) ->
         assert time.monotonic() < deadline, f"no {kind!r} event in {timeout} s"
 
 
-# four one-call tests, each written twice (policy.AGREED_WRITERS): none speaks for a code alone
-# (policy.MIN_TEST_CHECKS), together they do
+# four calls, each asserted by two tests that differ (policy.AGREED_WRITERS; copies vote once):
+# one-call tests, none speaks for a code alone (policy.MIN_TEST_CHECKS), together they do
 ONE_CALL_TESTS = [
-    f"{name}():\n    assert factorial({n}) == {value}\n```"
+    f"{name}{form}():\n    assert factorial({n}) == {value}\n{extra.format(n)}```"
     for name, n, value in (("five", 5, 120), ("zero", 0, 1), ("three", 3, 6), ("four", 4, 24))
+    for form, extra in (("", ""), ("_twice", "    assert factorial({})\n"))
 ]
 agreed_cluster = _cluster_fixture(code_replies=[RIGHT, RIGHT_LOOP], test_replies=ONE_CALL_TESTS)
 
