@@ -564,7 +564,7 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
     # the examples' calls: a generated test's asserts of those only repeat the examples
     given = frozenset().union(*(asserted_calls(cands[e].text, meta["spec"].name) for e in examples))
     keys = {c.id: frozenset(map(check_key, literal_checks(c.text, meta["spec"].name)))
-            for c in analysed}  # fmt: skip
+            for c in analysed if c.kind is CandidateKind.TEST}  # fmt: skip
     return JobView(
         budget=Budget.of(cfg),
         codes=_of_kind(cands, CandidateKind.CODE, valid=True),
@@ -601,12 +601,8 @@ def build_view(store: JobStore, job_id: str, llm_workers: int) -> JobView:
             and c.valid
             and unread_parameters(c.text, meta["spec"].name)
         },
-        assembled={
-            c.id: keys[c.id]
-            for c in analysed
-            if c.kind is CandidateKind.TEST and c.id.startswith(AGREED_PREFIX)
-        },
-        keys={c.id: keys[c.id] for c in analysed if c.kind is CandidateKind.TEST},
+        assembled={t: k for t, k in keys.items() if t.startswith(AGREED_PREFIX)},
+        keys=keys,
         checks={c.id: asserted_calls(c.text, meta["spec"].name) for c in analysed},
         outcomes={
             c.id: asserted_outcomes(
