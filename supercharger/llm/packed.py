@@ -12,6 +12,7 @@ Imported only by ``hf.py`` when it loads a model: this module imports torch.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import torch
@@ -20,15 +21,26 @@ import torch
 PACK_ROWS = 16
 
 
+@cache
 def available() -> bool:
-    """Whether this torch build has oneDNN's packed linear ops."""
+    """Whether this torch build has oneDNN's packed linear ops and this CPU runs them: oneDNN's
+    bfloat16 path needs AVX-512 (BW, VL, DQ) or AVX-NE-CONVERT, and without them packing a weight
+    raises. Tried once on a small layer."""
     ops = getattr(torch.ops, "mkldnn", None)
-    return bool(
+    if not (
         torch.backends.mkldnn.is_available()
         and ops is not None
         and hasattr(ops, "_reorder_linear_weight")
         and hasattr(ops, "_linear_pointwise")
-    )
+    ):
+        return False
+    try:
+        with torch.inference_mode():
+            layer = PackedLinear(torch.nn.Linear(8, 8).to(torch.bfloat16))
+            layer(torch.ones(2, 8, dtype=torch.bfloat16))
+    except RuntimeError:
+        return False
+    return True
 
 
 class PackedLinear(torch.nn.Module):
