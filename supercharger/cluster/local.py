@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -18,6 +19,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+
+import redis
 
 from supercharger.constants import ROLE_QUEUE, ROLES
 from supercharger.errors import BrokerError, WorkerError
@@ -249,9 +252,24 @@ class LocalCluster:
             _signal_group(proc, signal.SIGKILL)
         _wait_all(procs, 5.0)
         self.workers.clear()
+        if procs and self.broker_url:
+            self._forget(procs)
         if self.redis is not None:
             self.redis.stop()
             self.redis = None
+
+    def _forget(self, procs: list[subprocess.Popen[bytes]]) -> None:
+        """Remove the heartbeats of the workers stopped here: one killed before it could say
+        so itself would otherwise count as alive, on a broker that outlives this cluster."""
+        pids = {p.pid for p in procs}
+        host = socket.gethostname()
+        try:
+            store = JobStore(get_redis(self.broker_url))
+            for name, beat in store.heartbeats(max_age=float("inf")).items():
+                if beat.get("host") == host and beat.get("pid") in pids:
+                    store.unregister_worker(name)
+        except redis.RedisError:
+            pass  # the broker is gone: nothing is left there to count them
 
 
 def _signal_group(proc: subprocess.Popen[bytes], sig: int) -> None:

@@ -39,6 +39,10 @@ class _NoBackendToMark(logging.Filter):
 
 logging.getLogger("celery.worker.control").addFilter(_NoBackendToMark())
 _loaded: dict[str, Any] = {}  # what this worker's model reports once loaded (device map)
+# Set at shutdown before the heartbeat is removed, which waits for a beat under way: no beat
+# may write the worker back, alive for ALIVE_S after it has gone.
+_stopping = threading.Event()
+_beat_lock = threading.Lock()
 
 
 def _worker_queues() -> list[str]:
@@ -62,10 +66,11 @@ def _on_ready(sender: Any = None, **_: Any) -> None:
     store.register_worker(name, queues, **heartbeat(queues, started))
 
     def beat() -> None:
-        while True:
-            time.sleep(HEARTBEAT_S)
+        while not _stopping.wait(HEARTBEAT_S):
             try:
-                store.register_worker(name, queues, **heartbeat(queues, started))
+                with _beat_lock:
+                    if not _stopping.is_set():
+                        store.register_worker(name, queues, **heartbeat(queues, started))
             except Exception:  # broker restarting: try again next beat
                 log.debug("heartbeat failed", exc_info=True)
 
@@ -145,7 +150,13 @@ def _sweeper(store: JobStore) -> None:
 
 @signals.worker_shutdown.connect
 def _on_shutdown(sender: Any = None, **_: Any) -> None:
+    """A worker that stops says so at once: jobs stop counting it among their llm workers."""
+    _stopping.set()
+    held = _beat_lock.acquire(timeout=5.0)  # a beat stuck on a dead connection: go on anyway
     try:
         coordinator.store().unregister_worker(sender.hostname if sender is not None else "worker")
     except Exception:
         log.debug("unregister failed", exc_info=True)
+    finally:
+        if held:
+            _beat_lock.release()

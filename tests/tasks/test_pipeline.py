@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -107,6 +108,31 @@ def test_sandbox_worker_processes_boot_a_runner_before_their_first_batch(
                 break
             time.sleep(0.5)
         assert len(runners) >= 2, (runners, (tmp_path / "worker-sandbox.log").read_text()[-2000:])
+
+
+def test_a_stopped_worker_leaves_no_heartbeat_behind(
+    redis_server: EmbeddedRedis, tmp_path: Path
+) -> None:
+    """A job counts the live llm workers to decide how many generation tasks to send; a
+    worker that has stopped must not be counted, whether it said so itself (SIGTERM) or was
+    killed and its cluster said so for it."""
+    store = connect(redis_server.url)
+
+    def beats_of(*pids: int) -> list[str]:
+        beats = store.heartbeats(max_age=3600)
+        return [name for name, beat in beats.items() if beat.get("pid") in pids]
+
+    with _cluster(redis_server, tmp_path) as cluster:
+        llm, sandbox = cluster.workers["llm"], cluster.workers["sandbox"]
+        assert beats_of(llm.pid) and beats_of(sandbox.pid)
+        os.killpg(llm.pid, signal.SIGTERM)
+        llm.wait(30)
+        assert beats_of(llm.pid) == []  # it said so itself, and no later beat undid it
+        os.killpg(sandbox.pid, signal.SIGKILL)
+        sandbox.wait(30)
+        assert beats_of(sandbox.pid)  # killed: it could not say so
+        pids = [p.pid for p in cluster.workers.values()]
+    assert beats_of(*pids) == []
 
 
 good_cluster = _cluster_fixture(code_replies=[WRONG, RIGHT], test_replies=[TEST_WEAK, TEST_OK])
