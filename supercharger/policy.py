@@ -252,7 +252,8 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
     ``votes`` (codes, copies left out) x (1 + ``ASSERT_WEIGHT`` x the asserts it holds). A
     group that only raises (on the tests' inputs and on every derived and typed input:
     ``_taken_calls`` finds none it takes), returns one value for three or more different
-    inputs (and on the derived ones too, ``_varies``), raises where most of the job answers
+    inputs it answers (errors aside: ``x * 1 / x`` for a reciprocal is 1 or a division error;
+    and on the derived ones too, ``_varies``), raises where most of the job answers
     and returns one value elsewhere (``_answers_once``), or does what a stand-in does, is
     degenerate (its weight times ``DEGENERATE``): many wrong codes fail the same way, a right
     one does not. A group that raises on the tests' inputs alone is not: the model's tests
@@ -288,7 +289,9 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
         if all(o.startswith(ERROR_PREFIX) for o in sig):  # raises on every input of the tests
             degenerate = not _taken_calls(view, codes)[0]
         else:
-            constant = len(calls) >= 3 and len(set(sig)) == 1 and not _varies(view, codes, sig[0])
+            answers = [o for o in sig if not o.startswith(ERROR_PREFIX)]
+            one = len(answers) >= 3 and len(set(answers)) == 1
+            constant = one and not _varies(view, codes, answers[0])
             degenerate = constant or sig in stand_ins or _answers_once(view, codes, sig, taken)
         weight = votes(view, codes) * (1 + ASSERT_WEIGHT * held)
         weight *= DEGENERATE if degenerate else 1.0
@@ -355,6 +358,8 @@ def _answers_once(
     seen = [sig[i] for i in taken]
     values = {o for o in seen if not o.startswith(ERROR_PREFIX)}
     raises = len(values) < len(set(seen))
+    if raises and not values:  # raises on all of them, answers only where most raise
+        return any(not o.startswith(ERROR_PREFIX) for o in sig)
     return raises and len(values) == 1 and not _varies(view, codes, next(iter(values)))
 
 
@@ -385,8 +390,11 @@ def votes(view: JobView, codes: Iterable[str]) -> int:
 
 def dual_agreement(view: JobView) -> dict[str, float]:
     """CodeT's dual agreement: codes that pass the same tests form a group; a group's weight
-    is (its ``votes``: codes, copies left out) x (number of tests they pass)."""
-    passes = passing_tests(view)
+    is (its ``votes``: codes, copies left out) x (number of tests they pass). A test that a
+    stand-in passes (``weak_tests``) does not count: ``f(1) == 1`` holds for the echo, and
+    codes that answer 1 there outweighed right ones on such tests alone."""
+    weak = weak_tests(view)
+    passes = {c: frozenset(t - weak) for c, t in passing_tests(view).items()}
     groups: dict[frozenset[str], list[str]] = {}
     for code, tests in passes.items():
         groups.setdefault(tests, []).append(code)
@@ -550,8 +558,8 @@ def weak_tests(view: JobView) -> set[str]:
     ``assert 212.0``); one that passes against ``raise NotImplementedError`` catches any
     error; one that passes against the echo (its first argument returned) asserts only what
     the identity does (a flatten of a flat list, a bare truthy ``assert f("text")``). They
-    still count for dual agreement, but rank below every other test and are never evidence
-    enough to end a job."""
+    rank below every other test, add nothing to dual agreement and are never evidence enough
+    to end a job."""
     return {t for t in view.tests if any(view.results.get((s, t)) is True for s in view.stubs)}
 
 

@@ -123,6 +123,20 @@ def test_dual_agreement_prefers_the_larger_consensus() -> None:
     assert decide(v).judge == [("c1", "t2"), ("c2", "t2")]  # then each code's next pair
 
 
+def test_tests_a_stand_in_passes_add_nothing_to_dual_agreement() -> None:
+    # c1..c3 answer 1 for f(1) and pass only t1 and t2 (asserting it), which the echo passes
+    # too; c4 and c5 pass t3, which no stand-in does
+    results = {(c, t): t != "t3" for c in ("c1", "c2", "c3") for t in ("t1", "t2", "t3")}
+    results |= {(c, t): t == "t3" for c in ("c4", "c5") for t in ("t1", "t2", "t3")}
+    results |= {(ECHO_ID, "t1"): True, (ECHO_ID, "t2"): True, (ECHO_ID, "t3"): False}
+    v = view(codes=["c1", "c2", "c3", "c4", "c5"], tests=["t1", "t2", "t3"], results=results,
+             stubs=[ECHO_ID])  # fmt: skip
+    assert dual_agreement(v) == {"c1": 0.0, "c2": 0.0, "c3": 0.0, "c4": 2.0, "c5": 2.0}
+    assert [c for c, _ in rank_codes(v)][:2] == ["c4", "c5"]
+    v.results[(ECHO_ID, "t1")] = v.results[(ECHO_ID, "t2")] = False
+    assert dual_agreement(v)["c1"] == 6.0  # no stand-in passes them: they count
+
+
 def _agreeing_job(**kw) -> JobView:
     """c1 and c2 both pass t1 and t2: the consensus backs each of those pairs."""
     results = {(c, t): True for c in ("c1", "c2") for t in ("t1", "t2")}
@@ -806,6 +820,30 @@ def test_a_group_raising_where_the_job_answers_and_else_returning_one_value_is_d
     assert behaviour_weights(v)["c1"] == 2 * DEGENERATE
     assert [c for c, _ in rank_codes(v)][-2:] == ["c1", "c2"]
     v.derived = {"c1": {"f(4)": "7"}}  # another value off the tests' inputs: not broken
+    assert behaviour_weights(v)["c1"] == 2.0
+
+
+def test_a_group_raising_on_every_input_the_job_answers_is_degenerate() -> None:
+    # c1 and c2 answer only f(1), which most of the job refuses (the spec rules it out), and
+    # raise on f(2) and f(3), which most of the job answers
+    broken = ("1", "!RecursionError", "!RecursionError")
+    v = _probed({"c1": broken, "c2": broken, "c3": ("!ZeroDivision", "3", "5"),
+                 "c4": ("!ZeroDivision", "3", "5"), "c5": ("!ZeroDivision", "4", "6")})  # fmt: skip
+    assert behaviour_weights(v)["c1"] == 2 * DEGENERATE
+    assert behaviour_weights(v)["c3"] == 2.0
+    assert [c for c, _ in rank_codes(v)][-2:] == ["c1", "c2"]
+
+
+def test_one_value_on_every_input_answered_is_constant_whatever_else_raises() -> None:
+    # x * 1 / x for a reciprocal: 1 on every input it answers, a division error on 0
+    calls = ("f(0)", "f(2)", "f(4)", "f(5)")
+    outputs = {"c1": ("!ZeroDivisionError", "1", "1", "1"),
+               "c2": ("!ZeroDivisionError", "1", "1", "1"),
+               "c3": ("!ZeroDivisionError", "0.5", "0.25", "0.2")}  # fmt: skip
+    behaviour = {c: dict(zip(calls, o, strict=True)) for c, o in outputs.items()}
+    v = view(codes=list(outputs), behaviour=behaviour)
+    assert behaviour_weights(v) == {"c1": 2 * DEGENERATE, "c2": 2 * DEGENERATE, "c3": 1.0}
+    v.derived = {"c1": {"f(1)": "1", "f(-1)": "-1"}}  # it answers otherwise there: not constant
     assert behaviour_weights(v)["c1"] == 2.0
 
 
