@@ -425,11 +425,17 @@ def _taken_calls(
     derived calls. An input half of them or more raise on is likely outside the spec (a type
     it does not mean): where codes part there, they part on nothing the user asked for (wrong
     code often takes a string where right code raises)."""
-    seen = {c: view.derived.get(c, {}) | view.typed.get(c, {}) for c in codes}
-    ran = [set(k for k, v in s.items() if v != SKIPPED) for s in seen.values()]
-    calls = sorted(set.intersection(*ran)) if ran else []
+    calls, seen = _ran_by_all(view, codes)
     answered = {k: sum(not s[k].startswith(ERROR_PREFIX) for s in seen.values()) for k in calls}
     return [k for k in calls if 2 * answered[k] > len(seen)], seen
+
+
+def _ran_by_all(view: JobView, codes: Iterable[str]) -> tuple[list[str], dict[str, dict[str, str]]]:
+    """The derived and typed calls every one of ``codes`` ran (none skipped), with what each
+    code returned on its derived and typed calls."""
+    seen = {c: view.derived.get(c, {}) | view.typed.get(c, {}) for c in codes}
+    ran = [set(k for k, v in s.items() if v != SKIPPED) for s in seen.values()]
+    return (sorted(set.intersection(*ran)) if ran else []), seen
 
 
 def _most_answer(seen: Iterable[Mapping[str, str]]) -> set[str]:
@@ -482,18 +488,22 @@ def derived_votes(
 def derived_errors(
     view: JobView, groups: list[Behaviour] | None = None, job: set[str] | None = None
 ) -> dict[str, int]:
-    """Per probed code, on how many of the calls both its behaviour group and the job take
-    (``_group_calls``) it raised: right code takes the inputs most codes take
+    """Per probed code, on how many of the calls every code of its behaviour group ran and the
+    job takes (``_job_takes``) it raised: right code takes the inputs most codes take
     (``row_sums([[1, 2], [3]])``), while a code that only happened to agree on the tests'
-    inputs of the wrong type fails. An input most of the job refuses counts for nothing, even
-    where the group answers it: codes that return one string for anything took every dict
-    without the keys the spec names, on which the right one raised ``KeyError``."""
+    inputs of the wrong type fails. Whether the rest of the group answers does not matter: of
+    two codes alike on the tests' inputs, the one that made a set of a list's items raised on
+    a list of lists that the other one and most of the job took. An input most of the job
+    refuses counts for nothing, even where the group answers it: codes that return one string
+    for anything took every dict without the keys the spec names, on which the right one
+    raised ``KeyError``."""
     groups = behaviour_groups(view)[1] if groups is None else groups
     job = _job_takes(view) if job is None else job
     found: dict[str, int] = {}
     for group in groups:
-        calls, seen = _group_calls(view, group.codes, job)
-        found |= {c: sum(seen[c][k].startswith(ERROR_PREFIX) for k in calls) for c in group.codes}
+        calls, seen = _ran_by_all(view, group.codes)
+        taken = [k for k in calls if k in job]
+        found |= {c: sum(seen[c][k].startswith(ERROR_PREFIX) for k in taken) for c in group.codes}
     return found
 
 
@@ -526,7 +536,7 @@ def rank_codes(view: JobView) -> list[tuple[str, float]]:
     """The codes that pass more of the spec's own examples first (the user's word outweighs any
     generated test; an example the user got wrong fails every right code alike, so it does not
     reorder them); then by ``agreement``; within a behaviour group, those that raise on fewer
-    inputs the group and the job take (``derived_errors``), then by ``edge_agreement``, then
+    inputs the job takes (``derived_errors``), then by ``edge_agreement``, then
     by ``derived_votes``; then by dual agreement. Ties go to the code the model scored higher,
     then to the older one. Each with its ``agreement`` weight."""
     dual = dual_agreement(view)

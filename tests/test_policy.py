@@ -902,6 +902,22 @@ def test_in_a_group_codes_that_raise_on_inputs_the_group_takes_rank_last() -> No
     assert [c for c, _ in rank_codes(v)] == ["c2", "c3", "c1", "c4", "c5"]
 
 
+def test_in_a_group_of_two_the_code_that_raises_where_the_job_answers_ranks_second() -> None:
+    # c1 and c2 alike on the tests' inputs; on the list of lists c2 raises (it made a set of
+    # the items) where c1 and the three codes of other groups answer: half of the group, yet
+    # the job takes the input, so c2's error counts though c2 agrees more with the job on the
+    # edge inputs f(0) and f(9)
+    v = _probed({"c1": ("1", "2", "6"), "c2": ("1", "2", "6"), "w1": ("1", "3", "6"),
+                 "w2": ("1", "4", "6"), "w3": ("0", "2", "6")})  # fmt: skip
+    v.derived = {c: {"f(0)": "0", "f(9)": "9"} for c in v.codes}
+    v.derived["c1"] = {"f(0)": "5", "f(9)": "8"}
+    v.typed = {c: {"f([[1]])": "[[1]]"} for c in v.codes}
+    v.typed["c2"] = {"f([[1]])": "!TypeError"}
+    assert edge_agreement(v)["c2"] > edge_agreement(v)["c1"]
+    assert derived_errors(v) == {"c1": 0, "c2": 1, "w1": 0, "w2": 0, "w3": 0}
+    assert [c for c, _ in rank_codes(v)][:2] == ["c1", "c2"]
+
+
 def test_an_input_most_of_the_job_refuses_is_no_fault_of_a_code_that_raises_on_it() -> None:
     # c1..c3 alike on the tests' one input; c2 and c3 return one string for anything (a dict
     # without the keys the spec names too), c1 raises KeyError there as the spec allows, and so
