@@ -16,7 +16,7 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-from supercharger.spec import Spec, annotation_of, sole_parameter
+from supercharger.spec import Spec, annotation_of, parameters, sole_parameter
 
 # ``f(2) == 4``, ``f(2) ==> 4``, ``f(2) -> 4``, ``f(2) => 4``, ``f(2) ➞ 4``, ``f(2) → 4``,
 # ``f(2) returns 4``, ``f(2)  # => 4``; after an optional ``assert`` or ``for``. Not a bare
@@ -219,6 +219,121 @@ def stated_edges(spec: Spec) -> list[Example]:
     return out if len(calls) == len(out) else []  # two values for one input: not checkable
 
 
+# A formula is the result only where nothing in the spec changes it: rounded, floored or
+# truncated results, or a result that is text, are not what the bare expression gives.
+_ALTERED = re.compile(
+    r"\b(?:round\w*|floor\w*|ceil\w*|truncat\w*|decimals?|nearest|strings?|str)\b", re.I
+)
+# a condition anywhere says where a formula holds, and it may not hold on the inputs chosen
+# here ("x - 10 when x > 10, else 0"; "paid - price; None when paid is less than price")
+_CONDITION = re.compile(r"\b(?:when|if|unless|else|otherwise|except|but|only)\b", re.I)
+_OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
+# distinct odd primes: products stay odd (``/`` and ``//`` part), no argument is 0 or 1, and
+# swapping two arguments changes most formulas
+_PRIMES = (3, 5, 7, 11, 13, 17, 19, 23)
+FORMULA_INPUTS = 2  # examples made of one formula
+
+
+def _arithmetic(node: ast.expr, names: set[str]) -> bool:
+    """Numbers, the parameters and + - * / // % ** (and a sign) only."""
+    if isinstance(node, ast.BinOp):
+        ok = isinstance(node.op, _OPERATORS)
+        return ok and _arithmetic(node.left, names) and _arithmetic(node.right, names)
+    if isinstance(node, ast.UnaryOp):
+        return isinstance(node.op, ast.USub | ast.UAdd) and _arithmetic(node.operand, names)
+    if isinstance(node, ast.Name):
+        return node.id in names
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float)
+
+
+def _evaluate(node: ast.expr, values: dict[str, int]) -> float | int:
+    """The value of an ``_arithmetic`` expression (no ``eval``: the spec is text from the
+    user); ValueError where it is not a plain number of a sane size."""
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Name):
+        return values[node.id]
+    if isinstance(node, ast.UnaryOp):
+        operand = _evaluate(node.operand, values)
+        return -operand if isinstance(node.op, ast.USub) else operand
+    assert isinstance(node, ast.BinOp)
+    left, right = _evaluate(node.left, values), _evaluate(node.right, values)
+    if isinstance(node.op, ast.Pow) and (abs(right) > 64 or abs(left) > 10**6):
+        raise ValueError("too large")
+    try:
+        value = {ast.Add: lambda: left + right, ast.Sub: lambda: left - right,
+                 ast.Mult: lambda: left * right, ast.Div: lambda: left / right,
+                 ast.FloorDiv: lambda: left // right, ast.Mod: lambda: left % right,
+                 ast.Pow: lambda: left**right}[type(node.op)]()  # fmt: skip
+    except (ZeroDivisionError, OverflowError) as e:
+        raise ValueError(str(e)) from e
+    if not isinstance(value, int | float) or abs(value) > 10**15:
+        raise ValueError("not a plain number")
+    return value
+
+
+def _formulas(text: str, names: set[str]) -> list[ast.expr]:
+    """Every expression the text gives for the result: after a ``:`` or ``=``, the longest run
+    of words up to the clause's first comma that parses as Python (the longest:
+    ``math.pi * r * r`` is not ``r * r``), kept when it is arithmetic in every parameter."""
+    found = []
+    for m in re.finditer(r"(?<![=<>!])[:=](?![=>])\s*", text):
+        sentence = re.split(r";|\.(?:\s|$)", text[m.end() :], maxsplit=1)[0]
+        words = _first_clause(sentence).split(" ")
+        for end in range(len(words), 0, -1):
+            span = " ".join(words[:end])
+            try:
+                node = ast.parse(span, mode="eval").body
+            except SyntaxError:
+                continue
+            used = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+            if isinstance(node, ast.BinOp) and _arithmetic(node, names) and used == names:
+                found.append(node)
+            break
+    return found
+
+
+def _first_clause(text: str) -> str:
+    """``text`` up to its first comma outside brackets."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch in "([{") - (ch in ")]}")
+        if ch == "," and depth <= 0:
+            return text[:i]
+    return text
+
+
+def stated_formula(spec: Spec) -> list[Example]:
+    """The spec's formula for the result as examples: "the area of a rhombus whose diagonals
+    are d1 and d2: d1 * d2 / 2" gives ``f(3, 5) == 7.5`` and ``f(5, 7) == 17.5``. Only where
+    the spec gives one formula, after a ``:`` or ``=``, in all of the function's parameters
+    (numbers, + - * / // % ** and nothing else), and no condition (when, if, else, ...) nor a
+    word that alters the result (rounded, floor, a string); the arguments are distinct odd
+    primes, which are inside most stated ranges and tell ``/`` from ``//`` and one argument
+    from another."""
+    positional = parameters(spec)
+    if not positional:
+        return []
+    text = " ".join(f"{spec.docstring}\n{_comment_block(spec.text)}".split())
+    defines = re.search(rf"\b{re.escape(spec.name)}\s*\([^)]*\)\s*=(?![=>])", text)
+    if _ALTERED.search(text) or _CONDITION.search(text) or defines:
+        return []  # ``tri(n) = 1 + n / 2``: one case of a recurrence, not the function
+    formulas = {ast.dump(f): f for f in _formulas(text, set(positional))}
+    if len(formulas) != 1 or len(positional) + FORMULA_INPUTS > len(_PRIMES):
+        return []
+    (formula,) = formulas.values()
+    out = []
+    for shift in range(FORMULA_INPUTS):
+        values = dict(zip(positional, _PRIMES[shift:], strict=False))
+        try:
+            want = _evaluate(formula, values)
+        except ValueError:
+            return []
+        call = f"{spec.name}({', '.join(str(values[p]) for p in positional)})"
+        out.append(Example(call, want=repr(want)))
+    return out
+
+
 def spec_examples(spec: Spec) -> list[Example]:
     """The checkable examples of the spec's docstring and comment, in order, each once; then
     what it says of an empty input (``stated_edges``) where no example makes that call."""
@@ -230,6 +345,8 @@ def spec_examples(spec: Spec) -> list[Example]:
         out.extend(e for e in found if e not in out)
     calls = {_normal(e.source) for e in out}
     out.extend(e for e in stated_edges(spec) if _normal(e.source) not in calls)
+    calls = {_normal(e.source) for e in out}
+    out.extend(e for e in stated_formula(spec) if _normal(e.source) not in calls)
     if not any(e.want or e.raises for e in out):
         return []  # statements alone check nothing
     return out

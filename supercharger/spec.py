@@ -217,6 +217,15 @@ def sole_parameter(spec: Spec) -> str | None:
     return positional[0].arg
 
 
+def parameters(spec: Spec) -> list[str] | None:
+    """The names of the function's parameters when every one is positional and required (no
+    default, ``*args``, ``**kw`` or keyword-only one), else None."""
+    args = _target(spec).args
+    if args.vararg or args.kwarg or args.kwonlyargs or args.defaults:
+        return None
+    return [a.arg for a in (*args.posonlyargs, *args.args)]
+
+
 def required_arity(spec: Spec) -> int:
     """How many positional arguments a call of the function must pass: its positional
     parameters without a default."""

@@ -6,7 +6,13 @@ import ast
 
 import pytest
 
-from supercharger.examples import Example, examples_test, spec_examples, stated_edges
+from supercharger.examples import (
+    Example,
+    examples_test,
+    spec_examples,
+    stated_edges,
+    stated_formula,
+)
 from supercharger.spec import parse_spec
 
 
@@ -187,3 +193,40 @@ def test_a_future_import_of_the_spec_stays_first() -> None:
     text = examples_test(parse_spec("from __future__ import annotations\n# f(2) == 4\ndef f(n):"))
     assert text.startswith("from __future__ import annotations\nimport pytest\n")
     compile(text, "test_f.py", "exec")
+
+
+def test_a_formula_the_spec_gives_for_the_result_is_two_examples() -> None:
+    spec = parse_spec(
+        "# The area of a rhombus with diagonals d1 and d2: d1 * d2 / 2\ndef f(d1, d2):"
+    )
+    assert stated_formula(spec) == [Example("f(3, 5)", want="7.5"), Example("f(5, 7)", want="17.5")]
+    assert spec_examples(spec) == stated_formula(spec)
+    written = ast.unparse(ast.parse(examples_test(spec)))
+    assert "assert f(3, 5) == pytest.approx(7.5)" in written
+    # the formula's clause ends at its first comma outside brackets ("..., where n is ...")
+    spec = parse_spec(
+        "# The n-th term: first + (n - 1) * step, where n is at least 1\n"
+        "# f(2, 3, 4) == 11\ndef f(first, step, n):"
+    )
+    wants = [("f(2, 3, 4)", "11"), ("f(3, 5, 7)", "33"), ("f(5, 7, 11)", "75")]
+    assert spec_examples(spec) == [Example(call, want=want) for call, want in wants]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# The hypotenuse: the square root of a * a + b * b\ndef f(a, b):",  # not after : or =
+        "# The area of a circle: math.pi * r * r\ndef f(r):",  # the longest is not arithmetic
+        "# Years left: 18 - age when age is below 18, else 0\ndef f(age):",  # a condition
+        "# The change: paid - price; None when paid is less than price\ndef f(price, paid):",
+        "# Price per kg: price / grams * 1000, rounded to 2 places\ndef f(price, grams):",
+        "# The total: price * quantity\ndef f(price, quantity, tax):",  # not every parameter
+        "# Even: n % 2 == 0\ndef f(n):",  # a comparison, not a value
+        "# Area: a * b; perimeter: 2 * (a + b)\ndef f(a, b):",  # two formulas
+        "# Scaled: x * k\ndef f(x, k=2):",  # a default: calls may leave it out
+        "# Huge: x ** 1000\ndef f(x):",  # too large to check
+        "# Pairs: (a + b, a - b)\ndef f(a, b):",  # a tuple
+    ],
+)
+def test_no_formula_examples_where_the_words_leave_a_guess(text: str) -> None:
+    assert stated_formula(parse_spec(text)) == []
