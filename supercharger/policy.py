@@ -232,6 +232,7 @@ def hang_timeout(full: float, passing_seconds: list[float]) -> float:
 
 ASSERT_WEIGHT = 0.5  # a behaviour group's weight grows by this share per assert it holds
 DEGENERATE = 1e-3  # ...and shrinks by this factor when it is degenerate (see below)
+RAISES = 0.5  # ...and by this one for each of the tests' calls it raises on and most codes answer
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,10 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
     probed code ran, and the groups of codes that returned the same on each, heaviest first.
     The bundled model's tests are mostly wrong somewhere, so right code fails most of them as
     whole files; their inputs and their right asserts still count. A group's weight is its
-    ``votes`` (codes, copies left out) x (1 + ``ASSERT_WEIGHT`` x the asserts it holds). A
+    ``votes`` (codes, copies left out) x (1 + ``ASSERT_WEIGHT`` x the asserts it holds) x
+    ``RAISES`` for each of the tests' calls it raises on where most of the job answers (a
+    factorial written for a reciprocal held three wrong asserts, and hit the recursion limit
+    on every input that is not a whole number, which the seven right codes answered). A
     group that only raises (on the tests' inputs and on every derived and typed input:
     ``_taken_calls`` finds none it takes), returns one value for three or more different
     inputs it answers (errors aside: ``x * 1 / x`` for a reciprocal is 1 or a division error;
@@ -294,7 +298,8 @@ def behaviour_groups(view: JobView) -> tuple[list[str], list[Behaviour]]:
             constant = one and not _varies(view, codes, answers[0])
             degenerate = constant or sig in stand_ins or _answers_once(view, codes, sig, taken)
         weight = votes(view, codes) * (1 + ASSERT_WEIGHT * held)
-        weight *= DEGENERATE if degenerate else 1.0
+        raised = sum(sig[i].startswith(ERROR_PREFIX) for i in taken)
+        weight *= DEGENERATE if degenerate else RAISES**raised
         groups.append(Behaviour(tuple(codes), held, degenerate, weight))
     return calls, sorted(groups, key=lambda g: -g.weight)
 

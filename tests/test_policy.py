@@ -9,6 +9,7 @@ from supercharger.policy import (
     ASSERT_WEIGHT,
     DEGENERATE,
     MIN_KILLED,
+    RAISES,
     Budget,
     JobView,
     Kills,
@@ -819,8 +820,22 @@ def test_a_group_raising_where_the_job_answers_and_else_returning_one_value_is_d
                  "c5": ("0", "4", "5")})  # fmt: skip
     assert behaviour_weights(v)["c1"] == 2 * DEGENERATE
     assert [c for c, _ in rank_codes(v)][-2:] == ["c1", "c2"]
-    v.derived = {"c1": {"f(4)": "7"}}  # another value off the tests' inputs: not broken
-    assert behaviour_weights(v)["c1"] == 2.0
+    v.derived = {"c1": {"f(4)": "7"}}  # another value off the tests' inputs: not broken,
+    assert behaviour_weights(v)["c1"] == 2.0 * RAISES**2  # but raising where most answer
+
+
+def test_a_group_raising_where_most_of_the_job_answers_weighs_less_for_each_such_input() -> None:
+    # c4 and c5 (a factorial for a reciprocal) hold three asserts of wrong tests and hit the
+    # recursion limit on f(2) and f(3), which the three right codes answer (holding none)
+    right = ("1", "0.5", "0.333")
+    v = _probed({"c1": right, "c2": right, "c3": right,
+                 "c4": ("1", "!RecursionError", "!RecursionError"),
+                 "c5": ("1", "!RecursionError", "!RecursionError")},
+                held={"c4": 3, "c5": 3})  # fmt: skip
+    v.derived = {c: {"f(4)": "24"} for c in ("c4", "c5")}  # other values: not degenerate
+    weights = behaviour_weights(v)
+    assert weights["c4"] == 2 * (1 + ASSERT_WEIGHT * 3) * RAISES**2 < weights["c1"] == 3.0
+    assert [c for c, _ in rank_codes(v)][:3] == ["c1", "c2", "c3"]
 
 
 def test_a_group_raising_on_every_input_the_job_answers_is_degenerate() -> None:
@@ -1112,7 +1127,8 @@ def test_where_most_of_the_job_raises_on_each_call_of_the_tests_codes_group_on_t
     assert weights["c1"] == weights["c2"] == weights["c5"] == 3.0 and weights["c3"] == 1.0
     assert [c for c, _ in rank_codes(v)][-2:] in (["c3", "c4"], ["c4", "c3"])
     v.behaviour["c2"] = v.behaviour["c3"] = {k: "7" for k in v.behaviour["c1"]}  # 3 of 5 answer
-    assert behaviour_weights(v)["c1"] == 2.0  # the tests' calls decide again
+    # the tests' calls decide again: c1 and c4 raise on all three, which most of the job answers
+    assert behaviour_weights(v)["c1"] == 2.0 * RAISES**3
 
 
 def _split_job(contradicted: bool = True, **kw) -> JobView:
