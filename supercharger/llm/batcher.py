@@ -18,23 +18,38 @@ No torch here: the engine (``continuous.ContinuousBatch``) is made by the backen
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+log = logging.getLogger(__name__)
 current_owner: ContextVar[str] = ContextVar("supercharger_llm_owner", default="")
+current_cancel: ContextVar[Callable[[], bool] | None] = ContextVar(
+    "supercharger_llm_cancel", default=None
+)
+CANCEL_CHECK_S = 0.5  # how often the batcher asks whether its requests are still wanted
+
+
+class Cancelled(Exception):  # noqa: N818 - what the caller is told, not an error of its own
+    """The request's owner no longer wants it (its job ended): it left the batch unfinished."""
 
 
 @contextmanager
-def owned_by(owner: str) -> Iterator[None]:
-    """Requests made inside belong to ``owner`` (a job id) for the batcher's fairness."""
+def owned_by(owner: str, cancelled: Callable[[], bool] | None = None) -> Iterator[None]:
+    """Requests made inside belong to ``owner`` (a job id) for the batcher's fairness; with
+    ``cancelled``, the batcher drops them (waiting or decoding) once it returns True, and their
+    callers get ``Cancelled``: the rows of a job that ended free the batch for other jobs."""
     token = current_owner.set(owner)
+    check = current_cancel.set(cancelled)
     try:
         yield
     finally:
+        current_cancel.reset(check)
         current_owner.reset(token)
 
 
@@ -48,6 +63,8 @@ class Engine(Protocol):
 
     def step(self) -> list[Any]: ...
 
+    def cancel(self, entry: Any) -> None: ...
+
 
 @dataclass(eq=False)
 class Ask:
@@ -57,6 +74,7 @@ class Ask:
     rows: int
     seq: int
     payload: Any
+    cancelled: Callable[[], bool] | None = None
     done: threading.Event = field(default_factory=threading.Event)
     result: Any = None
     error: BaseException | None = None
@@ -110,11 +128,15 @@ class Batcher:
         self.seq = itertools.count()
         self.tick = itertools.count(1)
         self.thread: threading.Thread | None = None
+        self.checked = 0.0  # when the requests were last asked whether they are still wanted
+        self.cancelled: list[tuple[str, int]] = []  # (owner, rows) dropped, in order
 
     # -- callers -------------------------------------------------------------------------
     def generate(self, request: Any, rows: int) -> Any:
-        """Decode ``request`` (``rows`` rows) in the shared batch; returns the engine's entry."""
-        return self._wait(Ask(current_owner.get(), rows, next(self.seq), request), self.waiting)
+        """Decode ``request`` (``rows`` rows) in the shared batch; returns the engine's entry.
+        Raises ``Cancelled`` where its owner's ``cancelled`` (``owned_by``) said so first."""
+        ask = Ask(current_owner.get(), rows, next(self.seq), request, current_cancel.get())
+        return self._wait(ask, self.waiting)
 
     def call(self, fn: Callable[[], Any]) -> Any:
         """Run ``fn`` on the batcher's thread between two decode steps; returns its result."""
@@ -140,6 +162,7 @@ class Batcher:
     # -- the batcher's thread ------------------------------------------------------------
     def _serve(self) -> None:
         while True:
+            self._drop_unwanted()
             calls, joining = self._next()
             for ask in calls:
                 self._run(ask, ask.payload)
@@ -161,6 +184,33 @@ class Batcher:
                 self.last_served[ask.owner] = next(self.tick)
             return calls, joining
 
+    def _drop_unwanted(self) -> None:
+        """At most every ``CANCEL_CHECK_S``: the requests whose owner no longer wants them
+        leave (waiting ones are never admitted, decoding ones leave the batch at once) and
+        their callers get ``Cancelled``. A check that fails counts as still wanted."""
+        now = time.monotonic()
+        if now - self.checked < CANCEL_CHECK_S:
+            return
+        self.checked = now
+        with self.cond:
+            waiting = list(self.waiting)
+        waiting = [a for a in waiting if _unwanted(a)]  # not under the lock: Redis answers
+        with self.cond:
+            for ask in waiting:
+                self.waiting.remove(ask)
+        decoding = [(e, a) for e, a in self.inflight.items() if _unwanted(a)]
+        for entry, _ in decoding:
+            del self.inflight[entry]
+            if self.engine is not None:
+                self.engine.cancel(entry)
+        for ask in waiting + [a for _, a in decoding]:
+            self._cancel(ask)
+
+    def _cancel(self, ask: Ask) -> None:
+        self.cancelled.append((ask.owner, ask.rows))
+        ask.error = Cancelled(f"the request of {ask.owner or 'a caller'} is no longer wanted")
+        ask.done.set()
+
     def _run(self, ask: Ask, fn: Callable[[], Any]) -> None:
         try:
             ask.result = fn()
@@ -169,6 +219,9 @@ class Batcher:
         ask.done.set()
 
     def _admit(self, ask: Ask) -> None:
+        if _unwanted(ask):  # asked again as it joins: the sweep may be half a second old
+            self._cancel(ask)
+            return
         try:
             if self.engine is None:
                 self.engine = self.make_engine()
@@ -196,3 +249,13 @@ class Batcher:
             ask = self.inflight.pop(entry)
             ask.result = entry
             ask.done.set()
+
+
+def _unwanted(ask: Ask) -> bool:
+    if ask.cancelled is None:
+        return False
+    try:
+        return bool(ask.cancelled())
+    except Exception:  # noqa: BLE001 - a failed check (Redis away) keeps the request
+        log.warning("could not check whether a request of %s is still wanted", ask.owner)
+        return False

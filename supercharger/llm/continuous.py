@@ -196,6 +196,14 @@ class ContinuousBatch:
         self.steps += 1
         return finished
 
+    def cancel(self, entry: Entry) -> None:
+        """The request's rows leave the batch between two steps, unfinished."""
+        with torch.inference_mode():
+            self._drop([k for k, (e, _) in enumerate(self.live) if e is entry])
+            entry.live = 0
+            if not self.live:
+                self._reset()
+
     def _groups(self) -> dict[Entry, list[int]]:
         groups: dict[Entry, list[int]] = {}
         for k, (entry, _) in enumerate(self.live):

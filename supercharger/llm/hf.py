@@ -196,7 +196,8 @@ class TransformersBackend:
             draft_rows=self.options.draft_rows,
             cycle_stop=self.options.cycle_stop,
         )
-        self.on_model(lambda: self._choose_loop(max(prompts, key=len)))
+        if self.own_loop is None or (self.own_loop and self.shared is None):  # once
+            self.on_model(lambda: self._choose_loop(max(prompts, key=len)))
         shared_rows = 0
         if self.own_loop and self.shared and self.batcher is not None:
             entry = self.batcher.generate(request, len(prompts) * request.n)

@@ -21,6 +21,7 @@ from supercharger.constants import (
     TASK_RUN_PAIRS,
     TASK_SCORE,
 )
+from supercharger.llm.batcher import Cancelled
 from supercharger.tasks import coordinator, steps
 from supercharger.tasks.app import app
 from supercharger.tasks.backends import llm_backend, sandbox_backend, sandbox_environments
@@ -83,6 +84,8 @@ def _run_step(
         store.mark_running(job_id, keys, worker)
         try:
             work(store)
+        except Cancelled:  # the job ended while the model worked on it: nothing to record
+            log.info("%s: job %s ended before its step did", task.name, job_id)
         except Exception as e:  # recorded as a failed step; the job goes on or runs out
             log.exception("%s failed", task.name)
             for key in keys:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import time
+from contextlib import AbstractContextManager
 from typing import Any
 
 from supercharger.agreed import AGREED_PREFIX, agreed_test
@@ -179,7 +180,7 @@ def generate(
     samplings = [sampling for _, sampling in asks]
     alike = len({s.model_copy(update={"seed": None}).model_dump_json() for s in samplings}) == 1
     many = getattr(backend, "generate_many", None)
-    with owned_by(job_id):  # the llm worker's batcher serves jobs in turn
+    with _owned_by(store, job_id):
         if many is not None and len(asks) > 1 and alike:
             comps = many([prompt for prompt, _ in asks], samplings[0])
         else:
@@ -202,7 +203,7 @@ def improve(store: JobStore, backend: LLMBackend, job_id: str, key: Improve) -> 
     prompt = prompts.improve_prompt(
         spec.text, spec.name, code_text, test_text, output, cfg.requirements
     )
-    with owned_by(job_id):
+    with _owned_by(store, job_id):
         comp = backend.generate(prompt, _sampling(cfg, prompts.CODE_STOP, key.slot, 2))
     raws = _raw_replies(prompt, comp)
     cands = make_candidates(
@@ -210,6 +211,11 @@ def improve(store: JobStore, backend: LLMBackend, job_id: str, key: Improve) -> 
     )
     _record_generation(store, job_id, cands, comp, key, prompt)
     return cands
+
+
+def _owned_by(store: JobStore, job_id: str) -> AbstractContextManager[None]:
+    """The llm worker's batcher serves jobs in turn, and drops the rows of one that ended."""
+    return owned_by(job_id, cancelled=lambda: store.is_done(job_id))
 
 
 def _sampling(cfg: JobConfig, stop: list[str], slot: int, stream: int) -> Sampling:

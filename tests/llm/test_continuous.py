@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from supercharger.llm import Completion, Prompt, Sampling
-from supercharger.llm.batcher import Ask, owned_by, pick
+from supercharger.llm.batcher import Ask, Cancelled, owned_by, pick
 from supercharger.llm.hf import TransformersBackend
 from supercharger.llm.prompts import CODE_STOP, code_prompt
 
@@ -171,3 +171,74 @@ def test_judging_while_a_batch_decodes_uses_the_model_in_turn(
     thread.join(timeout=300)
     assert len(reply.texts) == 2
     assert scores and abs(scores[0] - alone) < 1e-6
+
+
+@pytest.mark.timeout(900)
+def test_the_rows_of_a_job_that_ended_leave_the_batch_and_free_it(
+    bundled: TransformersBackend,
+) -> None:
+    """A request whose owner says it is no longer wanted (its job ended) leaves the batch
+    between two steps, unfinished, and its caller gets ``Cancelled``; the other job's rows
+    decode on as they would alone."""
+    long = Sampling(n=1, max_new_tokens=120, temperature=0.0)  # counting: runs to the limit
+    alone = bundled.generate(TOTAL, GREEDY)
+    assert bundled.batcher is not None
+    batcher = bundled.batcher
+    ended = threading.Event()
+    errors: dict[str, BaseException] = {}
+    got: dict[str, Completion] = {}
+
+    def run(owner: str, prompt: Prompt, sampling: Sampling) -> None:
+        with owned_by(owner, cancelled=ended.is_set if owner == "gone" else None):
+            try:
+                got[owner] = bundled.generate(prompt, sampling)
+            except Cancelled as e:
+                errors[owner] = e
+
+    engine = batcher.engine
+    assert engine is not None
+    started = engine.steps
+    gone = threading.Thread(target=run, args=("gone", COUNT, long))
+    gone.start()
+    deadline = time.monotonic() + 300
+    while engine.rows == 0:  # "gone" decodes
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    stays = threading.Thread(target=run, args=("stays", TOTAL, GREEDY))
+    stays.start()
+    while engine.rows < 3:  # both decode side by side, then "gone"'s job ends
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    ended.set()
+    for t in (gone, stays):
+        t.join(timeout=600)
+    assert isinstance(errors.get("gone"), Cancelled) and "gone" not in got
+    assert ("gone", 1) in batcher.cancelled
+    assert _alike(got["stays"].texts, alone.texts), (got["stays"].texts, alone.texts)
+    # alone or not, the count takes 119 steps after its first token; it left long before
+    assert engine.steps - started < 100 and engine.rows == 0
+
+
+@pytest.mark.timeout(900)
+def test_a_waiting_request_of_a_job_that_ended_never_joins(bundled: TransformersBackend) -> None:
+    assert bundled.batcher is not None
+    batcher = bundled.batcher
+    bundled.generate(TOTAL, GREEDY)  # the decoder is chosen on the batcher's thread, once
+    admitted = len(batcher.admitted)
+    gate, holding = threading.Event(), threading.Event()
+
+    def hold() -> None:  # the batcher's thread is busy while the request waits
+        holding.set()
+        gate.wait()
+
+    holder = threading.Thread(target=batcher.call, args=(hold,))
+    holder.start()
+    assert holding.wait(timeout=300)
+    opened = threading.Thread(target=_open_when, args=(gate, lambda: len(batcher.waiting) == 1))
+    opened.start()
+    with owned_by("ended", cancelled=lambda: True), pytest.raises(Cancelled):
+        bundled.generate(TOTAL, GREEDY)
+    holder.join(timeout=60)
+    opened.join(timeout=60)
+    assert [o for o, _ in batcher.admitted[admitted:]] == []
+    assert batcher.cancelled[-1] == ("ended", 2)
