@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
 
 from supercharger.llm import Completion, Prompt, Sampling
-from supercharger.llm.batcher import Ask, Cancelled, owned_by, pick
+from supercharger.llm.batcher import Ask, Batcher, Cancelled, owned_by, pick
 from supercharger.llm.hf import TransformersBackend
 from supercharger.llm.prompts import CODE_STOP, code_prompt
 
@@ -88,6 +90,28 @@ def _open_when(gate: threading.Event, ready: Any) -> None:
     gate.set()
 
 
+@contextmanager
+def _held_until(batcher: Batcher, ready: Callable[[], bool]) -> Iterator[None]:
+    """The batcher's thread is busy (a call that blocks) until ``ready()``: requests made
+    inside wait, then join together."""
+    gate, holding = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        holding.set()
+        gate.wait()
+
+    holder = threading.Thread(target=batcher.call, args=(hold,))
+    holder.start()
+    assert holding.wait(timeout=300)
+    opened = threading.Thread(target=_open_when, args=(gate, ready))
+    opened.start()
+    try:
+        yield
+    finally:
+        holder.join(timeout=60)
+        opened.join(timeout=60)
+
+
 @pytest.mark.timeout(900)
 def test_rows_of_two_jobs_in_one_batch_each_land_in_their_own_job_once(
     bundled: TransformersBackend,
@@ -99,22 +123,11 @@ def test_rows_of_two_jobs_in_one_batch_each_land_in_their_own_job_once(
     batcher = bundled.batcher
     admitted = len(batcher.admitted)
     # hold the batcher's thread until all three wait, so that they join one batch together
-    gate, holding = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        holding.set()
-        gate.wait()
-
-    holder = threading.Thread(target=batcher.call, args=(hold,))
-    holder.start()
-    assert holding.wait(timeout=300)
-    opened = threading.Thread(target=_open_when, args=(gate, lambda: len(batcher.waiting) == 3))
-    opened.start()
-    got = _in_threads(
-        bundled, {"job-a": (FACTORIAL, GREEDY), "job-b": (TOTAL, GREEDY), "job-c": (COUNT, sampled)}
-    )
-    holder.join(timeout=60)
-    opened.join(timeout=60)
+    with _held_until(batcher, lambda: len(batcher.waiting) == 3):
+        got = _in_threads(
+            bundled,
+            {"job-a": (FACTORIAL, GREEDY), "job-b": (TOTAL, GREEDY), "job-c": (COUNT, sampled)},
+        )
     assert sorted(o for o, _ in bundled.batcher.admitted[admitted:]) == ["job-a", "job-b", "job-c"]
     for owner in ("job-a", "job-b"):  # each job's rows: its own, as many as it asked for
         assert _alike(got[owner].texts, alone[owner].texts), (got[owner].texts, alone[owner])
@@ -225,20 +238,11 @@ def test_a_waiting_request_of_a_job_that_ended_never_joins(bundled: Transformers
     batcher = bundled.batcher
     bundled.generate(TOTAL, GREEDY)  # the decoder is chosen on the batcher's thread, once
     admitted = len(batcher.admitted)
-    gate, holding = threading.Event(), threading.Event()
-
-    def hold() -> None:  # the batcher's thread is busy while the request waits
-        holding.set()
-        gate.wait()
-
-    holder = threading.Thread(target=batcher.call, args=(hold,))
-    holder.start()
-    assert holding.wait(timeout=300)
-    opened = threading.Thread(target=_open_when, args=(gate, lambda: len(batcher.waiting) == 1))
-    opened.start()
-    with owned_by("ended", cancelled=lambda: True), pytest.raises(Cancelled):
+    with (
+        _held_until(batcher, lambda: len(batcher.waiting) == 1),
+        owned_by("ended", cancelled=lambda: True),
+        pytest.raises(Cancelled),
+    ):
         bundled.generate(TOTAL, GREEDY)
-    holder.join(timeout=60)
-    opened.join(timeout=60)
     assert [o for o, _ in batcher.admitted[admitted:]] == []
     assert batcher.cancelled[-1] == ("ended", 2)
