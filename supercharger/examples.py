@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import builtins
 import doctest
+import operator
 import re
 import textwrap
 from dataclasses import dataclass
@@ -227,7 +228,9 @@ _ALTERED = re.compile(
 # a condition anywhere says where a formula holds, and it may not hold on the inputs chosen
 # here ("x - 10 when x > 10, else 0"; "paid - price; None when paid is less than price")
 _CONDITION = re.compile(r"\b(?:when|if|unless|else|otherwise|except|but|only)\b", re.I)
-_OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)
+_OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+              ast.Div: operator.truediv, ast.FloorDiv: operator.floordiv,
+              ast.Mod: operator.mod, ast.Pow: operator.pow}  # fmt: skip
 # distinct odd primes: products stay odd (``/`` and ``//`` part), no argument is 0 or 1, and
 # swapping two arguments changes most formulas
 _PRIMES = (3, 5, 7, 11, 13, 17, 19, 23)
@@ -237,7 +240,7 @@ FORMULA_INPUTS = 2  # examples made of one formula
 def _arithmetic(node: ast.expr, names: set[str]) -> bool:
     """Numbers, the parameters and + - * / // % ** (and a sign) only."""
     if isinstance(node, ast.BinOp):
-        ok = isinstance(node.op, _OPERATORS)
+        ok = type(node.op) in _OPERATORS
         return ok and _arithmetic(node.left, names) and _arithmetic(node.right, names)
     if isinstance(node, ast.UnaryOp):
         return isinstance(node.op, ast.USub | ast.UAdd) and _arithmetic(node.operand, names)
@@ -261,10 +264,7 @@ def _evaluate(node: ast.expr, values: dict[str, int]) -> float | int:
     if isinstance(node.op, ast.Pow) and (abs(right) > 64 or abs(left) > 10**6):
         raise ValueError("too large")
     try:
-        value = {ast.Add: lambda: left + right, ast.Sub: lambda: left - right,
-                 ast.Mult: lambda: left * right, ast.Div: lambda: left / right,
-                 ast.FloorDiv: lambda: left // right, ast.Mod: lambda: left % right,
-                 ast.Pow: lambda: left**right}[type(node.op)]()  # fmt: skip
+        value = _OPERATORS[type(node.op)](left, right)
     except (ZeroDivisionError, OverflowError) as e:
         raise ValueError(str(e)) from e
     if not isinstance(value, int | float) or abs(value) > 10**15:

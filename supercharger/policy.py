@@ -520,9 +520,8 @@ def edge_agreement(view: JobView, job: set[str] | None = None) -> dict[str, floa
     splits on any one difference, while the right code of a group shares most of its answers
     on edge inputs with right and nearly right codes elsewhere in the job."""
     probed = [c for c in view.codes if view.behaviour.get(c)]
-    seen = {c: view.derived.get(c, {}) | view.typed.get(c, {}) for c in probed}
-    ran = [{k for k, v in s.items() if v != SKIPPED} for s in seen.values()]
-    calls = set.intersection(*ran) & (_job_takes(view) if job is None else job) if ran else set()
+    ran, seen = _ran_by_all(view, probed)
+    calls = set(ran) & (_job_takes(view) if job is None else job)
     voters = [c for c in probed if c not in view.copies]
     # per call the job takes: how many voters returned each value
     counted = [(call, Counter(seen[c][call] for c in voters)) for call in calls]
