@@ -15,6 +15,7 @@ import doctest
 import operator
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from supercharger.spec import Spec, annotation_of, parameters, sole_parameter
@@ -303,35 +304,241 @@ def _first_clause(text: str) -> str:
     return text
 
 
-def stated_formula(spec: Spec) -> list[Example]:
-    """The spec's formula for the result as examples: "the area of a rhombus whose diagonals
-    are d1 and d2: d1 * d2 / 2" gives ``f(3, 5) == 7.5`` and ``f(5, 7) == 17.5``. Only where
-    the spec gives one formula, after a ``:`` or ``=``, in all of the function's parameters
-    (numbers, + - * / // % ** and nothing else), and no condition (when, if, else, ...) nor a
-    word that alters the result (rounded, floor, a string); the arguments are distinct odd
-    primes, which are inside most stated ranges and tell ``/`` from ``//`` and one argument
-    from another."""
-    positional = parameters(spec)
-    if not positional:
-        return []
+# "0 when n is 0", "1 when n is less than 2": a condition on one parameter that none of the
+# inputs chosen here meets only says what the result is elsewhere (the clause must end there:
+# "when n is 0 or n is 1" stays a condition)
+_EDGE = re.compile(
+    r"\b(?:when|if)\s+(?P<name>[A-Za-z_]\w*)\s+(?:is\s+)?(?P<relation>(?:less than|smaller "
+    r"than|below|under|at most|no more than|equal to|<=|<|==)\s+)?(?P<number>-?\d+|zero|negative)"
+    r"(?P<or_less>\s+or\s+(?:less|below|negative|smaller))?(?=\s*(?:[;,.)]|$))",
+    re.I,
+)
+
+
+def _never_met(m: re.Match[str], chosen: dict[str, list[int]]) -> bool:
+    """Whether an ``_EDGE`` condition is false for every input chosen for its parameter."""
+    values = chosen.get(m["name"])
+    if not values:
+        return False
+    word = m["number"].lower()
+    relation = (m["relation"] or "").strip().lower()
+    if word == "negative":
+        return not relation and all(v >= 0 for v in values)
+    number = 0 if word == "zero" else int(word)
+    if relation in ("less than", "smaller than", "below", "under", "<"):
+        return all(v >= number for v in values)
+    if relation in ("at most", "no more than", "<=") or m["or_less"]:
+        return all(v > number for v in values)
+    return number not in values  # "is 0", "equal to 0", "== 0"
+
+
+def _result_text(spec: Spec, chosen: dict[str, list[int]]) -> str | None:
+    """The spec's words (docstring and comment on one line) when nothing in them changes what a
+    stated expression gives on the ``chosen`` inputs: no rounding or text result, no condition
+    but edges those inputs never meet, no ``f(n) = ...`` definition; else None."""
     text = " ".join(f"{spec.docstring}\n{_comment_block(spec.text)}".split())
     defines = re.search(rf"\b{re.escape(spec.name)}\s*\([^)]*\)\s*=(?![=>])", text)
-    if _ALTERED.search(text) or _CONDITION.search(text) or defines:
-        return []  # ``tri(n) = 1 + n / 2``: one case of a recurrence, not the function
-    formulas = {ast.dump(f): f for f in _formulas(text, set(positional))}
-    if len(formulas) != 1 or len(positional) + FORMULA_INPUTS > len(_PRIMES):
-        return []
-    (formula,) = formulas.values()
+    if _ALTERED.search(text) or defines:
+        return None  # ``tri(n) = 1 + n / 2``: one case of a recurrence, not the function
+    rest = _EDGE.sub(lambda m: "" if _never_met(m, chosen) else m[0], text)
+    return None if _CONDITION.search(rest) else text
+
+
+def _inputs(positional: list[str]) -> list[dict[str, int]]:
+    """``FORMULA_INPUTS`` argument sets of distinct odd primes, one shift apart."""
+    return [dict(zip(positional, _PRIMES[shift:], strict=False)) for shift in range(FORMULA_INPUTS)]
+
+
+def _examples(
+    spec: Spec, positional: list[str], value: Callable[[dict[str, int]], float | int]
+) -> list[Example]:
+    """One example per input set of ``value`` (a function of the arguments); none where a
+    value is not a plain number."""
     out = []
-    for shift in range(FORMULA_INPUTS):
-        values = dict(zip(positional, _PRIMES[shift:], strict=False))
+    for values in _inputs(positional):
         try:
-            want = _evaluate(formula, values)
+            want = value(values)
         except ValueError:
             return []
         call = f"{spec.name}({', '.join(str(values[p]) for p in positional)})"
         out.append(Example(call, want=repr(want)))
     return out
+
+
+def _chosen(positional: list[str]) -> dict[str, list[int]]:
+    inputs = _inputs(positional)
+    return {p: [values[p] for values in inputs] for p in positional}
+
+
+def stated_formula(spec: Spec) -> list[Example]:
+    """The spec's formula for the result as examples: "the area of a rhombus whose diagonals
+    are d1 and d2: d1 * d2 / 2" gives ``f(3, 5) == 7.5`` and ``f(5, 7) == 17.5``. Only where
+    the spec gives one formula, after a ``:`` or ``=``, in all of the function's parameters
+    (numbers, + - * / // % ** and nothing else), and no condition (when, if, else, ...) but an
+    edge the inputs never meet ("0 when n is 0"), nor a word that alters the result (rounded,
+    floor, a string); the arguments are distinct odd primes, which are inside most stated
+    ranges and tell ``/`` from ``//`` and one argument from another."""
+    positional = parameters(spec)
+    if not positional or len(positional) + FORMULA_INPUTS > len(_PRIMES):
+        return []
+    text = _result_text(spec, _chosen(positional))
+    if text is None:
+        return []
+    formulas = {ast.dump(f): f for f in _formulas(text, set(positional))}
+    if len(formulas) != 1:
+        return []
+    (formula,) = formulas.values()
+    return _examples(spec, positional, lambda values: _evaluate(formula, values))
+
+
+_SERIES_TERMS = 10_000  # the most terms a stated series is summed over here
+_INDEX = "__k__"  # the name that stands for the counting number in a series' term
+
+
+def _chain(node: ast.expr, op: type) -> list[ast.expr]:
+    """The operands of ``a op b op c ...`` (left-associative), left to right."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, op):
+        return [*_chain(node.left, op), node.right]
+    return [node]
+
+
+def _counting(first: ast.expr, second: ast.expr) -> tuple[ast.expr, int, int] | None:
+    """``1**3`` and ``2**3`` -> (the term with ``__k__`` for the number that counts, its first
+    value, its step): the two terms alike but for one whole number."""
+    a, b = ast.dump(first), ast.dump(second)
+    numbers_a = [n for n in ast.walk(first) if isinstance(n, ast.Constant)]
+    numbers_b = [n for n in ast.walk(second) if isinstance(n, ast.Constant)]
+    if len(numbers_a) != len(numbers_b) or not numbers_a:
+        return None
+    differ = [(x, y) for x, y in zip(numbers_a, numbers_b, strict=True) if x.value != y.value]
+    if len(differ) != 1 or re.sub(r"value=[^,)]+", "", a) != re.sub(r"value=[^,)]+", "", b):
+        return None
+    x, y = differ[0]
+    if not (type(x.value) is int and type(y.value) is int):
+        return None
+    template = _replaced(first, x, ast.Name(id=_INDEX))
+    return template, x.value, y.value - x.value
+
+
+def _replaced(node: ast.expr, old: ast.AST, new: ast.expr) -> ast.expr:
+    """``node`` with its subtree ``old`` (by identity) replaced by ``new``."""
+    if node is old:
+        return new
+    if isinstance(node, ast.BinOp):
+        return ast.BinOp(_replaced(node.left, old, new), node.op, _replaced(node.right, old, new))
+    if isinstance(node, ast.UnaryOp):
+        return ast.UnaryOp(node.op, _replaced(node.operand, old, new))
+    return node
+
+
+def _bound(template: ast.expr, last: ast.expr) -> ast.expr | None:
+    """The expression ``last`` has where ``template`` has ``__k__``, when they agree elsewhere."""
+    if isinstance(template, ast.Name) and template.id == _INDEX:
+        return last
+    if type(template) is not type(last):
+        return None
+    if isinstance(template, ast.BinOp):
+        assert isinstance(last, ast.BinOp)
+        if type(template.op) is not type(last.op):
+            return None
+        left, right = _bound(template.left, last.left), _bound(template.right, last.right)
+        found = [e for e in (left, right) if e is not None and e is not _SAME]
+        if left is None or right is None or len(found) > 1:
+            return None
+        return found[0] if found else _SAME
+    if isinstance(template, ast.UnaryOp):
+        assert isinstance(last, ast.UnaryOp)
+        same_op = type(template.op) is type(last.op)
+        return _bound(template.operand, last.operand) if same_op else None
+    return _SAME if ast.dump(template) == ast.dump(last) else None
+
+
+_SAME = ast.Constant(value=None)  # ``_bound``: the two subtrees are equal, nothing bound there
+
+
+def _series(text: str, names: set[str]) -> list[tuple[type, ast.expr, int, int, ast.expr]]:
+    """Every series the text gives: ``1**3 + 2**3 + ... + n**3`` -> (the operator, the term
+    with ``__k__``, the first count, the step, the last count in the parameters)."""
+    found = []
+    for m in re.finditer(r"\.\.\.|\u2026", text):
+        before = re.split(r"[;:=,]|\.\s", text[: m.start()])[-1].split(" ")
+        after = _first_clause(re.split(r";|\.(?:\s|$)", text[m.end() :], maxsplit=1)[0])
+        after_words = after.split(" ")
+        node = None
+        for start in range(len(before)):
+            for end in range(len(after_words), 0, -1):
+                span = " ".join(before[start:]) + " ... " + " ".join(after_words[:end])
+                try:
+                    node = ast.parse(span.strip(), mode="eval").body
+                except SyntaxError:
+                    continue
+                break
+            if node is not None:
+                break
+        if not isinstance(node, ast.BinOp) or not isinstance(node.op, ast.Add | ast.Mult):
+            continue
+        terms = _chain(node, type(node.op))
+        dots = [i for i, t in enumerate(terms) if isinstance(t, ast.Constant) and t.value is ...]
+        if dots != [len(terms) - 2] or len(terms) < 4:
+            continue
+        known, last = terms[:-2], terms[-1]
+        counting = _counting(known[0], known[1])
+        if counting is None or not all(_arithmetic(t, set()) for t in known):
+            continue
+        template, first, step = counting
+        if any(
+            _evaluate(t, {}) != _evaluate(template, {_INDEX: first + i * step})
+            for i, t in enumerate(known)
+        ):
+            continue
+        bound = _bound(template, last)
+        if bound is None or bound is _SAME or not _arithmetic(bound, names):
+            continue
+        if {n.id for n in ast.walk(bound) if isinstance(n, ast.Name)} != names:
+            continue
+        found.append((type(node.op), template, first, step, bound))
+    return found
+
+
+def _series_value(
+    series: tuple[type, ast.expr, int, int, ast.expr], values: dict[str, int]
+) -> float | int:
+    """The series summed (or multiplied) from its first count to where its last term's count
+    is on these arguments; ValueError where that is not a whole number of steps on, or fewer
+    terms than the spec writes out."""
+    op, template, first, step, bound = series
+    end = _evaluate(bound, values)
+    if type(end) is not int or (end - first) % step or not 2 <= (end - first) // step + 1:
+        raise ValueError("the series does not reach its last term")
+    count = (end - first) // step + 1
+    if count > _SERIES_TERMS:
+        raise ValueError("too many terms")
+    total: float | int = 0 if op is ast.Add else 1
+    for i in range(count):
+        term = _evaluate(template, {**values, _INDEX: first + i * step})
+        total = total + term if op is ast.Add else total * term
+        if abs(total) > 10**15:
+            raise ValueError("too large")
+    return total
+
+
+def stated_series(spec: Spec) -> list[Example]:
+    """A series the spec writes out for the result as examples: "the sum 1**3 + 2**3 + ... +
+    n**3" gives ``f(3) == 36`` and ``f(5) == 225``. The written terms must count by one whole
+    number (the same step), the last one in all of the function's parameters; the same words
+    as for ``stated_formula`` keep it out (a condition other than an edge the inputs never
+    meet, rounding, a text result)."""
+    positional = parameters(spec)
+    if not positional or len(positional) + FORMULA_INPUTS > len(_PRIMES):
+        return []
+    text = _result_text(spec, _chosen(positional))
+    if text is None:
+        return []
+    found = {ast.dump(s[1]) + ast.dump(s[4]): s for s in _series(text, set(positional))}
+    if len(found) != 1:
+        return []
+    (series,) = found.values()
+    return _examples(spec, positional, lambda values: _series_value(series, values))
 
 
 def spec_examples(spec: Spec) -> list[Example]:
@@ -347,6 +554,8 @@ def spec_examples(spec: Spec) -> list[Example]:
     out.extend(e for e in stated_edges(spec) if _normal(e.source) not in calls)
     calls = {_normal(e.source) for e in out}
     out.extend(e for e in stated_formula(spec) if _normal(e.source) not in calls)
+    calls = {_normal(e.source) for e in out}
+    out.extend(e for e in stated_series(spec) if _normal(e.source) not in calls)
     if not any(e.want or e.raises for e in out):
         return []  # statements alone check nothing
     return out

@@ -12,6 +12,7 @@ from supercharger.examples import (
     spec_examples,
     stated_edges,
     stated_formula,
+    stated_series,
 )
 from supercharger.spec import parse_spec
 
@@ -230,3 +231,45 @@ def test_a_formula_the_spec_gives_for_the_result_is_two_examples() -> None:
 )
 def test_no_formula_examples_where_the_words_leave_a_guess(text: str) -> None:
     assert stated_formula(parse_spec(text)) == []
+
+
+def test_a_formula_with_an_edge_the_inputs_never_meet_is_still_read() -> None:
+    cost = "# The cost of n items at price each: price * n; {}\ndef f(price, n):"
+    spec = parse_spec(cost.format("0 when n is 0"))
+    assert stated_formula(spec) == [Example("f(3, 5)", want="15"), Example("f(5, 7)", want="35")]
+    for edge in ("0 when n is 5", "1 when n is less than 6", "0 when n is 0 or n is 1"):
+        assert (
+            stated_formula(parse_spec(cost.format(edge))) == []
+        )  # an input chosen here meets it, or it goes on
+
+
+def test_a_series_the_spec_writes_out_is_two_examples() -> None:
+    squares = parse_spec(
+        "# The sum 1**2 + 2**2 + ... + n**2 of the squares up to n; 0 when n is 0\ndef f(n):"
+    )
+    assert stated_series(squares) == [Example("f(3)", want="14"), Example("f(5)", want="55")]
+    assert spec_examples(squares) == stated_series(squares)
+    product = parse_spec("# The product 1 * 2 * ... * n, as an int\ndef f(n):")
+    assert stated_series(product) == [Example("f(3)", want="6"), Example("f(5)", want="120")]
+    odd = parse_spec("# The sum of the first n odd numbers, 1 + 3 + ... + (2 * n - 1)\ndef f(n):")
+    assert stated_series(odd) == [Example("f(3)", want="9"), Example("f(5)", want="25")]
+    harmonic = parse_spec("# The sum 1/1 + 1/2 + ... + 1/n, a float\ndef f(n):")
+    written = ast.unparse(ast.parse(examples_test(harmonic)))
+    assert "assert f(3) == pytest.approx(1.8333333333333333)" in written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# The product n * (n - 1) * ... * (n - k + 1)\ndef f(n, k):",  # no counting number
+        "# The sum 1 + 2 + ... + k for the largest such k below n\ndef f(n):",  # k is no parameter
+        "# The sum 1 + 2 + ... + n when n is 0 or n is 1\ndef f(n):",  # a condition
+        "# The sum 2 + 4 + ... + n\ndef f(n):",  # 3 and 5 are not a whole number of steps on
+        "# The sum 1 + 2 + ... + n, rounded to a multiple of 10\ndef f(n):",
+        "# The sum 1 + 2 + ... + n + 1\ndef f(n):",  # a term after the last one
+        "# Either 1 + 2 + ... + n or 1 * 2 * ... * n\ndef f(n):",  # two series
+        "# The sum 1 + 2 + ... + n\ndef f(n, m):",  # not every parameter
+    ],
+)
+def test_no_series_examples_where_the_words_leave_a_guess(text: str) -> None:
+    assert stated_series(parse_spec(text)) == []
