@@ -236,6 +236,7 @@ _OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.m
 # swapping two arguments changes most formulas
 _PRIMES = (3, 5, 7, 11, 13, 17, 19, 23)
 FORMULA_INPUTS = 2  # examples made of one formula
+_SPAN_WORDS = 24  # the most words an expression is looked for in (a long spec stays quick)
 
 
 def _arithmetic(node: ast.expr, names: set[str]) -> bool:
@@ -280,12 +281,12 @@ def _formulas(text: str, names: set[str]) -> list[ast.expr]:
     found = []
     for m in re.finditer(r"(?<![=<>!])[:=](?![=>])\s*", text):
         sentence = re.split(r";|\.(?:\s|$)", text[m.end() :], maxsplit=1)[0]
-        words = _first_clause(sentence).split(" ")
+        words = _first_clause(sentence).split(" ")[:_SPAN_WORDS]
         for end in range(len(words), 0, -1):
             span = " ".join(words[:end])
             try:
                 node = ast.parse(span, mode="eval").body
-            except SyntaxError:
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
                 continue
             used = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
             if isinstance(node, ast.BinOp) and _arithmetic(node, names) and used == names:
@@ -460,17 +461,17 @@ def _series(text: str, names: set[str]) -> list[tuple[type, ast.expr, int, int, 
     """Every series the text gives: ``1**3 + 2**3 + ... + n**3`` -> (the operator, the term
     with ``__k__``, the first count, the step, the last count in the parameters)."""
     found = []
-    for m in re.finditer(r"\.\.\.|\u2026", text):
-        before = re.split(r"[;:=,]|\.\s", text[: m.start()])[-1].split(" ")
+    for m in list(re.finditer(r"\.\.\.|\u2026", text))[:_SPAN_WORDS]:
+        before = re.split(r"[;:=,]|\.\s", text[: m.start()])[-1].split(" ")[-_SPAN_WORDS:]
         after = _first_clause(re.split(r";|\.(?:\s|$)", text[m.end() :], maxsplit=1)[0])
-        after_words = after.split(" ")
+        after_words = after.split(" ")[:_SPAN_WORDS]
         node = None
         for start in range(len(before)):
             for end in range(len(after_words), 0, -1):
                 span = " ".join(before[start:]) + " ... " + " ".join(after_words[:end])
                 try:
                     node = ast.parse(span.strip(), mode="eval").body
-                except SyntaxError:
+                except (SyntaxError, ValueError, RecursionError, MemoryError):
                     continue
                 break
             if node is not None:
