@@ -143,6 +143,46 @@ def _arrows(text: str, name: str) -> list[Example]:
     return out
 
 
+# Values a spec states for arguments of its one-parameter function, in words: "(1, 5, 12, 22
+# and so on for n = 1, 2, 3, 4)", "such as 2 for n = 10". A single value needs a word that
+# makes it an example ("such as", "e.g.", "for example", "like", an opening bracket).
+_NUMBER = r"-?\d+(?:\.\d+)?"
+_FOR = r"\s+for\s+(?P<name>[A-Za-z_]\w*)\s*=\s*"
+_SO_ON = r",?(?:\s*(?:and so on|etc\.?|\.\.\.|\u2026))?"
+_LISTED = re.compile(
+    rf"(?<![\w.-])(?P<values>{_NUMBER}(?:\s*,\s*{_NUMBER}){{1,24}}){_SO_ON}"
+    rf"{_FOR}(?P<args>{_NUMBER}(?:\s*,\s*{_NUMBER}){{1,24}})(?!\w|\.\d|\s*,\s*(?:\.\.\.|\u2026|{_NUMBER}))"
+)
+_SINGLE = re.compile(
+    rf"(?:\bsuch as|\be\.g\.,?|\bfor example,?|\bfor instance,?|\blike|\()\s*(?P<values>{_NUMBER})"
+    rf"{_FOR}(?P<args>{_NUMBER})(?!\w|\.\d|\s*,\s*{_NUMBER})",
+    re.I,
+)
+
+
+def stated_values(spec: Spec) -> list[Example]:
+    """The values the spec's words state for arguments of its one-parameter function:
+    "(1, 5, 12 and so on for n = 1, 2, 3)" gives ``f(1) == 1``, ``f(2) == 5``, ``f(3) == 12``;
+    none where the counts differ or the name is not the function's parameter."""
+    positional = parameters(spec)
+    if not positional or len(positional) != 1:
+        return []
+    text = " ".join(f"{spec.docstring}\n{_comment_block(spec.text)}".split())
+    out: list[Example] = []
+    for pattern in (_LISTED, _SINGLE):
+        for m in pattern.finditer(text):
+            values = [v.strip() for v in m["values"].split(",")]
+            args = [a.strip() for a in m["args"].split(",")]
+            if m["name"] != positional[0] or len(values) != len(args):
+                continue
+            for arg, value in zip(args, values, strict=True):
+                example = Example(f"{spec.name}({arg})", want=value)
+                if example not in out:
+                    out.append(example)
+    calls = [e.source for e in out]
+    return [] if len(set(calls)) != len(calls) else out  # one call, two values: a misreading
+
+
 # What a spec says its one-argument function returns for an empty input, in the forms specs
 # use: "None for an empty list", "an empty string gives 0", "[] if nums is empty", "If the list
 # is empty, return None", "Return None in case the input list is empty".
@@ -236,7 +276,9 @@ _OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.m
 # swapping two arguments changes most formulas
 _PRIMES = (3, 5, 7, 11, 13, 17, 19, 23)
 FORMULA_INPUTS = 2  # examples made of one formula
-_SPAN_WORDS = 24  # the most words an expression is looked for in (a long spec stays quick)
+# where an expression is looked for: the most words, and characters, on each side of the mark
+# that starts it (and the most marks), so that a long spec stays quick
+_SPAN_WORDS, _SPAN_CHARS = 24, 600
 
 
 def _arithmetic(node: ast.expr, names: set[str]) -> bool:
@@ -279,8 +321,10 @@ def _formulas(text: str, names: set[str]) -> list[ast.expr]:
     of words up to the clause's first comma that parses as Python (the longest:
     ``math.pi * r * r`` is not ``r * r``), kept when it is arithmetic in every parameter."""
     found = []
-    for m in re.finditer(r"(?<![=<>!])[:=](?![=>])\s*", text):
-        sentence = re.split(r";|\.(?:\s|$)", text[m.end() :], maxsplit=1)[0]
+    marks = list(re.finditer(r"(?<![=<>!])[:=](?![=>])\s*", text))[:_SPAN_WORDS]
+    for m in marks:
+        after = text[m.end() : m.end() + _SPAN_CHARS]
+        sentence = re.split(r";|\.(?:\s|$)", after, maxsplit=1)[0]
         words = _first_clause(sentence).split(" ")[:_SPAN_WORDS]
         for end in range(len(words), 0, -1):
             span = " ".join(words[:end])
@@ -462,8 +506,10 @@ def _series(text: str, names: set[str]) -> list[tuple[type, ast.expr, int, int, 
     with ``__k__``, the first count, the step, the last count in the parameters)."""
     found = []
     for m in list(re.finditer(r"\.\.\.|\u2026", text))[:_SPAN_WORDS]:
-        before = re.split(r"[;:=,]|\.\s", text[: m.start()])[-1].split(" ")[-_SPAN_WORDS:]
-        after = _first_clause(re.split(r";|\.(?:\s|$)", text[m.end() :], maxsplit=1)[0])
+        ahead = text[max(0, m.start() - _SPAN_CHARS) : m.start()]
+        before = re.split(r"[;:=,]|\.\s", ahead)[-1].split(" ")[-_SPAN_WORDS:]
+        rest = text[m.end() : m.end() + _SPAN_CHARS]
+        after = _first_clause(re.split(r";|\.(?:\s|$)", rest, maxsplit=1)[0])
         after_words = after.split(" ")[:_SPAN_WORDS]
         node = None
         for start in range(len(before)):
@@ -551,6 +597,8 @@ def spec_examples(spec: Spec) -> list[Example]:
             continue
         found = _doctests(text, spec.name) or _arrows(text, spec.name)
         out.extend(e for e in found if e not in out)
+    calls = {_normal(e.source) for e in out}
+    out.extend(e for e in stated_values(spec) if _normal(e.source) not in calls)
     calls = {_normal(e.source) for e in out}
     out.extend(e for e in stated_edges(spec) if _normal(e.source) not in calls)
     calls = {_normal(e.source) for e in out}

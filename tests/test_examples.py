@@ -13,6 +13,7 @@ from supercharger.examples import (
     stated_edges,
     stated_formula,
     stated_series,
+    stated_values,
 )
 from supercharger.spec import parse_spec
 
@@ -273,3 +274,27 @@ def test_a_series_the_spec_writes_out_is_two_examples() -> None:
 )
 def test_no_series_examples_where_the_words_leave_a_guess(text: str) -> None:
     assert stated_series(parse_spec(text)) == []
+
+
+def test_values_the_words_state_for_arguments_are_examples() -> None:
+    listed = parse_spec("# The n-th square number (1, 4, 9 and so on for n = 1, 2, 3)\ndef f(n):")
+    wants = [("f(1)", "1"), ("f(2)", "4"), ("f(3)", "9")]
+    assert stated_values(listed) == [Example(call, want=want) for call, want in wants]
+    assert spec_examples(listed) == stated_values(listed)
+    single = parse_spec("# Digits of n!, such as 7 for n = 10 as 10! is 3628800\ndef f(n):")
+    assert stated_values(single) == [Example("f(10)", want="7")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Squares 1, 4, 9 for n = 1, 2\ndef f(n):",  # the counts differ
+        "# Squares 1, 4, 9 for n = 1, 2, 3, ...\ndef f(n):",  # the arguments go on
+        "# Squares 1, 4 for k = 1, 2\ndef f(n):",  # not the parameter
+        "# Squares 1, 4 for n = 1, 2\ndef f(n, m):",  # another argument to guess
+        "# Add 1 for n = 2\ndef f(n):",  # no word makes it an example
+        "# Squares 1, 4 for n = 1, 2 and 5, 6 for n = 2, 3\ndef f(n):",  # two values for f(2)
+    ],
+)
+def test_no_stated_values_where_the_words_leave_a_guess(text: str) -> None:
+    assert stated_values(parse_spec(text)) == []
