@@ -476,6 +476,9 @@ def _replaced(node: ast.expr, old: ast.AST, new: ast.expr) -> ast.expr:
     return node
 
 
+_SAME = ast.Constant(value=None)  # ``_bound``: the two subtrees are equal, nothing bound there
+
+
 def _bound(template: ast.expr, last: ast.expr) -> ast.expr | None:
     """The expression ``last`` has where ``template`` has ``__k__``, when they agree elsewhere."""
     if isinstance(template, ast.Name) and template.id == _INDEX:
@@ -496,9 +499,6 @@ def _bound(template: ast.expr, last: ast.expr) -> ast.expr | None:
         same_op = type(template.op) is type(last.op)
         return _bound(template.operand, last.operand) if same_op else None
     return _SAME if ast.dump(template) == ast.dump(last) else None
-
-
-_SAME = ast.Constant(value=None)  # ``_bound``: the two subtrees are equal, nothing bound there
 
 
 def _series(text: str, names: set[str]) -> list[tuple[type, ast.expr, int, int, ast.expr]]:
@@ -551,8 +551,8 @@ def _series_value(
     series: tuple[type, ast.expr, int, int, ast.expr], values: dict[str, int]
 ) -> float | int:
     """The series summed (or multiplied) from its first count to where its last term's count
-    is on these arguments; ValueError where that is not a whole number of steps on, or fewer
-    terms than the spec writes out."""
+    is on these arguments; ValueError where that is not a whole number of steps on from the
+    first, or leaves fewer than two terms."""
     op, template, first, step, bound = series
     end = _evaluate(bound, values)
     if type(end) is not int or (end - first) % step or not 2 <= (end - first) // step + 1:
@@ -581,7 +581,8 @@ def stated_series(spec: Spec) -> list[Example]:
     text = _result_text(spec, _chosen(positional))
     if text is None:
         return []
-    found = {ast.dump(s[1]) + ast.dump(s[4]): s for s in _series(text, set(positional))}
+    every = _series(text, set(positional))
+    found = {str(s[0]) + ast.dump(s[1]) + ast.dump(s[4]): s for s in every}
     if len(found) != 1:
         return []
     (series,) = found.values()
