@@ -17,6 +17,8 @@ import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from supercharger.spec import Spec, annotation_of, parameters, sole_parameter
 
@@ -410,9 +412,24 @@ def _examples(
     return out
 
 
-def _chosen(positional: list[str]) -> dict[str, list[int]]:
+def _stated(
+    spec: Spec, read: Callable[[str, set[str]], dict[str, Callable[[dict[str, int]], Any]]]
+) -> list[Example]:
+    """Examples of the one expression ``read`` finds in the spec's words for the result (by a
+    key per distinct expression: two are a guess), on distinct odd primes; none where the
+    words change what it gives (``_result_text``)."""
+    positional = parameters(spec)
+    if not positional or len(positional) + FORMULA_INPUTS > len(_PRIMES):
+        return []
     inputs = _inputs(positional)
-    return {p: [values[p] for values in inputs] for p in positional}
+    text = _result_text(spec, {p: [values[p] for values in inputs] for p in positional})
+    if text is None:
+        return []
+    found = read(text, set(positional))
+    if len(found) != 1:
+        return []
+    (value,) = found.values()
+    return _examples(spec, positional, value)
 
 
 def stated_formula(spec: Spec) -> list[Example]:
@@ -423,17 +440,10 @@ def stated_formula(spec: Spec) -> list[Example]:
     edge the inputs never meet ("0 when n is 0"), nor a word that alters the result (rounded,
     floor, a string); the arguments are distinct odd primes, which are inside most stated
     ranges and tell ``/`` from ``//`` and one argument from another."""
-    positional = parameters(spec)
-    if not positional or len(positional) + FORMULA_INPUTS > len(_PRIMES):
-        return []
-    text = _result_text(spec, _chosen(positional))
-    if text is None:
-        return []
-    formulas = {ast.dump(f): f for f in _formulas(text, set(positional))}
-    if len(formulas) != 1:
-        return []
-    (formula,) = formulas.values()
-    return _examples(spec, positional, lambda values: _evaluate(formula, values))
+    return _stated(
+        spec,
+        lambda text, names: {ast.dump(f): partial(_evaluate, f) for f in _formulas(text, names)},
+    )
 
 
 _SERIES_TERMS = 10_000  # the most terms a stated series is summed over here
@@ -575,18 +585,13 @@ def stated_series(spec: Spec) -> list[Example]:
     number (the same step), the last one in all of the function's parameters; the same words
     as for ``stated_formula`` keep it out (a condition other than an edge the inputs never
     meet, rounding, a text result)."""
-    positional = parameters(spec)
-    if not positional or len(positional) + FORMULA_INPUTS > len(_PRIMES):
-        return []
-    text = _result_text(spec, _chosen(positional))
-    if text is None:
-        return []
-    every = _series(text, set(positional))
-    found = {str(s[0]) + ast.dump(s[1]) + ast.dump(s[4]): s for s in every}
-    if len(found) != 1:
-        return []
-    (series,) = found.values()
-    return _examples(spec, positional, lambda values: _series_value(series, values))
+    return _stated(
+        spec,
+        lambda text, names: {
+            f"{s[0]}{ast.dump(s[1])}{ast.dump(s[4])}": partial(_series_value, s)
+            for s in _series(text, names)
+        },
+    )
 
 
 def spec_examples(spec: Spec) -> list[Example]:
