@@ -543,10 +543,7 @@ def _series(text: str, names: set[str]) -> list[tuple[type, ast.expr, int, int, 
         if counting is None or not all(_arithmetic(t, set()) for t in known):
             continue
         template, first, step = counting
-        if any(
-            _evaluate(t, {}) != _evaluate(template, {_INDEX: first + i * step})
-            for i, t in enumerate(known)
-        ):
+        if not _counts_on(template, known, first, step):
             continue
         bound = _bound(template, last)
         if bound is None or bound is _SAME or not _arithmetic(bound, names):
@@ -555,6 +552,17 @@ def _series(text: str, names: set[str]) -> list[tuple[type, ast.expr, int, int, 
             continue
         found.append((type(node.op), template, first, step, bound))
     return found
+
+
+def _counts_on(template: ast.expr, known: list[ast.expr], first: int, step: int) -> bool:
+    """Whether each written term is the template at its count (1/0 or a huge term: no)."""
+    try:
+        return all(
+            _evaluate(t, {}) == _evaluate(template, {_INDEX: first + i * step})
+            for i, t in enumerate(known)
+        )
+    except ValueError:
+        return False
 
 
 def _series_value(

@@ -270,6 +270,8 @@ def test_a_series_the_spec_writes_out_is_two_examples() -> None:
         "# The sum 1 + 2 + ... + n + 1\ndef f(n):",  # a term after the last one
         "# Either 1 + 2 + ... + n or 1 * 2 * ... * n\ndef f(n):",  # two series
         "# The sum 1 + 2 + ... + n\ndef f(n, m):",  # not every parameter
+        "# The sum 1/0 + 1/1 + ... + 1/n\ndef f(n):",  # a written term has no value
+        "# The sum 9**99 + 9**98 + ... + n\ndef f(n):",  # too large to check
     ],
 )
 def test_no_series_examples_where_the_words_leave_a_guess(text: str) -> None:
