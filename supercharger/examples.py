@@ -15,7 +15,7 @@ import doctest
 import operator
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -325,20 +325,32 @@ def _formulas(text: str, names: set[str]) -> list[ast.expr]:
     found = []
     marks = list(re.finditer(r"(?<![=<>!])[:=](?![=>])\s*", text))[:_SPAN_WORDS]
     for m in marks:
-        after = text[m.end() : m.end() + _SPAN_CHARS]
-        sentence = re.split(r";|\.(?:\s|$)", after, maxsplit=1)[0]
-        words = _first_clause(sentence).split(" ")[:_SPAN_WORDS]
-        for end in range(len(words), 0, -1):
-            span = " ".join(words[:end])
-            try:
-                node = ast.parse(span, mode="eval").body
-            except (SyntaxError, ValueError, RecursionError, MemoryError):
-                continue
-            used = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
-            if isinstance(node, ast.BinOp) and _arithmetic(node, names) and used == names:
-                found.append(node)
-            break
+        words = _clause_after(text, m.end())
+        spans = (" ".join(words[:end]) for end in range(len(words), 0, -1))
+        node = _first_parsed(spans)
+        if node is None:
+            continue
+        used = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+        if isinstance(node, ast.BinOp) and _arithmetic(node, names) and used == names:
+            found.append(node)
     return found
+
+
+def _clause_after(text: str, start: int) -> list[str]:
+    """The words from ``start`` to the end of their clause (sentence, ``;`` or first comma
+    outside brackets), at most ``_SPAN_WORDS`` of them."""
+    sentence = re.split(r";|\.(?:\s|$)", text[start : start + _SPAN_CHARS], maxsplit=1)[0]
+    return _first_clause(sentence).split(" ")[:_SPAN_WORDS]
+
+
+def _first_parsed(spans: Iterable[str]) -> ast.expr | None:
+    """The first of ``spans`` that parses as a Python expression."""
+    for span in spans:
+        try:
+            return ast.parse(span.strip(), mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+    return None
 
 
 def _first_clause(text: str) -> str:
@@ -518,20 +530,12 @@ def _series(text: str, names: set[str]) -> list[tuple[type, ast.expr, int, int, 
     for m in list(re.finditer(r"\.\.\.|\u2026", text))[:_SPAN_WORDS]:
         ahead = text[max(0, m.start() - _SPAN_CHARS) : m.start()]
         before = re.split(r"[;:=,]|\.\s", ahead)[-1].split(" ")[-_SPAN_WORDS:]
-        rest = text[m.end() : m.end() + _SPAN_CHARS]
-        after = _first_clause(re.split(r";|\.(?:\s|$)", rest, maxsplit=1)[0])
-        after_words = after.split(" ")[:_SPAN_WORDS]
-        node = None
-        for start in range(len(before)):
-            for end in range(len(after_words), 0, -1):
-                span = " ".join(before[start:]) + " ... " + " ".join(after_words[:end])
-                try:
-                    node = ast.parse(span.strip(), mode="eval").body
-                except (SyntaxError, ValueError, RecursionError, MemoryError):
-                    continue
-                break
-            if node is not None:
-                break
+        after = _clause_after(text, m.end())
+        node = _first_parsed(
+            " ".join(before[start:]) + " ... " + " ".join(after[:end])
+            for start in range(len(before))
+            for end in range(len(after), 0, -1)
+        )
         if not isinstance(node, ast.BinOp) or not isinstance(node.op, ast.Add | ast.Mult):
             continue
         terms = _chain(node, type(node.op))
