@@ -1,5 +1,5 @@
 """How many raw code candidates pass hidden tests: bundled model in bfloat16 (packed) vs float32,
-and bfloat16 without lookup drafts.
+bfloat16 without lookup drafts, and float32 with its weights packed (the default) vs plain.
 
 Run: ``python bench/code_pass_rate.py`` (no args). For each spec of ``bench/e2e_specs.py`` plus
 the example, both dtypes draw the same number of code candidates from the code prompt (one
@@ -8,7 +8,9 @@ spec's hidden tests in the sandbox. No pipeline, no judge: this measures the mod
 alone, with many more samples than a few ``submit`` runs. The last line is one JSON object;
 ``ratio`` is bfloat16's pass rate over float32's (both with drafts, the default), and
 ``drafts_ratio`` bfloat16's with drafts over without (drafts keep the rows' distribution, so
-only the draws differ).
+only the draws differ), ``packed_ratio`` float32's with packed weights over plain float32's
+(packed sums round differently, so the draws differ from the first rounding that tips a sample).
+Where the CPU cannot pack bfloat16 (``packed.available``), the bfloat16 variants run plain.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ FACTORIAL = (
 
 VARIANTS: dict[str, dict[str, Any]] = {
     "float32": {"dtype": "float32"},
+    "float32_plain": {"dtype": "float32", "packed_weights": False},
     "bfloat16": {"dtype": "bfloat16"},
     "bfloat16_no_drafts": {"dtype": "bfloat16", "draft_tokens": 0},
 }
@@ -88,6 +91,7 @@ def main() -> None:
     for key, over, under in (
         ("ratio", "bfloat16", "float32"),
         ("drafts_ratio", "bfloat16", "bfloat16_no_drafts"),
+        ("packed_ratio", "float32", "float32_plain"),
     ):
         base = result[under]["pass_rate"]
         result[key] = round(result[over]["pass_rate"] / base, 2) if base else None

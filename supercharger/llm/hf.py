@@ -430,21 +430,21 @@ def _load(source: ModelSource, options: TransformersOptions, cache_dir: Path) ->
 
 
 def _wants_packing(model: Any, options: TransformersOptions) -> bool:
-    """Measured on the bundled model (2 cores with AMX): a bfloat16 ``nn.Linear`` re-lays its
-    weight at every call, so a one-row step's matmuls cost ~2x float32's; packed once they cost
-    less than float32's and hardly grow with the rows (see ``packed.py``; AVX-512 BF16 in
-    ``cpu_has_bf16``)."""
-    import torch
-
+    """Measured on the bundled model: a bfloat16 ``nn.Linear`` re-lays its weight at every call,
+    so a one-row step's matmuls cost ~2x float32's (2 cores with AMX); a float32 one does the
+    same for every call of more than one row (2 cores without AVX-512). Packed once, they hardly
+    grow with the rows (see ``packed.py``; AVX-512 BF16 in ``cpu_has_bf16``)."""
     from supercharger.llm import packed
 
     if options.packed_weights is False:
         return False
     on_cpu = getattr(model.device, "type", "cpu") == "cpu"
-    plain = options.quantization == "none" and model.dtype == torch.bfloat16
-    fits = on_cpu and plain and packed.available()
+    plain = options.quantization == "none" and model.dtype in packed.DTYPES
+    fits = on_cpu and plain and packed.available(model.dtype)
     if options.packed_weights and not fits:
-        log.warning("packed_weights needs an unquantized bfloat16 model on CPU; not packing")
+        log.warning(
+            "packed_weights needs an unquantized bfloat16 or float32 model on CPU; not packing"
+        )
     return fits
 
 
@@ -484,7 +484,8 @@ def torch_dtype(options: TransformersOptions, cuda: bool) -> Any:
     from supercharger.llm import packed
 
     packable = options.quantization in ("auto", "none") and options.packed_weights is not False
-    return torch.bfloat16 if packable and packed.available() and cpu_has_bf16() else torch.float32
+    bf16 = packable and packed.available(torch.bfloat16) and cpu_has_bf16()
+    return torch.bfloat16 if bf16 else torch.float32
 
 
 BF16_FLAGS = ("amx_bf16", "avx512_bf16")

@@ -32,8 +32,8 @@ class TransformersOptions(BaseModel):
     )
     packed_weights: bool | None = Field(
         None,
-        description="CPU bfloat16: matmuls through oneDNN with each weight packed once at load; "
-        "unset = on for an unquantized bfloat16 model on CPU",
+        description="CPU bfloat16 or float32: matmuls through oneDNN with each weight packed once "
+        "at load; unset = on for an unquantized bfloat16 or float32 model on CPU",
     )
     max_context_tokens: int | None = Field(
         None, ge=32, description="context window; unset = the model's max_position_embeddings"
