@@ -439,8 +439,8 @@ def _wants_packing(model: Any, options: TransformersOptions) -> bool:
     if options.packed_weights is False:
         return False
     on_cpu = getattr(model.device, "type", "cpu") == "cpu"
-    plain = options.quantization == "none" and model.dtype in packed.DTYPES
-    fits = on_cpu and plain and packed.available(model.dtype)
+    # available() is False for a dtype packing does not cover
+    fits = on_cpu and options.quantization == "none" and packed.available(model.dtype)
     if options.packed_weights and not fits:
         log.warning(
             "packed_weights needs an unquantized bfloat16 or float32 model on CPU; not packing"
